@@ -1,0 +1,70 @@
+"""Travel-time estimates from coordinates alone."""
+from __future__ import annotations
+
+import pytest
+
+from visitplanner.planning.programme import VenueView
+from visitplanner.planning.travel import (
+    BUFFER_MINUTES,
+    estimate_travel,
+    estimate_travel_minutes,
+    minutes_for_km,
+    straight_line_km,
+)
+
+# Two Brussels landmarks: Grand-Place and the Berlaymont (Schuman).
+GRAND_PLACE = VenueView(1, "Grand-Place", latitude=50.8467, longitude=4.3525)
+BERLAYMONT = VenueView(2, "Berlaymont", latitude=50.8433, longitude=4.3826)
+NO_COORDINATES = VenueView(3, "Somewhere", address="Rue de la Loi 16")
+
+
+def test_straight_line_between_two_brussels_points() -> None:
+    km = straight_line_km(50.8467, 4.3525, 50.8433, 4.3826)
+    assert km == pytest.approx(2.14, abs=0.02)
+
+
+def test_straight_line_is_symmetric_and_zero_for_one_point() -> None:
+    there = straight_line_km(50.8467, 4.3525, 50.8433, 4.3826)
+    back = straight_line_km(50.8433, 4.3826, 50.8467, 4.3525)
+    assert there == pytest.approx(back)
+    assert straight_line_km(50.8467, 4.3525, 50.8467, 4.3525) == 0.0
+
+
+def test_straight_line_brussels_to_antwerp() -> None:
+    # Brussels-Central to Antwerp-Central is about 41 km as the crow flies.
+    assert straight_line_km(50.8455, 4.3571, 51.2172, 4.4211) == pytest.approx(41.6, abs=0.5)
+
+
+def test_minutes_follow_detour_speed_and_buffer() -> None:
+    # 2.14 km x 1.4 = 3.0 km at 25 km/h = 7.2 min, + 10 min buffer = 17.2 -> 18.
+    assert estimate_travel_minutes(GRAND_PLACE, BERLAYMONT) == 18
+    assert estimate_travel_minutes(BERLAYMONT, GRAND_PLACE) == 18
+
+
+def test_minutes_round_up_but_not_on_float_noise() -> None:
+    assert minutes_for_km(0.0) == BUFFER_MINUTES
+    assert minutes_for_km(25 / 1.4) == 70  # exactly one hour of driving + buffer
+    assert minutes_for_km(0.01) == BUFFER_MINUTES + 1
+
+
+def test_same_venue_takes_no_time() -> None:
+    assert estimate_travel_minutes(GRAND_PLACE, GRAND_PLACE) == 0
+    assert estimate_travel_minutes(NO_COORDINATES, NO_COORDINATES) == 0
+
+
+def test_two_venues_at_one_address_still_need_the_buffer() -> None:
+    twin = VenueView(9, "Grand-Place, other room", latitude=50.8467, longitude=4.3525)
+    assert estimate_travel_minutes(GRAND_PLACE, twin) == BUFFER_MINUTES
+
+
+@pytest.mark.parametrize("a, b", [(GRAND_PLACE, NO_COORDINATES), (NO_COORDINATES, BERLAYMONT),
+                                  (None, GRAND_PLACE), (GRAND_PLACE, None)])
+def test_unknown_without_coordinates(a: VenueView | None, b: VenueView | None) -> None:
+    assert estimate_travel_minutes(a, b) is None
+    assert estimate_travel(a, b) is None
+
+
+def test_explanation_says_how_it_was_estimated() -> None:
+    estimate = estimate_travel(GRAND_PLACE, BERLAYMONT)
+    assert estimate is not None
+    assert estimate.explanation == "2.1 km straight line x 1.4 at 25 km/h + 10 min buffer"

@@ -1,0 +1,50 @@
+"""visitplanner: plan official delegation visits. create_app() builds the Flask app."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+from visitplanner.config import settings_from_env
+from visitplanner.extensions import csrf, db, login_manager, migrate
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+    """Create the app: settings, extensions, blueprints and CLI commands."""
+    instance_path = Path(os.environ.get("VISITPLANNER_INSTANCE_PATH", PROJECT_ROOT / "instance"))
+    instance_path.mkdir(parents=True, exist_ok=True)
+    app = Flask(
+        __name__,
+        instance_path=str(instance_path),
+        instance_relative_config=True,
+        template_folder=str(PROJECT_ROOT / "templates"),
+        static_folder=str(PROJECT_ROOT / "static"),
+    )
+    app.config.from_mapping(settings_from_env(instance_path))
+    app.config.from_pyfile("config.py", silent=True)
+    if test_config:
+        app.config.update(test_config)
+
+    from visitplanner import models  # noqa: F401  (registers the tables)
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"), compare_type=True,
+                     render_as_batch=True)
+    login_manager.init_app(app)
+    csrf.init_app(app)
+
+    from visitplanner.api import api
+    from visitplanner.web import web
+
+    app.register_blueprint(web)
+    app.register_blueprint(api)
+    csrf.exempt(api)  # The API takes bearer tokens only, never cookies: no CSRF exposure.
+
+    from visitplanner.cli import register_commands
+
+    register_commands(app)
+    return app

@@ -1,0 +1,54 @@
+"""JSON errors of the API: {"error": {"code", "message", "fields"}}."""
+from __future__ import annotations
+
+from flask import Response, jsonify
+from pydantic import ValidationError
+
+STATUS_CODES = {
+    400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
+    405: "method_not_allowed", 409: "conflict", 415: "unsupported_media_type",
+    422: "validation_error", 428: "precondition_required", 500: "internal_error",
+}
+
+
+class ApiError(Exception):
+    """An error answer; raise it anywhere inside an API handler."""
+
+    def __init__(self, status: int, message: str,
+                 fields: dict[str, list[str]] | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.fields = fields or {}
+
+
+def error_response(status: int, message: str,
+                   fields: dict[str, list[str]] | None = None) -> Response:
+    """Build the JSON error body the API contract describes."""
+    error: dict[str, object] = {"code": STATUS_CODES.get(status, "error"), "message": message}
+    if fields:
+        error["fields"] = fields
+    response = jsonify({"error": error})
+    response.status_code = status
+    if status == 401:
+        response.headers["WWW-Authenticate"] = 'Bearer realm="visitplanner"'
+    return response
+
+
+def field_errors(exc: ValidationError) -> dict[str, list[str]]:
+    """Map pydantic's errors to {field: [messages]}, naming nested fields with dots."""
+    fields: dict[str, list[str]] = {}
+    for err in exc.errors(include_url=False):
+        location = [str(part) for part in err["loc"]]
+        name = ".".join(location) or "body"
+        message = err["msg"]
+        if err["type"] == "value_error" and message.startswith("Value error, "):
+            message = message.removeprefix("Value error, ")
+        fields.setdefault(name, []).append(message)
+    return fields
+
+
+def validation_error(fields: dict[str, list[str]]) -> ApiError:
+    """A 422 naming each bad field."""
+    names = ", ".join(sorted(fields))
+    return ApiError(422, f"Some fields are not valid: {names}.", fields)

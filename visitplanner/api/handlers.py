@@ -1,0 +1,91 @@
+"""API handlers: thin, verb-first; the work happens in crud, queries and planning."""
+from __future__ import annotations
+
+from visitplanner.api import crud, schemas
+from visitplanner.api.errors import ApiError, validation_error
+from visitplanner.api.resources import (
+    DELEGATES, ITEMS, ORGANISATIONS, PEOPLE, QUOTES, VENUES, VISITS,
+)
+from visitplanner.operations import missing_references, set_key_figures
+from visitplanner.planning.build import build_programme
+from visitplanner.planning.conflicts import find_conflicts
+from visitplanner.queries import load_visit
+
+
+def list_organisations(): return crud.list_rows(ORGANISATIONS)
+def create_organisation(body): return crud.create_row(ORGANISATIONS, body)
+def get_organisation(organisation_id): return ORGANISATIONS.dump(crud.get_row(ORGANISATIONS, organisation_id))
+def update_organisation(organisation_id, body): return crud.update_row(ORGANISATIONS, organisation_id, body)
+def delete_organisation(organisation_id, body): return crud.delete_row(ORGANISATIONS, organisation_id, body)
+
+def list_people(): return crud.list_rows(PEOPLE)
+def create_person(body): return crud.create_row(PEOPLE, body)
+def get_person(person_id): return PEOPLE.dump(crud.get_row(PEOPLE, person_id))
+def update_person(person_id, body): return crud.update_row(PEOPLE, person_id, body)
+def delete_person(person_id, body): return crud.delete_row(PEOPLE, person_id, body)
+
+def list_venues(): return crud.list_rows(VENUES)
+def create_venue(body): return crud.create_row(VENUES, body)
+def get_venue(venue_id): return VENUES.dump(crud.get_row(VENUES, venue_id))
+def update_venue(venue_id, body): return crud.update_row(VENUES, venue_id, body)
+def delete_venue(venue_id, body): return crud.delete_row(VENUES, venue_id, body)
+
+def list_visits(): return crud.list_rows(VISITS)
+def create_visit(body): return crud.create_row(VISITS, body)
+def get_visit(visit_id): return VISITS.dump(crud.get_visit(visit_id))
+def update_visit(visit_id, body): return crud.update_row(VISITS, visit_id, body)
+def delete_visit(visit_id, body): return crud.delete_row(VISITS, visit_id, body)
+
+def list_delegates(visit_id): return crud.list_rows(DELEGATES, visit_id)
+def create_delegate(visit_id, body): return crud.create_row(DELEGATES, body, visit_id)
+def get_delegate(delegate_id): return DELEGATES.dump(crud.get_row(DELEGATES, delegate_id))
+def update_delegate(delegate_id, body): return crud.update_row(DELEGATES, delegate_id, body)
+def delete_delegate(delegate_id, body): return crud.delete_row(DELEGATES, delegate_id, body)
+
+def list_items(visit_id): return crud.list_rows(ITEMS, visit_id)
+def create_item(visit_id, body): return crud.create_row(ITEMS, body, visit_id)
+def get_item(item_id): return ITEMS.dump(crud.get_row(ITEMS, item_id))
+def update_item(item_id, body): return crud.update_row(ITEMS, item_id, body)
+def delete_item(item_id, body): return crud.delete_row(ITEMS, item_id, body)
+
+def list_quotes(visit_id): return crud.list_rows(QUOTES, visit_id)
+def create_quote(visit_id, body): return crud.create_row(QUOTES, body, visit_id)
+def get_quote(quote_id): return QUOTES.dump(crud.get_row(QUOTES, quote_id))
+def update_quote(quote_id, body): return crud.update_row(QUOTES, quote_id, body)
+def delete_quote(quote_id, body): return crud.delete_row(QUOTES, quote_id, body)
+
+
+def replace_key_figures(visit_id: int, body: schemas.KeyFigures) -> schemas.KeyFigures:
+    """Set the host-side people the news draft names as present."""
+    visit = crud.get_visit(visit_id)
+    problems = missing_references({"person_ids": body.person_ids})
+    if problems:
+        raise validation_error(problems)
+    set_key_figures(visit, body.person_ids)
+    crud.commit(VISITS)
+    return schemas.KeyFigures(person_ids=visit.key_figure_ids)
+
+
+def _programme_of(visit_id: int):
+    visit = load_visit(visit_id)
+    if visit is None:
+        raise ApiError(404, f"No visit with id {visit_id}.")
+    return visit, build_programme(visit)
+
+
+def get_programme(visit_id: int) -> schemas.Programme:
+    """The programme: days in order, each day's items in time order."""
+    visit, programme = _programme_of(visit_id)
+    rows = {item.id: item for item in visit.items}
+    return schemas.Programme(days=[
+        schemas.ProgrammeDay(date=day.date, items=[ITEMS.dump(rows[item.id]) for item in day.items])
+        for day in programme.days
+    ])
+
+
+def list_conflicts(visit_id: int) -> list[schemas.Conflict]:
+    """What in the programme a person must look at."""
+    _, programme = _programme_of(visit_id)
+    return [schemas.Conflict(kind=c.kind, message=c.message, item_ids=list(c.item_ids))
+            for c in find_conflicts(programme)]
+

@@ -1,0 +1,86 @@
+"""Build the OpenAPI 3.1 document from the route table and the pydantic schemas."""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pydantic import TypeAdapter
+
+from visitplanner.api.framework import Route
+
+REF = "#/components/schemas/{model}"
+ERROR_SCHEMA = {
+    "type": "object", "required": ["error"],
+    "properties": {"error": {
+        "type": "object", "required": ["code", "message"],
+        "properties": {
+            "code": {"type": "string"}, "message": {"type": "string"},
+            "fields": {"type": "object",
+                       "additionalProperties": {"type": "array", "items": {"type": "string"}}},
+        },
+    }},
+}
+ERRORS = {"400": "Malformed JSON", "401": "No valid token", "403": "Your role may not do this",
+          "404": "Not found", "409": "Stale version or conflicting data",
+          "422": "Validation failed; `fields` names each bad field"}
+
+
+def _path(rule: str) -> tuple[str, list[str]]:
+    names = re.findall(r"<(?:\w+:)?(\w+)>", rule)
+    return re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", rule), names
+
+
+def _schemas(routes: list[Route]) -> tuple[dict[tuple[int, str], Any], dict[str, Any]]:
+    """Every body and answer schema in one pass, so pydantic names shared models consistently."""
+    inputs = [((n, "body"), "validation", TypeAdapter(r.body))
+              for n, r in enumerate(routes) if r.body is not None]
+    outputs = [((n, "response"), "serialization", TypeAdapter(r.response))
+               for n, r in enumerate(routes) if r.response is not None]
+    schemas, top = TypeAdapter.json_schemas([*inputs, *outputs], ref_template=REF)
+    return {key: schema for (key, _mode), schema in schemas.items()}, top.get("$defs", {})
+
+
+def _operation(route: Route, body: Any, answer_schema: Any) -> dict[str, Any]:
+    path, names = _path(route.rule)
+    operation: dict[str, Any] = {
+        "operationId": route.handler.__name__, "summary": route.summary,
+        "tags": [path.strip("/").split("/")[0]],
+        "parameters": [{"name": n, "in": "path", "required": True,
+                        "schema": {"type": "integer", "minimum": 1}} for n in names],
+        "responses": {code: {"description": text, "content": {
+            "application/json": {"schema": {"$ref": REF.format(model="Error")}}}}
+            for code, text in ERRORS.items()},
+    }
+    if body is not None:
+        operation["requestBody"] = {"required": route.method in ("POST", "PUT"),
+                                    "content": {"application/json": {"schema": body}}}
+    if route.method == "DELETE":
+        operation["parameters"].append({"name": "If-Match", "in": "header", "required": False,
+                                        "schema": {"type": "string"}})
+    answer: dict[str, Any] = {"description": route.summary}
+    if answer_schema is not None:
+        answer["content"] = {route.media_type: {"schema": answer_schema}}
+    operation["responses"][str(route.status)] = answer
+    return operation
+
+
+def build_openapi(routes: list[Route]) -> dict[str, Any]:
+    """Return the whole document: every route, every schema, bearer authentication."""
+    schemas, defs = _schemas(routes)
+    defs["Error"] = ERROR_SCHEMA
+    paths: dict[str, dict[str, Any]] = {}
+    for n, route in enumerate(routes):
+        path, _ = _path(route.rule)
+        paths.setdefault("/api/v1" + path, {})[route.method.lower()] = _operation(
+            route, schemas.get((n, "body")), schemas.get((n, "response")))
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "visitplanner API", "version": "1.0.0",
+                 "description": "Plan official delegation visits."},
+        "paths": paths,
+        "components": {"schemas": defs, "securitySchemes": {
+            "bearer": {"type": "http", "scheme": "bearer"}}},
+        "security": [{"bearer": []}],
+    }
+
+

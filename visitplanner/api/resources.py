@@ -1,0 +1,40 @@
+"""The API's resources: which schema, model and writer each one uses."""
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.orm import selectinload
+
+from visitplanner import models
+from visitplanner.api import schemas
+from visitplanner.api.crud import Resource
+from visitplanner.api.types import ApiModel, Version
+from visitplanner.operations import apply_item, apply_plain, apply_visit
+
+
+class VersionBody(ApiModel):
+    """The version a client read, for DELETE (or send `If-Match`)."""
+
+    version: Version | None = None
+
+
+def _visit_loader(model: Any) -> list[Any]:
+    return [selectinload(model.partner_links)]
+
+
+def _item_loader(model: Any) -> list[Any]:
+    return [selectinload(model.speaker_links), selectinload(model.chosen_delegates)]
+
+
+ORGANISATIONS = Resource(models.Organisation, schemas.OrganisationFields, schemas.Organisation,
+                         apply_plain, "organisation")
+PEOPLE = Resource(models.Person, schemas.PersonFields, schemas.Person, apply_plain, "person")
+VENUES = Resource(models.Venue, schemas.VenueFields, schemas.Venue, apply_plain, "venue")
+VISITS = Resource(models.Visit, schemas.VisitFields, schemas.Visit, apply_visit, "visit",
+                  loader=_visit_loader)
+DELEGATES = Resource(models.Delegate, schemas.DelegateFields, schemas.Delegate, apply_plain,
+                     "delegate", in_visit=True)
+ITEMS = Resource(models.Item, schemas.ItemFields, schemas.Item, apply_item, "item",
+                 in_visit=True, loader=_item_loader)
+QUOTES = Resource(models.Quote, schemas.QuoteFields, schemas.Quote, apply_plain, "quote",
+                  in_visit=True)

@@ -1,0 +1,240 @@
+"""One schema per resource: it validates requests, shapes answers and writes the OpenAPI."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field, field_validator
+
+from visitplanner.api.types import (
+    ApiModel, Country, Email, Id, Language, LocalDateTime, ReadModel, name, patch_model, text,
+)
+from visitplanner.planning import rules
+
+OrganisationKind = Literal["directorate", "police_zone", "ministry", "court", "municipality",
+                           "network", "ngo", "other"]
+VisitStatus = Literal["draft", "confirmed", "completed", "cancelled"]
+DelegateRole = Literal["head", "member", "interpreter", "escort", "staff"]
+ItemKind = Literal["session", "site_visit", "meal", "transfer", "break", "other"]
+ItemStatus = Literal["tentative", "confirmed", "cancelled"]
+Latitude = float | None
+
+
+class Stored(ReadModel):
+    """What every stored resource adds: its id and version."""
+
+    id: int
+    version: int
+
+
+class OrganisationFields(ApiModel):
+    """A host or partner body."""
+
+    name: name(200)
+    short_name: text(60) | None = None
+    kind: OrganisationKind = "other"
+    address: text(300) | None = None
+    city: text(100) | None = None
+    country: Country | None = None
+    website: text(300) | None = None
+    phone: text(50) | None = None
+    email: Email | None = None
+
+
+class PersonFields(ApiModel):
+    """A host-side person."""
+
+    full_name: name(200)
+    honorific: text(60) | None = None
+    function: text(200) | None = None
+    organisation_id: Id | None = None
+    email: Email | None = None
+    phone: text(50) | None = None
+
+
+class VenueFields(ApiModel):
+    """A place with an address."""
+
+    name: name(200)
+    address: text(300) | None = None
+    city: text(100) | None = None
+    country: Country | None = None
+    organisation_id: Id | None = None
+    latitude: float | None = Field(None, ge=-90, le=90, allow_inf_nan=False)
+    longitude: float | None = Field(None, ge=-180, le=180, allow_inf_nan=False)
+
+
+class Delegation(ApiModel):
+    """The visiting group as a whole."""
+
+    country: Country | None = None
+    adjective: text(100) | None = None
+    description: text(200) | None = None
+
+
+class VisitTranslation(ApiModel):
+    """A visit's free text in one more language."""
+
+    title: text(300) | None = None
+    purpose: text(5000) | None = None
+    focus: text(5000) | None = None
+    visit_type: text(100) | None = None
+    delegation_adjective: text(100) | None = None
+    delegation_description: text(200) | None = None
+
+
+class VisitFields(ApiModel):
+    """One delegation's stay."""
+
+    title: name(300)
+    start_date: dt.date
+    end_date: dt.date
+    timezone: text(64) = "Europe/Brussels"
+    content_language: Language = "nl"
+    host_organisation_id: Id | None = None
+    partner_organisation_ids: list[Id] = Field(default_factory=list, max_length=50)
+    host_country: Country = "BE"
+    delegation: Delegation = Field(default_factory=Delegation)
+    visit_type: text(100) | None = None
+    purpose: text(5000) | None = None
+    focus: text(5000) | None = None
+    status: VisitStatus = "draft"
+    translations: dict[Language, VisitTranslation] = Field(default_factory=dict)
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_timezone(cls, value: str) -> str:
+        return rules.check_timezone(value)
+
+    def check_rules(self) -> None:
+        rules.check_visit_dates(self.start_date, self.end_date)
+
+
+class DelegateFields(ApiModel):
+    """One member of the delegation."""
+
+    full_name: name(200)
+    honorific: text(60) | None = None
+    function: text(200) | None = None
+    organisation: text(200) | None = None
+    country: Country | None = None
+    email: Email | None = None
+    phone: text(50) | None = None
+    language: Language | None = None
+    role: DelegateRole = "member"
+    dietary: text(300) | None = None
+    accessibility: text(300) | None = None
+    notes: text(5000) | None = None
+
+
+class ItemTranslation(ApiModel):
+    """An item's free text in one more language."""
+
+    title: text(300) | None = None
+    description: text(10000) | None = None
+
+
+class ItemFields(ApiModel):
+    """One entry of the programme."""
+
+    title: name(300)
+    kind: ItemKind = "session"
+    starts_at: LocalDateTime
+    ends_at: LocalDateTime
+    venue_id: Id | None = None
+    host_organisation_id: Id | None = None
+    topics: list[text(200)] = Field(default_factory=list, max_length=30)
+    description: text(10000) | None = None
+    speaker_ids: list[Id] = Field(default_factory=list, max_length=50)
+    delegate_ids: list[Id] | None = Field(None, max_length=500,
+                                          description="null: the whole delegation attends")
+    status: ItemStatus = "confirmed"
+    translations: dict[Language, ItemTranslation] = Field(default_factory=dict)
+
+    def check_rules(self) -> None:
+        rules.check_item_times(self.starts_at, self.ends_at)
+
+
+class QuoteFields(ApiModel):
+    """A quote for the news draft."""
+
+    person_id: Id | None = None
+    speaker_name: text(200) | None = None
+    speaker_function: text(200) | None = None
+    text: name(5000)
+    language: Language | None = None
+
+    def check_rules(self) -> None:
+        if self.person_id is None and not (self.speaker_name or "").strip():
+            raise rules.RuleError("person_id", "Give a person_id or a speaker_name.")
+
+
+class KeyFigures(ApiModel):
+    """The host-side people the news draft names as present."""
+
+    person_ids: list[Id] = Field(max_length=100)
+
+
+class Organisation(OrganisationFields, Stored):
+    """An organisation as stored."""
+
+
+class Person(PersonFields, Stored):
+    """A person as stored."""
+
+
+class Venue(VenueFields, Stored):
+    """A venue as stored."""
+
+
+class Visit(VisitFields, Stored):
+    """A visit as stored."""
+
+
+class Delegate(DelegateFields, Stored):
+    """A delegate as stored."""
+
+    visit_id: int
+
+
+class Item(ItemFields, Stored):
+    """An item as stored; `sequence` rises when its time, venue, title or status change."""
+
+    visit_id: int
+    sequence: int
+
+
+class Quote(QuoteFields, Stored):
+    """A quote as stored."""
+
+    visit_id: int
+
+
+class ProgrammeDay(ReadModel):
+    """One day of the programme."""
+
+    date: dt.date
+    items: list[Item]
+
+
+class Programme(ReadModel):
+    """The programme: days and items in time order."""
+
+    days: list[ProgrammeDay]
+
+
+class Conflict(ReadModel):
+    """Something in the programme a person must look at."""
+
+    kind: Literal["double_booking", "venue_clash", "outside_visit", "travel_time"]
+    message: str
+    item_ids: list[int]
+
+
+OrganisationPatch = patch_model(OrganisationFields)
+PersonPatch = patch_model(PersonFields)
+VenuePatch = patch_model(VenueFields)
+VisitPatch = patch_model(VisitFields)
+DelegatePatch = patch_model(DelegateFields)
+ItemPatch = patch_model(ItemFields)
+QuotePatch = patch_model(QuoteFields)

@@ -1,0 +1,90 @@
+"""Field types of the API schemas: bounded, NUL-free text, ids, local times, and PATCH models."""
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer,
+    StringConstraints, WithJsonSchema, create_model,
+)
+
+from visitplanner.planning.rules import RuleError
+
+# PostgreSQL refuses NUL in text, so the schema refuses it first.
+NO_NUL = r"^[^\x00]*$"
+LOCAL_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$")
+
+Id = Annotated[int, Field(ge=1, le=2**31 - 1)]
+Version = Annotated[int, Field(ge=1, le=2**31 - 1, description="The version you read.")]
+Language = Literal["nl", "fr", "en"]
+Country = Annotated[
+    str, StringConstraints(pattern=r"^[A-Za-z]{2}$"), AfterValidator(str.upper),
+    Field(description="ISO 3166-1 alpha-2 code, e.g. BE"),
+]
+Email = Annotated[str, StringConstraints(max_length=254, pattern=r"^[^@\s\x00]+@[^@\s\x00]+$")]
+
+
+def text(max_length: int) -> Any:
+    """Optional free text of at most `max_length` characters."""
+    return Annotated[str, StringConstraints(max_length=max_length, pattern=NO_NUL)]
+
+
+def name(max_length: int) -> Any:
+    """Required text that may not be blank."""
+    return Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
+                                            max_length=max_length, pattern=NO_NUL)]
+
+
+def _parse_local_time(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return value
+    if not isinstance(value, str) or not LOCAL_TIME.match(value):
+        raise ValueError("Use a local time without offset, like 2024-04-22T09:30.")
+    return dt.datetime.fromisoformat(value)
+
+
+LocalDateTime = Annotated[
+    dt.datetime,
+    BeforeValidator(_parse_local_time),
+    PlainSerializer(lambda value: value.isoformat(timespec="minutes"), return_type=str,
+                    when_used="json"),
+    WithJsonSchema({"type": "string", "pattern": LOCAL_TIME.pattern,
+                    "description": "Wall-clock time of the visit's time zone, no offset.",
+                    "examples": ["2024-04-22T09:30"]}),
+]
+
+
+class ApiModel(BaseModel):
+    """Base of every API schema: unknown fields are refused, so a typo is not silently lost."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_serialization_defaults_required=True)
+
+    def check_rules(self) -> None:
+        """Check rules that span several fields; raise RuleError naming the field to blame."""
+
+
+class ReadModel(BaseModel):
+    """Base of answers: extra attributes are ignored."""
+
+    model_config = ConfigDict(from_attributes=True,
+                              json_schema_serialization_defaults_required=True)
+
+
+def patch_model(model: type[ApiModel]) -> type[ApiModel]:
+    """Derive the PATCH body of a resource: every field optional, plus the `version` read."""
+    fields: dict[str, Any] = {}
+    for field_name, info in model.model_fields.items():
+        optional = copy.copy(info)
+        optional.default = None
+        optional.default_factory = None
+        fields[field_name] = (info.annotation | None, optional)
+    fields["version"] = (Version | None, None)
+    return create_model(model.__name__.removesuffix("Fields") + "Patch", __base__=ApiModel, **fields)
+
+
+def rule_fields(error: RuleError) -> dict[str, list[str]]:
+    """Turn a broken rule into the {field: [message]} of a 422."""
+    return {error.field: [error.message]}

@@ -1,0 +1,70 @@
+"""The `visitplanner` command: Flask's CLI plus the project's own commands."""
+from __future__ import annotations
+
+import click
+from flask import Flask
+from flask.cli import FlaskGroup
+from sqlalchemy import func, select
+
+from visitplanner.accounts import AccountError, create_user, find_user, issue_token
+from visitplanner.extensions import db
+from visitplanner.models import Visit
+from visitplanner.planning.vocabulary import USER_ROLES
+
+
+def _create_app() -> Flask:
+    from visitplanner import create_app
+
+    return create_app()
+
+
+main = FlaskGroup(create_app=_create_app, help="Plan official delegation visits.")
+
+
+@click.command("create-user")
+@click.option("--email", required=True, help="The user's e-mail address (their login).")
+@click.option("--role", type=click.Choice(USER_ROLES), required=True)
+@click.option("--password", help="Asked for when left out.")
+@click.option("--name", "full_name", help="The user's full name.")
+def create_user_command(email: str, role: str, password: str | None, full_name: str | None) -> None:
+    """Create a user who can log in."""
+    if password is None:
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    try:
+        user = create_user(email, role, password, full_name)
+    except AccountError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"Created {user.role} {user.email}.")
+
+
+@click.command("create-token")
+@click.argument("email")
+@click.option("--name", help="A label for the token, e.g. the program that uses it.")
+def create_token_command(email: str, name: str | None) -> None:
+    """Create an API token for a user and print it (last line); it is shown only once."""
+    user = find_user(email)
+    if user is None:
+        raise click.ClickException(f"No user with e-mail {email}.")
+    token = issue_token(user, name)
+    click.echo(f"New API token for {user.email} ({user.role}); keep it secret:", err=True)
+    click.echo(token)
+
+
+@click.command("demo")
+@click.option("--if-empty", is_flag=True, help="Load only when there is no visit yet.")
+def demo_command(if_empty: bool) -> None:
+    """Load the example visit and the demo login organiser@example.org / demo."""
+    from visitplanner.demo import DEMO_EMAIL, DEMO_PASSWORD, load_demo
+
+    if if_empty and db.session.scalar(select(func.count()).select_from(Visit)):
+        click.echo("The database already holds visits; no demo loaded.")
+    else:
+        visit = load_demo()
+        click.echo(f"Loaded the demo visit {visit.id}: {visit.title}")
+    click.echo(f"Demo login: {DEMO_EMAIL} / {DEMO_PASSWORD}  (http://127.0.0.1:5000)")
+
+
+def register_commands(app: Flask) -> None:
+    """Add the project's commands to the app's CLI."""
+    for command in (create_user_command, create_token_command, demo_command):
+        app.cli.add_command(command)

@@ -1,0 +1,78 @@
+"""The demo: an example visit built from the facts of a real study visit, and a demo login."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+from visitplanner.accounts import create_user, find_user
+from visitplanner.extensions import db
+from visitplanner.models import (
+    Delegate, Item, ItemSpeaker, KeyFigure, Organisation, Person, Quote, Venue, Visit,
+    VisitPartner,
+)
+
+DEMO_EMAIL = "organiser@example.org"
+DEMO_PASSWORD = "demo"  # demo only: the README says to change or delete this user
+DATA_FILE = Path(__file__).with_name("ukraine-2024.json")
+
+
+def _rows(model: type[Any], specs: dict[str, dict[str, Any]], **links: dict[str, Any]) -> dict[str, Any]:
+    """Create one row per spec; fields named in `links` are keys into earlier rows."""
+    rows = {}
+    for key, spec in specs.items():
+        spec = dict(spec)
+        for field, targets in links.items():
+            if field in spec:
+                spec[field] = targets[spec[field]]
+        rows[key] = model(**spec)
+    db.session.add_all(rows.values())
+    return rows
+
+
+def _items(visit: Visit, specs: list[dict[str, Any]], venues: dict[str, Venue],
+           orgs: dict[str, Organisation], people: dict[str, Person],
+           delegates: dict[str, Delegate]) -> list[Item]:
+    items = []
+    for spec in specs:
+        chosen = spec.get("delegate_ids")
+        items.append(Item(
+            visit=visit, title=spec["title"], kind=spec["kind"],
+            starts_at=dt.datetime.fromisoformat(spec["starts_at"]),
+            ends_at=dt.datetime.fromisoformat(spec["ends_at"]),
+            venue=venues.get(spec.get("venue", "")), host_organisation=orgs.get(spec.get("host", "")),
+            topics=spec.get("topics", []), description=spec.get("description"),
+            translations=spec.get("translations", {}), whole_delegation=chosen is None,
+            chosen_delegates=[delegates[key] for key in chosen or []],
+            speaker_links=[ItemSpeaker(person=people[key], position=n)
+                           for n, key in enumerate(spec.get("speakers", []))],
+        ))
+    return items
+
+
+def load_demo() -> Visit:
+    """Store the demo visit (and the demo login when missing); return the visit."""
+    data = json.loads(DATA_FILE.read_text(encoding="utf-8"))
+    orgs = _rows(Organisation, data["organisations"])
+    people = _rows(Person, data["people"], organisation=orgs)
+    venues = _rows(Venue, data["venues"], organisation=orgs)
+    spec = dict(data["visit"])
+    host, partners, key_figures = spec.pop("host"), spec.pop("partners"), spec.pop("key_figures")
+    spec["start_date"] = dt.date.fromisoformat(spec["start_date"])
+    spec["end_date"] = dt.date.fromisoformat(spec["end_date"])
+    visit = Visit(**spec, host_organisation=orgs[host],
+                  partner_links=[VisitPartner(organisation=orgs[k], position=n)
+                                 for n, k in enumerate(partners)],
+                  key_figure_links=[KeyFigure(person=people[k], position=n)
+                                    for n, k in enumerate(key_figures)])
+    delegates = _rows(Delegate, data["delegates"])
+    visit.delegates = list(delegates.values())
+    visit.items = _items(visit, data["items"], venues, orgs, people, delegates)
+    visit.quotes = [Quote(person=people[q["person"]], text=q["text"], language=q["language"])
+                    for q in data["quotes"]]
+    db.session.add(visit)
+    db.session.commit()
+    if find_user(DEMO_EMAIL) is None:
+        create_user(DEMO_EMAIL, "organiser", DEMO_PASSWORD, "Demo organiser")
+    return visit

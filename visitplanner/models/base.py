@@ -1,0 +1,36 @@
+"""Column mixins shared by the models."""
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import CheckConstraint, DateTime
+from sqlalchemy.orm import Mapped, declared_attr, mapped_column
+
+
+def utcnow() -> dt.datetime:
+    """Return the current time in UTC."""
+    return dt.datetime.now(dt.UTC)
+
+
+def one_of(column: str, values: tuple[str, ...], name: str) -> CheckConstraint:
+    """Return a CHECK constraint that keeps a text column within its vocabulary."""
+    allowed = ", ".join(f"'{value}'" for value in values)
+    return CheckConstraint(f"{column} IN ({allowed})", name=name)
+
+
+class Versioned:
+    """An integer `version` that SQLAlchemy raises on every UPDATE (optimistic locking)."""
+
+    version: Mapped[int] = mapped_column(nullable=False)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, onupdate=utcnow
+    )
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, object]:
+        return {"version_id_col": cls.version}
+
+    def touch(self) -> None:
+        """Mark the row changed, so a change to its links alone still raises the version."""
+        self.updated_at = utcnow()

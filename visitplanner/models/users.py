@@ -1,0 +1,60 @@
+"""People who log in, and their API tokens (stored hashed)."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+from flask_login import UserMixin
+from sqlalchemy import DateTime, ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from visitplanner.extensions import db
+from visitplanner.models.base import Versioned, one_of, utcnow
+from visitplanner.planning.vocabulary import USER_ROLES
+
+
+class User(Versioned, UserMixin, db.Model):
+    """An admin, organiser or viewer."""
+
+    __tablename__ = "users"
+    __table_args__ = (one_of("role", USER_ROLES, "role"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    full_name: Mapped[str | None] = mapped_column(String(200))
+    password_hash: Mapped[str | None] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(20), default="viewer")
+    active: Mapped[bool] = mapped_column(default=True)
+
+    tokens: Mapped[list[ApiToken]] = relationship(
+        back_populates="user", cascade="all, delete-orphan"
+    )
+
+    @property
+    def is_active(self) -> bool:  # Flask-Login refuses deactivated users.
+        return self.active
+
+    @property
+    def can_write(self) -> bool:
+        """Admins and organisers change data; viewers only read."""
+        return self.role in ("admin", "organiser")
+
+
+class ApiToken(db.Model):
+    """A bearer token; only its SHA-256 is kept, so a database leak reveals no token."""
+
+    __tablename__ = "api_tokens"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str | None] = mapped_column(String(100))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+    user: Mapped[User] = relationship(back_populates="tokens")
+
+    @staticmethod
+    def hash(token: str) -> str:
+        """Return the stored form of a token (high-entropy, so a plain SHA-256 suffices)."""
+        return hashlib.sha256(token.encode()).hexdigest()

@@ -1,0 +1,176 @@
+"""A visit and what belongs to it alone: partners, key figures, delegates, quotes."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import JSON, CheckConstraint, Date, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from visitplanner.extensions import db
+from visitplanner.models.base import Versioned, one_of
+from visitplanner.models.directory import Organisation, Person
+from visitplanner.planning.vocabulary import DELEGATE_ROLES, LANGUAGES, VISIT_STATUSES
+
+if TYPE_CHECKING:
+    from visitplanner.models.items import Item
+
+
+class Visit(Versioned, db.Model):
+    """One delegation's stay: dates, time zone, host, partners, purpose and focus."""
+
+    __tablename__ = "visits"
+    __table_args__ = (
+        CheckConstraint("end_date >= start_date", name="end_after_start"),
+        one_of("status", VISIT_STATUSES, "status"),
+        one_of("content_language", LANGUAGES, "content_language"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(300))
+    start_date: Mapped[dt.date] = mapped_column(Date)
+    end_date: Mapped[dt.date] = mapped_column(Date)
+    timezone: Mapped[str] = mapped_column(String(64), default="Europe/Brussels")
+    content_language: Mapped[str] = mapped_column(String(2), default="nl")
+    host_organisation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisations.id", ondelete="SET NULL"), index=True
+    )
+    host_country: Mapped[str] = mapped_column(String(2), default="BE")
+    delegation_country: Mapped[str | None] = mapped_column(String(2))
+    delegation_adjective: Mapped[str | None] = mapped_column(String(100))
+    delegation_description: Mapped[str | None] = mapped_column(String(200))
+    visit_type: Mapped[str | None] = mapped_column(String(100))
+    purpose: Mapped[str | None] = mapped_column(Text)
+    focus: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20), default="draft")
+    translations: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+    host_organisation: Mapped[Organisation | None] = relationship()
+    partner_links: Mapped[list[VisitPartner]] = relationship(
+        order_by="VisitPartner.position", cascade="all, delete-orphan"
+    )
+    key_figure_links: Mapped[list[KeyFigure]] = relationship(
+        order_by="KeyFigure.position", cascade="all, delete-orphan"
+    )
+    delegates: Mapped[list[Delegate]] = relationship(
+        back_populates="visit", order_by="Delegate.id", cascade="all, delete-orphan"
+    )
+    items: Mapped[list[Item]] = relationship(
+        back_populates="visit", order_by="Item.starts_at", cascade="all, delete-orphan"
+    )
+    quotes: Mapped[list[Quote]] = relationship(
+        back_populates="visit", order_by="Quote.id", cascade="all, delete-orphan"
+    )
+
+    @property
+    def partners(self) -> list[Organisation]:
+        """The partner organisations, in the order the organiser gave."""
+        return [link.organisation for link in self.partner_links]
+
+    @property
+    def partner_organisation_ids(self) -> list[int]:
+        """The partners' ids, in order."""
+        return [link.organisation_id for link in self.partner_links]
+
+    @property
+    def delegation(self) -> dict[str, str | None]:
+        """The delegation as the API shows it."""
+        return {"country": self.delegation_country, "adjective": self.delegation_adjective,
+                "description": self.delegation_description}
+
+    @property
+    def key_figure_ids(self) -> list[int]:
+        """The key figures' ids, in order."""
+        return [link.person_id for link in self.key_figure_links]
+
+    @property
+    def key_figures(self) -> list[Person]:
+        """The host-side people the news draft names as present."""
+        return [link.person for link in self.key_figure_links]
+
+
+class VisitPartner(db.Model):
+    """A partner organisation of a visit, with its place in the list."""
+
+    __tablename__ = "visit_partners"
+
+    visit_id: Mapped[int] = mapped_column(
+        ForeignKey("visits.id", ondelete="CASCADE"), primary_key=True
+    )
+    organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisations.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    position: Mapped[int] = mapped_column(default=0)
+
+    organisation: Mapped[Organisation] = relationship()
+
+
+class KeyFigure(db.Model):
+    """A host-side person present at a visit, with their place in the list."""
+
+    __tablename__ = "visit_key_figures"
+
+    visit_id: Mapped[int] = mapped_column(
+        ForeignKey("visits.id", ondelete="CASCADE"), primary_key=True
+    )
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    position: Mapped[int] = mapped_column(default=0)
+
+    person: Mapped[Person] = relationship()
+
+
+class Delegate(Versioned, db.Model):
+    """One member of the delegation, with a role."""
+
+    __tablename__ = "delegates"
+    __table_args__ = (
+        one_of("role", DELEGATE_ROLES, "role"),
+        CheckConstraint(
+            "language IS NULL OR language IN ('nl', 'fr', 'en')", name="language"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"), index=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    honorific: Mapped[str | None] = mapped_column(String(60))
+    function: Mapped[str | None] = mapped_column(String(200))
+    organisation: Mapped[str | None] = mapped_column(String(200))
+    country: Mapped[str | None] = mapped_column(String(2))
+    email: Mapped[str | None] = mapped_column(String(254))
+    phone: Mapped[str | None] = mapped_column(String(50))
+    language: Mapped[str | None] = mapped_column(String(2))
+    role: Mapped[str] = mapped_column(String(20), default="member")
+    dietary: Mapped[str | None] = mapped_column(String(300))
+    accessibility: Mapped[str | None] = mapped_column(String(300))
+    notes: Mapped[str | None] = mapped_column(Text)
+    # Signed into the delegate's secret links; raising it revokes the old links.
+    link_version: Mapped[int] = mapped_column(default=1)
+
+    visit: Mapped[Visit] = relationship(back_populates="delegates")
+
+
+class Quote(Versioned, db.Model):
+    """A quote for the news draft, said by a host-side person or a named speaker."""
+
+    __tablename__ = "quotes"
+    __table_args__ = (
+        CheckConstraint(
+            "person_id IS NOT NULL OR speaker_name IS NOT NULL", name="has_speaker"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL"), index=True
+    )
+    speaker_name: Mapped[str | None] = mapped_column(String(200))
+    speaker_function: Mapped[str | None] = mapped_column(String(200))
+    text: Mapped[str] = mapped_column(Text)
+    language: Mapped[str | None] = mapped_column(String(2))
+
+    visit: Mapped[Visit] = relationship(back_populates="quotes")
+    person: Mapped[Person | None] = relationship()

@@ -1,0 +1,93 @@
+"""Writes: apply validated data to rows. Callers validate first and commit after."""
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+
+from visitplanner.extensions import db
+from visitplanner.models import (
+    Delegate, Item, ItemSpeaker, KeyFigure, Organisation, Person, Venue, Visit, VisitPartner,
+)
+from visitplanner.planning.rules import raises_sequence
+
+# Which table each reference field points to.
+REFERENCES: dict[str, type[Any]] = {
+    "organisation_id": Organisation, "host_organisation_id": Organisation,
+    "partner_organisation_ids": Organisation, "venue_id": Venue, "speaker_ids": Person,
+    "person_id": Person, "person_ids": Person,
+}
+SINGULAR = {Organisation: "organisation", Venue: "venue", Person: "person"}
+
+
+def missing_references(data: dict[str, Any], visit_id: int | None = None) -> dict[str, list[str]]:
+    """Name each reference field whose ids do not exist (or, for delegates, not in this visit)."""
+    problems: dict[str, list[str]] = {}
+    for field, model in REFERENCES.items():
+        value = data.get(field)
+        wanted = set(value if isinstance(value, list) else [value] if value else [])
+        if wanted:
+            found = set(db.session.scalars(select(model.id).where(model.id.in_(wanted))))
+            for missing in sorted(wanted - found):
+                problems.setdefault(field, []).append(f"No {SINGULAR[model]} with id {missing}.")
+    if data.get("delegate_ids") and visit_id is not None:
+        found = set(db.session.scalars(select(Delegate.id).where(
+            Delegate.visit_id == visit_id, Delegate.id.in_(data["delegate_ids"]))))
+        for missing in sorted(set(data["delegate_ids"]) - found):
+            problems.setdefault("delegate_ids", []).append(
+                f"No delegate with id {missing} in this visit.")
+    return problems
+
+
+def apply_plain(row: Any, data: dict[str, Any]) -> None:
+    """Copy fields that map one to one onto columns."""
+    for field, value in data.items():
+        setattr(row, field, value)
+    if row.id is not None:
+        row.touch()
+
+
+def apply_visit(visit: Visit, data: dict[str, Any]) -> None:
+    """Write a visit's fields, its delegation and its ordered partners."""
+    data = dict(data)
+    delegation = data.pop("delegation", {}) or {}
+    partner_ids = data.pop("partner_organisation_ids", [])
+    visit.delegation_country = delegation.get("country")
+    visit.delegation_adjective = delegation.get("adjective")
+    visit.delegation_description = delegation.get("description")
+    if partner_ids != visit.partner_organisation_ids:
+        visit.partner_links = [VisitPartner(organisation_id=org_id, position=n)
+                               for n, org_id in enumerate(dict.fromkeys(partner_ids))]
+    apply_plain(visit, data)
+
+
+def apply_item(item: Item, data: dict[str, Any]) -> None:
+    """Write an item's fields, speakers and audience; raise its sequence on a visible change."""
+    data = dict(data)
+    speaker_ids = data.pop("speaker_ids", [])
+    delegate_ids = data.pop("delegate_ids", None)
+    if item.id is not None and raises_sequence(vars_of(item), data):
+        item.sequence += 1
+    if speaker_ids != item.speaker_ids:
+        item.speaker_links = [ItemSpeaker(person_id=person_id, position=n)
+                              for n, person_id in enumerate(dict.fromkeys(speaker_ids))]
+    item.whole_delegation = delegate_ids is None
+    chosen = [] if delegate_ids is None else list(db.session.scalars(
+        select(Delegate).where(Delegate.id.in_(delegate_ids), Delegate.visit_id == item.visit_id)
+        .order_by(Delegate.id)))
+    if [d.id for d in chosen] != [d.id for d in item.chosen_delegates]:
+        item.chosen_delegates = chosen
+    apply_plain(item, data)
+
+
+def vars_of(item: Item) -> dict[str, Any]:
+    """The item's current values of the fields that decide its sequence."""
+    return {"starts_at": item.starts_at, "ends_at": item.ends_at, "venue_id": item.venue_id,
+            "title": item.title, "status": item.status}
+
+
+def set_key_figures(visit: Visit, person_ids: list[int]) -> None:
+    """Replace the visit's key figures, keeping the order given."""
+    visit.key_figure_links = [KeyFigure(person_id=person_id, position=n)
+                              for n, person_id in enumerate(dict.fromkeys(person_ids))]
+    visit.touch()

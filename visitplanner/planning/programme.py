@@ -1,0 +1,175 @@
+"""The Programme view-model: plain frozen dataclasses every output is made from."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class OrganisationView:
+    """A host or partner body, as outputs show it."""
+
+    id: int
+    name: str
+    short_name: str | None = None
+    kind: str = "other"
+    address: str | None = None
+    city: str | None = None
+    country: str | None = None
+    website: str | None = None
+    phone: str | None = None
+    email: str | None = None
+
+
+@dataclass(frozen=True)
+class VenueView:
+    """A place with an address and, when known, coordinates."""
+
+    id: int
+    name: str
+    address: str | None = None
+    city: str | None = None
+    country: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    organisation: OrganisationView | None = None
+
+
+@dataclass(frozen=True)
+class PersonView:
+    """A host-side person: speaker, host or key figure."""
+
+    id: int
+    full_name: str
+    honorific: str | None = None
+    function: str | None = None
+    organisation: OrganisationView | None = None
+    email: str | None = None
+    phone: str | None = None
+
+
+@dataclass(frozen=True)
+class DelegateView:
+    """One member of the delegation."""
+
+    id: int
+    full_name: str
+    role: str = "member"
+    honorific: str | None = None
+    function: str | None = None
+    organisation: str | None = None
+    country: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    language: str | None = None
+
+
+@dataclass(frozen=True)
+class QuoteView:
+    """A quote for the news draft, with its attribution."""
+
+    id: int
+    text: str
+    language: str | None
+    person: PersonView | None = None
+    speaker_name: str | None = None
+    speaker_function: str | None = None
+
+
+@dataclass(frozen=True)
+class DelegationView:
+    """The visiting group as a whole."""
+
+    country: str | None = None
+    adjective: str | None = None
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class VisitView:
+    """The visit's own facts, free text resolved to the programme's language."""
+
+    id: int
+    title: str
+    start_date: dt.date
+    end_date: dt.date
+    timezone: str
+    content_language: str
+    status: str
+    host_country: str = "BE"
+    host: OrganisationView | None = None
+    partners: tuple[OrganisationView, ...] = ()
+    delegation: DelegationView = field(default_factory=DelegationView)
+    visit_type: str | None = None
+    purpose: str | None = None
+    focus: str | None = None
+
+
+@dataclass(frozen=True)
+class ProgrammeItem:
+    """One entry of the programme; `starts`/`ends` are aware datetimes in the visit's zone."""
+
+    id: int
+    kind: str
+    title: str
+    starts: dt.datetime
+    ends: dt.datetime
+    status: str = "confirmed"
+    sequence: int = 0
+    description: str | None = None
+    venue: VenueView | None = None
+    host: OrganisationView | None = None
+    speakers: tuple[PersonView, ...] = ()
+    topics: tuple[str, ...] = ()
+    # None means the whole delegation attends; otherwise the ids of the chosen delegates.
+    delegate_ids: tuple[int, ...] | None = None
+    updated_at: dt.datetime | None = None
+
+    def is_attended_by(self, delegate_id: int) -> bool:
+        """Tell whether the delegate is in this item's audience."""
+        return self.delegate_ids is None or delegate_id in self.delegate_ids
+
+
+@dataclass(frozen=True)
+class Day:
+    """One day of the programme with its items in time order."""
+
+    date: dt.date
+    items: tuple[ProgrammeItem, ...]
+
+
+@dataclass(frozen=True)
+class Programme:
+    """A visit's items grouped by day, plus the people and places outputs need."""
+
+    visit: VisitView
+    days: tuple[Day, ...]
+    lang: str
+    delegates: tuple[DelegateView, ...] = ()
+    key_figures: tuple[PersonView, ...] = ()
+    quotes: tuple[QuoteView, ...] = ()
+    # Set when the programme is one delegate's personal programme.
+    audience: DelegateView | None = None
+
+    @property
+    def items(self) -> tuple[ProgrammeItem, ...]:
+        """Every item of every day, in time order."""
+        return tuple(item for day in self.days for item in day.items)
+
+    @property
+    def venues(self) -> tuple[VenueView, ...]:
+        """The venues used by the programme, each once, in order of first use."""
+        seen: dict[int, VenueView] = {}
+        for item in self.items:
+            if item.venue is not None:
+                seen.setdefault(item.venue.id, item.venue)
+        return tuple(seen.values())
+
+    @property
+    def speakers(self) -> tuple[PersonView, ...]:
+        """The host-side speakers of the programme, each once, in order of first appearance."""
+        seen: dict[int, PersonView] = {}
+        for item in self.items:
+            for person in item.speakers:
+                seen.setdefault(person.id, person)
+        return tuple(seen.values())

@@ -1,0 +1,76 @@
+"""The one set of validation rules, called by the API schemas and the browser forms alike."""
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+from zoneinfo import available_timezones
+
+EARLIEST_DATE = dt.date(2000, 1, 1)
+LATEST_DATE = dt.date(2100, 12, 31)
+LONGEST_VISIT_DAYS = 366
+LONGEST_ITEM = dt.timedelta(days=7)
+# A change to any of these makes calendars treat an item as updated (its SEQUENCE rises).
+SEQUENCE_FIELDS = ("starts_at", "ends_at", "venue_id", "title", "status")
+
+
+class RuleError(ValueError):
+    """A value breaks a rule; `field` names the field to blame."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
+@cache
+def known_timezones() -> frozenset[str]:
+    """The IANA time zone names this machine knows."""
+    return frozenset(available_timezones())
+
+
+def check_timezone(name: str) -> str:
+    """Refuse a time zone that is not an IANA name such as Europe/Brussels."""
+    if name not in known_timezones():
+        raise RuleError("timezone", f"Unknown time zone {name!r}; use an IANA name such as "
+                                    "Europe/Brussels.")
+    return name
+
+
+def check_date_in_range(field: str, value: dt.date) -> dt.date:
+    """Refuse dates outside the years a visit can sensibly take place."""
+    if not EARLIEST_DATE <= value <= LATEST_DATE:
+        raise RuleError(field, f"Date must lie between {EARLIEST_DATE} and {LATEST_DATE}.")
+    return value
+
+
+def check_visit_dates(start_date: dt.date, end_date: dt.date) -> None:
+    """The last day may not come before the first, and a visit lasts at most a year."""
+    check_date_in_range("start_date", start_date)
+    check_date_in_range("end_date", end_date)
+    if end_date < start_date:
+        raise RuleError("end_date", "The end date must be on or after the start date.")
+    if (end_date - start_date).days >= LONGEST_VISIT_DAYS:
+        raise RuleError("end_date", f"A visit lasts at most {LONGEST_VISIT_DAYS} days.")
+
+
+def check_item_times(starts_at: dt.datetime, ends_at: dt.datetime) -> None:
+    """An item ends after it starts, within sensible bounds."""
+    check_date_in_range("starts_at", starts_at.date())
+    check_date_in_range("ends_at", ends_at.date())
+    if ends_at <= starts_at:
+        raise RuleError("ends_at", "The end time must be after the start time.")
+    if ends_at - starts_at > LONGEST_ITEM:
+        raise RuleError("ends_at", "An item lasts at most seven days.")
+
+
+def check_audience(delegate_ids: list[int] | None, visit_delegate_ids: set[int]) -> None:
+    """Chosen delegates must belong to the item's visit."""
+    strangers = sorted(set(delegate_ids or ()) - visit_delegate_ids)
+    if strangers:
+        raise RuleError("delegate_ids", "Not delegates of this visit: "
+                                        + ", ".join(str(i) for i in strangers) + ".")
+
+
+def raises_sequence(before: dict[str, object], after: dict[str, object]) -> bool:
+    """Tell whether an item's change is one calendars must see as a new version."""
+    return any(before.get(name) != after.get(name) for name in SEQUENCE_FIELDS)

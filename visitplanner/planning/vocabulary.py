@@ -1,0 +1,18 @@
+"""The closed word lists of the domain, shared by models, API schemas and forms."""
+
+LANGUAGES = ("nl", "fr", "en")
+USER_ROLES = ("admin", "organiser", "viewer")
+ORGANISATION_KINDS = (
+    "directorate", "police_zone", "ministry", "court", "municipality", "network", "ngo", "other",
+)
+VISIT_STATUSES = ("draft", "confirmed", "completed", "cancelled")
+DELEGATE_ROLES = ("head", "member", "interpreter", "escort", "staff")
+# Only these count in "a delegation of six ..."; interpreters, escorts and staff do not.
+COUNTED_DELEGATE_ROLES = ("head", "member")
+ITEM_KINDS = ("session", "site_visit", "meal", "transfer", "break", "other")
+ITEM_STATUSES = ("tentative", "confirmed", "cancelled")
+# Translatable free text, per language: {"fr": {"purpose": "..."}}.
+VISIT_TRANSLATABLE = (
+    "title", "purpose", "focus", "visit_type", "delegation_adjective", "delegation_description",
+)
+ITEM_TRANSLATABLE = ("title", "description")

@@ -1,0 +1,51 @@
+"""Reads: every query the views need, each a fixed number of statements."""
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload, selectinload
+
+from visitplanner.extensions import db
+from visitplanner.models import (
+    Delegate, Item, ItemSpeaker, KeyFigure, Person, Quote, Venue, Visit, VisitPartner,
+)
+
+
+def list_visits_with_hosts() -> list[Visit]:
+    """Every visit with its host organisation, latest first."""
+    statement = (select(Visit).options(joinedload(Visit.host_organisation))
+                 .order_by(Visit.start_date.desc(), Visit.id.desc()))
+    return list(db.session.scalars(statement))
+
+
+def load_visit(visit_id: int) -> Visit | None:
+    """Load a visit with everything the programme needs, in a fixed number of queries."""
+    speaker = selectinload(Item.speaker_links).joinedload(ItemSpeaker.person)
+    statement = select(Visit).where(Visit.id == visit_id).options(
+        joinedload(Visit.host_organisation),
+        selectinload(Visit.partner_links).joinedload(VisitPartner.organisation),
+        selectinload(Visit.key_figure_links).joinedload(KeyFigure.person)
+        .joinedload(Person.organisation),
+        selectinload(Visit.delegates),
+        selectinload(Visit.quotes).joinedload(Quote.person).joinedload(Person.organisation),
+        selectinload(Visit.items).options(
+            joinedload(Item.venue).joinedload(Venue.organisation),
+            joinedload(Item.host_organisation),
+            speaker.joinedload(Person.organisation),
+            selectinload(Item.chosen_delegates),
+        ),
+    )
+    return db.session.scalar(statement)
+
+
+def load_visit_items(visit_id: int) -> list[Item]:
+    """A visit's items with their speakers and chosen delegates, in time order."""
+    statement = (select(Item).where(Item.visit_id == visit_id)
+                 .options(selectinload(Item.speaker_links), selectinload(Item.chosen_delegates))
+                 .order_by(Item.starts_at, Item.id))
+    return list(db.session.scalars(statement))
+
+
+def load_visit_delegates(visit_id: int) -> list[Delegate]:
+    """A visit's delegates, in the order they were added."""
+    return list(db.session.scalars(
+        select(Delegate).where(Delegate.visit_id == visit_id).order_by(Delegate.id)))
