@@ -40,17 +40,20 @@ def make_programme(n_items: int, seed: int = 1) -> Programme:
     for k in range(n_items):
         day = first_day + dt.timedelta(days=k // ITEMS_PER_DAY)
         slot = k % ITEMS_PER_DAY
-        starts = dt.datetime(day.year, day.month, day.day, 8, tzinfo=BRUSSELS) + dt.timedelta(minutes=50 * slot)
-        starts += dt.timedelta(minutes=rng.choice((0, 0, 5, 20)))  # some slots slip and overlap
+        starts = dt.datetime(day.year, day.month, day.day, 8, tzinfo=BRUSSELS)
+        # 50-minute slots; some slip and overlap the next one.
+        starts += dt.timedelta(minutes=50 * slot + rng.choice((0, 0, 5, 20)))
         # Two thirds for the whole delegation; the rest for a sub-group, as in study visits.
-        audience = None if rng.random() < 2 / 3 else tuple(rng.sample(range(1, DELEGATES + 1), rng.randint(2, 8)))
+        audience = None
+        if rng.random() > 2 / 3:
+            audience = tuple(rng.sample(range(1, DELEGATES + 1), rng.randint(2, 8)))
         items.append(ProgrammeItem(
             id=k + 1, kind="session", title=f"Item {k + 1}", starts=starts,
             ends=starts + dt.timedelta(minutes=rng.choice((30, 45, 60))), venue=rng.choice(venues),
             speakers=tuple(rng.sample(speakers, rng.randint(0, 2))), delegate_ids=audience,
         ))
     last_day = first_day + dt.timedelta(days=(n_items - 1) // ITEMS_PER_DAY)
-    visit = VisitView(1, "Benchmark visit", first_day, last_day, "Europe/Brussels", "en", "confirmed")
+    visit = VisitView(1, "Benchmark", first_day, last_day, "Europe/Brussels", "en", "confirmed")
     days: dict[dt.date, list[ProgrammeItem]] = {}
     for item in items:
         days.setdefault(item.starts.date(), []).append(item)

@@ -6,6 +6,7 @@ import secrets
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload
 
 from visitplanner.extensions import db
 from visitplanner.models import ApiToken, User
@@ -65,8 +66,8 @@ def issue_token(user: User, name: str | None = None) -> str:
 def user_for_token(token: str) -> User | None:
     """Return the active user owning this unrevoked token, else None."""
     stored = db.session.scalar(
-        select(ApiToken).where(ApiToken.token_hash == ApiToken.hash(token),
-                               ApiToken.revoked_at.is_(None))
+        select(ApiToken).options(joinedload(ApiToken.user))
+        .where(ApiToken.token_hash == ApiToken.hash(token), ApiToken.revoked_at.is_(None))
     )
     if stored is None or not stored.user.active:
         return None

@@ -1,13 +1,19 @@
 """Travel-time estimates from coordinates alone."""
 from __future__ import annotations
 
+import datetime as dt
+from zoneinfo import ZoneInfo
+
 import pytest
 
-from visitplanner.planning.programme import VenueView
+from visitplanner.planning.programme import ProgrammeItem, VenueView
 from visitplanner.planning.travel import (
     BUFFER_MINUTES,
+    Timeline,
     estimate_travel,
     estimate_travel_minutes,
+    legs_with_chosen,
+    minutes_between,
     minutes_for_km,
     straight_line_km,
 )
@@ -68,3 +74,31 @@ def test_explanation_says_how_it_was_estimated() -> None:
     estimate = estimate_travel(GRAND_PLACE, BERLAYMONT)
     assert estimate is not None
     assert estimate.explanation == "2.1 km straight line x 1.4 at 25 km/h + 10 min buffer"
+
+
+def test_minutes_between_counts_real_time_over_a_dst_night() -> None:
+    brussels = ZoneInfo("Europe/Brussels")  # clocks go 02:00 -> 03:00 on 31 March 2024
+    before = dt.datetime(2024, 3, 31, 1, 30, tzinfo=brussels)
+    after = dt.datetime(2024, 3, 31, 3, 30, tzinfo=brussels)
+    assert minutes_between(before, after) == 60
+
+
+def _item(id: int, start: int, end: int, audience: tuple[int, ...] | None = None) -> ProgrammeItem:
+    """Build an item on 22 April 2024 from whole hours."""
+    day = dt.datetime(2024, 4, 22, tzinfo=ZoneInfo("Europe/Brussels"))
+    return ProgrammeItem(id, "session", f"Item {id}", day.replace(hour=start),
+                         day.replace(hour=end), delegate_ids=audience)
+
+
+def test_timeline_legs_pair_each_item_with_what_ended_last() -> None:
+    a, b, c = _item(1, 9, 12), _item(2, 10, 11), _item(3, 13, 14)
+    timeline = Timeline([a, b, c])
+    assert timeline.last_before(c.starts) is a
+    assert [(p.id, n.id) for p, n in timeline.legs()] == [(1, 3)]
+
+
+def test_legs_with_chosen_reroute_the_whole_timeline() -> None:
+    welcome, lunch = _item(1, 9, 10), _item(3, 12, 13)
+    interview = _item(2, 10, 11, audience=(7,))
+    legs = legs_with_chosen(Timeline([welcome, lunch]), [interview])
+    assert [(p.id, n.id) for p, n in legs] == [(1, 2), (2, 3)]

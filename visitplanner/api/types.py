@@ -1,10 +1,9 @@
 """Field types of the API schemas: bounded, NUL-free text, ids, local times, and PATCH models."""
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Optional
 
 from pydantic import (
     AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer,
@@ -77,12 +76,14 @@ def patch_model(model: type[ApiModel]) -> type[ApiModel]:
     """Derive the PATCH body of a resource: every field optional, plus the `version` read."""
     fields: dict[str, Any] = {}
     for field_name, info in model.model_fields.items():
-        optional = copy.copy(info)
-        optional.default = None
-        optional.default_factory = None
-        fields[field_name] = (info.annotation | None, optional)
-    fields["version"] = (Version | None, None)
-    return create_model(model.__name__.removesuffix("Fields") + "Patch", __base__=ApiModel, **fields)
+        # Keep the field's constraints on the value itself, so that null stays allowed here;
+        # whether null suits the whole resource is decided when the merge is validated.
+        inner = Annotated.__class_getitem__((info.annotation, *info.metadata)) \
+            if info.metadata else info.annotation
+        fields[field_name] = (Optional[inner], Field(None, description=info.description))
+    fields["version"] = (Optional[Version], None)
+    return create_model(model.__name__.removesuffix("Fields") + "Patch", __base__=ApiModel,
+                        **fields)
 
 
 def rule_fields(error: RuleError) -> dict[str, list[str]]:

@@ -3,14 +3,15 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
-from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from visitplanner.planning.programme import Programme, ProgrammeItem, VenueView
-from visitplanner.planning.travel import TravelEstimate, estimate_travel
+from visitplanner.planning.travel import (
+    Timeline, TravelEstimate, estimate_travel, legs_with_chosen, minutes_between,
+)
 
 DOUBLE_BOOKING = "double_booking"
 VENUE_CLASH = "venue_clash"
@@ -19,7 +20,8 @@ TRAVEL_TIME = "travel_time"
 KINDS = (DOUBLE_BOOKING, VENUE_CLASH, OUTSIDE_VISIT, TRAVEL_TIME)
 WHOLE_DELEGATION = "the whole delegation"
 
-Found = tuple[tuple[dt.datetime, str, tuple[int, ...]], "Conflict"]
+Found = tuple[tuple[dt.datetime, str, tuple[int, ...]], "Conflict"]  # (sort key, conflict)
+_Leg = tuple[ProgrammeItem, ProgrammeItem, TravelEstimate, list[str]]  # from, to, trip, who
 
 
 @dataclass(frozen=True)
@@ -32,7 +34,7 @@ class Conflict:
 
 
 def find_conflicts(programme: Programme) -> list[Conflict]:
-    """Find every conflict, ordered by first item start, then kind; O(n log n) in items."""
+    """Find every conflict, by first item start then kind; O(n log n) plus overlapping pairs."""
     ctx = _Context(programme)
     found = [*_overlap_conflicts(ctx), *_outside_visit_conflicts(ctx), *_travel_conflicts(ctx)]
     found.sort(key=lambda pair: pair[0])
@@ -54,11 +56,20 @@ class _Context:
         for item in self.items:  # audiences may name delegates the programme does not list
             for d in item.delegate_ids or ():
                 self.delegate_names.setdefault(d, f"delegate #{d}")
-        self.speaker_names = {p.id: f"{p.full_name} (speaker)" for i in self.items for p in i.speakers}
+        self.speaker_names = {
+            p.id: f"{p.full_name} (speaker)" for i in self.items for p in i.speakers
+        }
 
     def local(self, moment: dt.datetime) -> dt.datetime:
         """Show a moment on the visit's wall clock."""
         return moment.astimezone(self.zone) if self.zone and moment.tzinfo else moment
+
+    def last_day(self, item: ProgrammeItem) -> dt.date:
+        """Return the item's local last day; an end at midnight belongs to the evening before."""
+        ends = self.local(item.ends)
+        if item.ends > item.starts:
+            ends -= dt.timedelta(microseconds=1)
+        return ends.date()
 
     def delegates(self, ids: Iterable[int] | None, *, except_ids: Iterable[int] = ()) -> list[str]:
         """Name delegates in programme order; None means the whole delegation."""
@@ -68,7 +79,9 @@ class _Context:
                 return [WHOLE_DELEGATION]
             others = self.delegates(self.delegate_names.keys() - set(except_ids))
             # Whichever list is shorter reads better; nobody left means nobody to name.
-            return [f"{WHOLE_DELEGATION} except {_join(excluded)}"] if len(excluded) < len(others) else others
+            if len(excluded) >= len(others):
+                return others
+            return [f"{WHOLE_DELEGATION} except {_join(excluded)}"]
         wanted = set(ids)
         return [name for d, name in self.delegate_names.items() if d in wanted]
 
@@ -112,7 +125,9 @@ def _overlap_conflicts(ctx: _Context) -> Iterator[Found]:
             yield ctx.found(DOUBLE_BOOKING, message, (a, b))
 
 
-def _shared_audience(in_a: frozenset[int] | None, in_b: frozenset[int] | None) -> frozenset[int] | None:
+def _shared_audience(
+    in_a: frozenset[int] | None, in_b: frozenset[int] | None
+) -> frozenset[int] | None:
     """Return the delegates in both audiences; None means the whole delegation."""
     if in_a is None or in_b is None:
         return in_b if in_a is None else in_a
@@ -124,38 +139,10 @@ def _outside_visit_conflicts(ctx: _Context) -> Iterator[Found]:
     first, last = ctx.visit.start_date, ctx.visit.end_date
     for item in ctx.items:
         starts = ctx.local(item.starts)
-        # An item ending at midnight still belongs to the evening before it.
-        ends = ctx.local(item.ends) - (dt.timedelta(microseconds=1) if item.ends > item.starts else dt.timedelta())
-        if starts.date() < first or ends.date() > last:
+        if starts.date() < first or ctx.last_day(item) > last:
             message = (f"'{item.title}' ({_day(starts.date())}, {_span(ctx, item)}) falls outside"
                        f" the visit, which runs from {_day(first)} to {_day(last)}.")
             yield ctx.found(OUTSIDE_VISIT, message, (item,))
-
-
-class _Track:
-    """One timeline's items, to ask what someone last attended before a given moment."""
-
-    def __init__(self, by_start: list[ProgrammeItem]) -> None:
-        self.by_start, self.starts = by_start, [i.starts for i in by_start]
-        self.by_end = sorted(by_start, key=_end_key)
-        self.ends = [i.ends for i in self.by_end]
-
-    def last_before(self, moment: dt.datetime) -> ProgrammeItem | None:
-        """Return the latest-ending item that is over by the moment."""
-        k = bisect_right(self.ends, moment)
-        return self.by_end[k - 1] if k else None
-
-    def next_end_after(self, moment: dt.datetime) -> dt.datetime | None:
-        """Return the first end strictly after the moment."""
-        k = bisect_right(self.ends, moment)
-        return self.ends[k] if k < len(self.ends) else None
-
-    def starting_between(self, low: dt.datetime, high: dt.datetime | None) -> Iterator[ProgrammeItem]:
-        """Yield items starting at or after low and before high (None: no upper bound)."""
-        for k in range(bisect_left(self.starts, low), len(self.starts)):
-            if high is not None and self.starts[k] >= high:
-                return
-            yield self.by_start[k]
 
 
 class _Legs:
@@ -163,40 +150,40 @@ class _Legs:
 
     def __init__(self) -> None:
         self.estimates: dict[tuple[int, int], TravelEstimate | None] = {}
-        self.short: dict[tuple[int, int], tuple[ProgrammeItem, ProgrammeItem, TravelEstimate, list[str]]] = {}
+        self.short: dict[tuple[int, int], _Leg] = {}
 
-    def add(self, prev: ProgrammeItem | None, item: ProgrammeItem, names: Callable[[], list[str]]) -> None:
+    def add(self, prev: ProgrammeItem, item: ProgrammeItem, names: Callable[[], list[str]]) -> None:
         """Record the trip from prev to item if the gap is shorter than the estimate."""
-        if prev is None or prev.id == item.id or prev.venue is None or item.venue is None:
+        if prev.venue is None or item.venue is None:
             return
         key = (prev.venue.id, item.venue.id)
         if key not in self.estimates:  # the same few venue pairs recur all through a visit
             self.estimates[key] = estimate_travel(prev.venue, item.venue)
         estimate = self.estimates[key]
-        if estimate is not None and _minutes_between(prev.ends, item.starts) < estimate.minutes:
+        if estimate is not None and minutes_between(prev.ends, item.starts) < estimate.minutes:
             self.short.setdefault((prev.id, item.id), (prev, item, estimate, []))[3].extend(names())
 
 
 def _travel_conflicts(ctx: _Context) -> Iterator[Found]:
     """Report trips between consecutive items, per delegate and speaker, that are too short."""
     legs = _Legs()
-    whole = _Track([i for i in ctx.items if i.delegate_ids is None])
-    followed: dict[int, list[int]] = defaultdict(list)  # whole item id -> who comes from a chosen item
+    whole = Timeline([i for i in ctx.items if i.delegate_ids is None])
+    followed: dict[int, list[int]] = defaultdict(list)  # whole item id -> who comes from elsewhere
     for chosen, members in _delegate_timelines(ctx):
-        for prev, item in _own_legs(whole, chosen):
-            legs.add(prev, item, lambda m=members: ctx.delegates(m))  # type: ignore[misc]
+        for prev, item in legs_with_chosen(whole, chosen):
+            legs.add(prev, item, lambda m=members: ctx.delegates(m))
             if item.delegate_ids is None:
                 followed[item.id].extend(members)
-    for item in whole.by_start:  # checked once for every delegate who shares it
-        others = followed.get(item.id, ())
-        legs.add(whole.last_before(item.starts), item, lambda o=others: ctx.delegates(None, except_ids=o))  # type: ignore[misc]
+    for prev, item in whole.legs():  # checked once for every delegate who shares them
+        others = followed.get(item.id, [])
+        legs.add(prev, item, lambda o=others: ctx.delegates(None, except_ids=o))
     for person, items in _speaker_timelines(ctx):
-        track = _Track(items)
-        for item in items:
-            legs.add(track.last_before(item.starts), item, lambda p=person: [ctx.speaker_names[p]])  # type: ignore[misc]
+        for prev, item in Timeline(items).legs():
+            legs.add(prev, item, lambda p=person: [ctx.speaker_names[p]])
     for prev, item, estimate, names in legs.short.values():
         if names:
-            yield ctx.found(TRAVEL_TIME, _travel_message(ctx, prev, item, estimate, names), (prev, item))
+            message = _travel_message(ctx, prev, item, estimate, names)
+            yield ctx.found(TRAVEL_TIME, message, (prev, item))
 
 
 def _delegate_timelines(ctx: _Context) -> Iterable[tuple[list[ProgrammeItem], list[int]]]:
@@ -211,26 +198,6 @@ def _delegate_timelines(ctx: _Context) -> Iterable[tuple[list[ProgrammeItem], li
     return groups.values()
 
 
-def _own_legs(whole: _Track, chosen_items: list[ProgrammeItem]) -> Iterator[tuple[ProgrammeItem | None, ProgrammeItem]]:
-    """Yield the legs of one timeline (whole + chosen items) that touch a chosen item."""
-    chosen = _Track(chosen_items)
-
-    def prev_of(item: ProgrammeItem) -> ProgrammeItem | None:
-        return _later(whole.last_before(item.starts), chosen.last_before(item.starts))
-
-    seen: set[int] = set()
-    for c in chosen_items:
-        yield prev_of(c), c
-        # Whole-delegation items now preceded by c start after c ends and before anything
-        # else ends, so they all overlap one another: only a handful per chosen item.
-        bound = min((t for t in (whole.next_end_after(c.ends), chosen.next_end_after(c.ends)) if t), default=None)
-        for item in whole.starting_between(c.ends, bound):
-            prev = prev_of(item)
-            if prev is not None and prev.delegate_ids is not None and item.id not in seen:
-                seen.add(item.id)
-                yield prev, item
-
-
 def _speaker_timelines(ctx: _Context) -> Iterable[tuple[int, list[ProgrammeItem]]]:
     """Return each speaker's items in start order."""
     timelines: dict[int, list[ProgrammeItem]] = defaultdict(list)
@@ -243,29 +210,12 @@ def _speaker_timelines(ctx: _Context) -> Iterable[tuple[int, list[ProgrammeItem]
 def _travel_message(ctx: _Context, prev: ProgrammeItem, item: ProgrammeItem,
                     estimate: TravelEstimate, names: list[str]) -> str:
     """Explain a too-short trip, with how the trip time was estimated."""
-    gap = int(_minutes_between(prev.ends, item.starts))
+    gap = int(minutes_between(prev.ends, item.starts))
     starts = ctx.local(item.starts)
     return (f"{_subject(names, 'has', 'have')} {gap} min between '{prev.title}'"
             f" (ends {_hm(ctx.local(prev.ends))}{_at(prev.venue)}) and '{item.title}'"
             f" (starts {_hm(starts)}{_at(item.venue)}) on {_day(starts.date())}, but the trip"
             f" takes about {estimate.minutes} min ({estimate.explanation}).")
-
-
-def _end_key(item: ProgrammeItem) -> tuple[dt.datetime, dt.datetime, int]:
-    """Order by end, then start, then id, so 'the last item' is always one item."""
-    return item.ends, item.starts, item.id
-
-
-def _later(a: ProgrammeItem | None, b: ProgrammeItem | None) -> ProgrammeItem | None:
-    """Pick the item that ended last."""
-    if a is None or b is None:
-        return b if a is None else a
-    return max(a, b, key=_end_key)
-
-
-def _minutes_between(earlier: dt.datetime, later: dt.datetime) -> float:
-    """Count real minutes (in UTC, so a DST night is not off by an hour)."""
-    return (later.astimezone(dt.timezone.utc) - earlier.astimezone(dt.timezone.utc)).total_seconds() / 60
 
 
 def _day(d: dt.date) -> str:
@@ -281,9 +231,9 @@ def _hm(moment: dt.datetime) -> str:
 def _span(ctx: _Context, item: ProgrammeItem) -> str:
     """Write an item's times, naming the end's day when it runs past midnight."""
     starts, ends = ctx.local(item.starts), ctx.local(item.ends)
-    if starts.date() == ends.date():
+    if starts.date() == ctx.last_day(item):
         return f"{_hm(starts)}–{_hm(ends)}"
-    return f"{_hm(starts)}–{_day(ends.date())} {_hm(ends)}"
+    return f"{_hm(starts)} until {_hm(ends)} on {_day(ends.date())}"
 
 
 def _at(venue: VenueView | None) -> str:

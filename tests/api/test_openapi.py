@@ -1,0 +1,43 @@
+"""The OpenAPI document is generated from the schemas and the API keeps to it (schemathesis)."""
+import schemathesis
+from hypothesis import HealthCheck, given, settings
+from schemathesis.checks import (
+    content_type_conformance, not_a_server_error, response_schema_conformance,
+    status_code_conformance,
+)
+
+
+def test_document_describes_every_contract_route(client):
+    document = client.get("/api/v1/openapi.json").json
+    assert document["openapi"] == "3.1.0"
+    paths = document["paths"]
+    for path, method in [
+        ("/api/v1/organisations", "post"), ("/api/v1/people/{person_id}", "patch"),
+        ("/api/v1/venues/{venue_id}", "delete"), ("/api/v1/visits", "get"),
+        ("/api/v1/visits/{visit_id}/delegates", "post"), ("/api/v1/items/{item_id}", "patch"),
+        ("/api/v1/visits/{visit_id}/quotes", "post"), ("/api/v1/visits/{visit_id}/key-figures", "put"),
+        ("/api/v1/visits/{visit_id}/programme", "get"), ("/api/v1/visits/{visit_id}/conflicts", "get"),
+    ]:
+        assert method in paths[path], (path, method)
+    visit = document["components"]["schemas"]["VisitFields"]
+    assert {"title", "start_date", "end_date"} <= set(visit["required"])
+    assert visit["properties"]["content_language"]["enum"] == ["nl", "fr", "en"]
+
+
+CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
+          response_schema_conformance]
+
+
+def test_api_keeps_to_its_document(app, api, demo_visit):
+    """A short schemathesis run over every operation: no server error, every answer as documented."""
+    schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", app)
+    for result in schema.get_all_operations():
+        operation = result.ok()
+
+        @given(case=operation.as_strategy())
+        @settings(max_examples=10, deadline=None, database=None,
+                  suppress_health_check=list(HealthCheck))
+        def keeps_to_document(case):
+            case.call_and_validate(headers=api.headers, checks=CHECKS)
+
+        keeps_to_document()

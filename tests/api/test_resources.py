@@ -1,0 +1,158 @@
+"""Create, read, change and delete each resource as the API contract says."""
+import pytest
+
+VISIT = {"title": "Studiebezoek", "start_date": "2024-04-22", "end_date": "2024-04-26"}
+
+
+@pytest.fixture
+def visit(api):
+    return api.post("/visits", json=VISIT).json
+
+
+@pytest.mark.parametrize("path, body, field, value", [
+    ("/organisations", {"name": "PZ Montgomery", "kind": "police_zone", "country": "be"},
+     "country", "BE"),
+    ("/people", {"full_name": "Olivier Slosse", "honorific": "korpschef"}, "honorific",
+     "korpschef"),
+    ("/venues", {"name": "Commissariaat", "latitude": 50.86, "longitude": 4.37}, "latitude", 50.86),
+])
+def test_directory_resources_round_trip(api, path, body, field, value):
+    created = api.post(path, json=body)
+    assert created.status_code == 201
+    row = created.json
+    assert row[field] == value and row["version"] == 1
+    assert api.get(f"{path}/{row['id']}").json == row
+    assert api.get(path).json == [row]
+    changed = api.patch(f"{path}/{row['id']}", json={"version": 1, "phone": "+32 2 000 00 00"}
+                        if path != "/venues" else {"version": 1, "city": "Brussel"})
+    assert changed.status_code == 200 and changed.json["version"] == 2
+    assert api.delete(f"{path}/{row['id']}", json={"version": 2}).status_code == 204
+    assert api.get(f"{path}/{row['id']}").status_code == 404
+
+
+def test_visit_defaults_and_delegation(api):
+    response = api.post("/visits", json={**VISIT, "delegation": {
+        "country": "UA", "adjective": "Oekraïense", "description": "openbare aanklagers"},
+        "translations": {"fr": {"purpose": "mieux comprendre"}}})
+    visit = response.json
+    assert response.status_code == 201
+    assert visit["timezone"] == "Europe/Brussels" and visit["host_country"] == "BE"
+    assert visit["status"] == "draft" and visit["content_language"] == "nl"
+    assert visit["delegation"]["adjective"] == "Oekraïense"
+    assert visit["translations"]["fr"]["purpose"] == "mieux comprendre"
+
+
+def test_end_date_before_start_date_is_422_naming_end_date(api):
+    response = api.post("/visits", json={**VISIT, "end_date": "2024-04-21"})
+    assert response.status_code == 422
+    assert "end_date" in response.json["error"]["fields"]
+
+
+def test_patch_that_breaks_dates_is_422_and_changes_nothing(api, visit):
+    response = api.patch(f"/visits/{visit['id']}", json={"version": 1, "end_date": "2024-01-01"})
+    assert response.status_code == 422 and "end_date" in response.json["error"]["fields"]
+    assert api.get(f"/visits/{visit['id']}").json == visit
+
+
+def test_unknown_time_zone_is_422(api):
+    response = api.post("/visits", json={**VISIT, "timezone": "Europe/Atlantis"})
+    assert response.status_code == 422
+    assert "timezone" in response.json["error"]["fields"]
+
+
+def test_malformed_json_is_400(api):
+    response = api.post("/visits", data='{"title": ', content_type="application/json")
+    assert response.status_code == 400
+    assert response.json["error"]["code"] == "bad_request"
+
+
+def test_each_bad_field_is_named(api):
+    response = api.post("/visits", json={"title": "", "start_date": "22/04/2024",
+                                         "end_date": "2024-04-26", "colour": "blue"})
+    assert response.status_code == 422
+    assert {"title", "start_date", "colour"} <= set(response.json["error"]["fields"])
+
+
+def test_stale_version_is_409_and_nothing_changes(api, visit):
+    first = api.patch(f"/visits/{visit['id']}", json={"version": 1, "title": "Eerste"})
+    assert first.status_code == 200 and first.json["version"] == 2
+    stale = api.patch(f"/visits/{visit['id']}", json={"version": 1, "title": "Tweede"})
+    assert stale.status_code == 409
+    assert api.get(f"/visits/{visit['id']}").json["title"] == "Eerste"
+    assert api.delete(f"/visits/{visit['id']}", json={"version": 1}).status_code == 409
+    assert api.get(f"/visits/{visit['id']}").status_code == 200
+
+
+def test_version_may_come_in_if_match(api, visit):
+    response = api.patch(f"/visits/{visit['id']}", json={"title": "Via If-Match"},
+                         headers={"If-Match": '"1"'})
+    assert response.status_code == 200 and response.json["version"] == 2
+
+
+def test_missing_version_is_422(api, visit):
+    response = api.patch(f"/visits/{visit['id']}", json={"title": "Zonder versie"})
+    assert response.status_code == 422 and "version" in response.json["error"]["fields"]
+
+
+def test_unknown_ids_are_404_in_json(api):
+    for path in ("/visits/999", "/items/5", "/delegates/2147483648", "/no-such-thing"):
+        response = api.get(path)
+        assert response.status_code == 404, path
+        assert response.json["error"]["code"] == "not_found"
+
+
+def test_items_audience_speakers_and_sequence(api, visit):
+    delegate = api.post(f"/visits/{visit['id']}/delegates",
+                        json={"full_name": "Олена Коваленко", "role": "head"}).json
+    speaker = api.post("/people", json={"full_name": "Willy Bruggeman"}).json
+    item = api.post(f"/visits/{visit['id']}/items", json={
+        "title": "KIV", "starts_at": "2024-04-22T10:00", "ends_at": "2024-04-22T12:00",
+        "topics": ["Kadernota Integrale Veiligheid (KIV)"], "speaker_ids": [speaker["id"]],
+        "delegate_ids": [delegate["id"]]})
+    assert item.status_code == 201, item.json
+    assert item.json["delegate_ids"] == [delegate["id"]]
+    assert item.json["speaker_ids"] == [speaker["id"]] and item.json["sequence"] == 0
+    topics_only = api.patch(f"/items/{item.json['id']}", json={"version": 1, "topics": ["ENAA"]})
+    assert topics_only.json["sequence"] == 0
+    moved = api.patch(f"/items/{item.json['id']}", json={"version": 2,
+                                                          "starts_at": "2024-04-22T10:30"})
+    assert moved.json["sequence"] == 1 and moved.json["starts_at"] == "2024-04-22T10:30"
+    whole = api.patch(f"/items/{item.json['id']}", json={"version": 3, "delegate_ids": None})
+    assert whole.json["delegate_ids"] is None
+
+
+def test_item_rules(api, visit):
+    base = {"title": "KIV", "starts_at": "2024-04-22T10:00", "ends_at": "2024-04-22T09:00"}
+    backwards = api.post(f"/visits/{visit['id']}/items", json=base)
+    assert backwards.status_code == 422 and "ends_at" in backwards.json["error"]["fields"]
+    offset = api.post(f"/visits/{visit['id']}/items",
+                      json={**base, "ends_at": "2024-04-22T12:00+02:00"})
+    assert offset.status_code == 422 and "ends_at" in offset.json["error"]["fields"]
+    other = api.post("/visits", json=VISIT).json
+    stranger = api.post(f"/visits/{other['id']}/delegates", json={"full_name": "X"}).json
+    foreign = api.post(f"/visits/{visit['id']}/items", json={
+        **base, "ends_at": "2024-04-22T12:00", "delegate_ids": [stranger["id"]], "venue_id": 77})
+    assert foreign.status_code == 422
+    assert {"delegate_ids", "venue_id"} <= set(foreign.json["error"]["fields"])
+
+
+def test_quotes_and_key_figures(api, visit):
+    person = api.post("/people", json={"full_name": "Michaël Jonniaux"}).json
+    quote = api.post(f"/visits/{visit['id']}/quotes",
+                     json={"person_id": person["id"], "text": "Samen sterker.", "language": "nl"})
+    assert quote.status_code == 201 and quote.json["person_id"] == person["id"]
+    nobody = api.post(f"/visits/{visit['id']}/quotes", json={"text": "Zonder spreker."})
+    assert nobody.status_code == 422 and "person_id" in nobody.json["error"]["fields"]
+    figures = api.put(f"/visits/{visit['id']}/key-figures", json={"person_ids": [person["id"]]})
+    assert figures.status_code == 200 and figures.json == {"person_ids": [person["id"]]}
+    missing = api.put(f"/visits/{visit['id']}/key-figures", json={"person_ids": [999]})
+    assert missing.status_code == 422
+
+
+def test_deleting_a_visit_removes_its_delegates_and_items(api, visit):
+    api.post(f"/visits/{visit['id']}/delegates", json={"full_name": "Iryna Bondarenko"})
+    api.post(f"/visits/{visit['id']}/items", json={
+        "title": "Lunch", "kind": "meal", "starts_at": "2024-04-22T12:00",
+        "ends_at": "2024-04-22T13:00"})
+    assert api.delete(f"/visits/{visit['id']}", json={"version": 1}).status_code == 204
+    assert api.get(f"/visits/{visit['id']}/items").status_code == 404

@@ -1,0 +1,152 @@
+"""Fixtures: the app on SQLite and (when configured) PostgreSQL, clients, users and the demo."""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import pytest
+from sqlalchemy import event
+
+PG_URL = os.environ.get("VISITPLANNER_TEST_DATABASE_URL")
+BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
+
+
+@pytest.fixture(scope="session", autouse=True)
+def instance_path(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """Keep the tests' secret key and files out of the real instance/ folder."""
+    path = str(tmp_path_factory.mktemp("instance"))
+    os.environ["VISITPLANNER_INSTANCE_PATH"] = path
+    os.environ.pop("VISITPLANNER_DATABASE_URL", None)
+    return path
+
+
+def database_url(backend: str, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The URL of the test database of a backend."""
+    if backend == "postgresql":
+        return PG_URL or ""
+    return f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite3'}"
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def app(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
+        instance_path: str) -> Iterator[Any]:
+    """The app with an empty schema, once per database backend."""
+    from visitplanner import create_app
+    from visitplanner.extensions import db
+
+    app = create_app({"TESTING": True,
+                      "SQLALCHEMY_DATABASE_URI": database_url(request.param, tmp_path_factory),
+                      "BASE_URL": "http://visitplanner.test"})
+    with app.app_context():
+        db.drop_all()
+        db.create_all()
+    yield app
+    with app.app_context():
+        db.session.remove()
+        db.drop_all()
+        db.engine.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _clean_tables(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Give every database test empty tables and an app context."""
+    if "app" not in request.fixturenames:
+        yield
+        return
+    app = request.getfixturevalue("app")
+    from visitplanner.extensions import db
+
+    with app.app_context():
+        yield
+        db.session.rollback()
+        for table in reversed(db.metadata.sorted_tables):
+            db.session.execute(table.delete())
+        db.session.commit()
+        db.session.remove()
+
+
+@pytest.fixture
+def client(app: Any) -> Any:
+    """A browser-like client of the web pages."""
+    return app.test_client()
+
+
+def make_user(role: str, email: str | None = None) -> Any:
+    """Create a user with the password 'secret'."""
+    from visitplanner.accounts import create_user
+
+    return create_user(email or f"{role}@example.org", role, "secret")
+
+
+class ApiClient:
+    """A test client that sends a bearer token and JSON."""
+
+    def __init__(self, app: Any, token: str) -> None:
+        self.client = app.test_client()
+        self.headers = {"Authorization": f"Bearer {token}"}
+
+    def request(self, method: str, path: str, **kwargs: Any) -> Any:
+        headers = {**self.headers, **kwargs.pop("headers", {})}
+        return self.client.open("/api/v1" + path, method=method, headers=headers, **kwargs)
+
+    def get(self, path: str, **kwargs: Any) -> Any:
+        return self.request("GET", path, **kwargs)
+
+    def post(self, path: str, **kwargs: Any) -> Any:
+        return self.request("POST", path, **kwargs)
+
+    def patch(self, path: str, **kwargs: Any) -> Any:
+        return self.request("PATCH", path, **kwargs)
+
+    def put(self, path: str, **kwargs: Any) -> Any:
+        return self.request("PUT", path, **kwargs)
+
+    def delete(self, path: str, **kwargs: Any) -> Any:
+        return self.request("DELETE", path, **kwargs)
+
+
+def api_client_for(app: Any, role: str) -> ApiClient:
+    """An API client holding a fresh token of a new user with `role`."""
+    from visitplanner.accounts import issue_token
+
+    return ApiClient(app, issue_token(make_user(role)))
+
+
+@pytest.fixture
+def api(app: Any) -> ApiClient:
+    """An API client with an organiser's token."""
+    return api_client_for(app, "organiser")
+
+
+@pytest.fixture
+def viewer_api(app: Any) -> ApiClient:
+    """An API client with a viewer's token."""
+    return api_client_for(app, "viewer")
+
+
+@pytest.fixture
+def demo_visit(app: Any) -> Any:
+    """The demo visit: six Ukrainian prosecutors, 22-26 April 2024."""
+    from visitplanner.demo import load_demo
+
+    return load_demo()
+
+
+@contextmanager
+def count_queries(app: Any) -> Iterator[list[str]]:
+    """Collect the SQL statements run inside the block."""
+    from visitplanner.extensions import db
+
+    statements: list[str] = []
+
+    def record(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        statements.append(statement)
+
+    engine = db.engine
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        yield statements
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
