@@ -11,6 +11,9 @@ from sqlalchemy import event
 
 PG_URL = os.environ.get("VISITPLANNER_TEST_DATABASE_URL")
 BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
+if os.environ.get("CI") and not PG_URL:
+    # CI must prove both databases; a missing cluster should fail loudly, not shrink the run.
+    raise RuntimeError("CI is set but VISITPLANNER_TEST_DATABASE_URL is not: start PostgreSQL.")
 
 
 @pytest.fixture(scope="session", autouse=True)

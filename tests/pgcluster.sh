@@ -49,15 +49,17 @@ find_bindir() {
 }
 
 # as_owner USER CMD...: run CMD as USER (no-op switch if USER is the current user).
+# fd 3 (our real stdout) is closed for the child: a postmaster that inherited
+# it would keep a caller's $(...) waiting forever.
 as_owner() {
     local user=$1; shift
     if [[ "$user" == "$(id -un)" ]]; then
-        (cd / && "$@")
+        (cd / && "$@") 3>&-
     elif command -v runuser >/dev/null 2>&1; then
-        (cd / && runuser -u "$user" -- "$@")
+        (cd / && runuser -u "$user" -- "$@") 3>&-
     else
         local q; q=$(printf '%q ' "$@")
-        (cd / && su -s /bin/sh "$user" -c "$q")
+        (cd / && su -s /bin/sh "$user" -c "$q") 3>&-
     fi
 }
 
@@ -99,9 +101,21 @@ cmd_start() {
         id -u "$owner" >/dev/null 2>&1 || die "running as root but OS user '$owner' does not exist"
         chown -R "$owner": "$dir"
         chmod 700 "$dir"
-        # Every ancestor of DIR must be traversable by postgres.
+        # Every ancestor of DIR must be traversable by postgres. A root-owned
+        # 0700 parent (mktemp -d, pytest's tmp dirs) gets o+x (search only, no
+        # listing) so the server can reach DIR; anything else is an error.
         if ! as_owner "$owner" test -w "$dir"; then
-            die "OS user '$owner' cannot reach $dir (a parent directory is not traversable, e.g. a root-owned 0700 mktemp dir); pass that directory itself or a path under /tmp"
+            local anc="" part
+            IFS=/ read -ra parts <<<"${dir#/}"
+            for part in "${parts[@]:0:${#parts[@]}-1}"; do
+                anc="$anc/$part"
+                if ! as_owner "$owner" test -x "$anc" && [[ -O "$anc" ]]; then
+                    log "granting o+x on $anc so '$owner' can reach $dir"
+                    chmod o+x "$anc"
+                fi
+            done
+            as_owner "$owner" test -w "$dir" \
+                || die "OS user '$owner' cannot reach $dir (a parent directory is not traversable); use a path under /tmp"
         fi
     else
         owner=$(id -un)
