@@ -24,10 +24,12 @@ class Route:
     handler: Callable[..., Any]
     summary: str
     body: type[BaseModel] | None = None
-    response: Any = None  # a model, list[model], or None for 204
+    # A model or list[model] for JSON; None with a JSON media type means 204 No Content.
+    # Handlers of other media types (PDF, .ics, ...) return a flask Response themselves.
+    response: Any = None
     status: int = 200
     media_type: str = "application/json"
-    query: dict[str, dict[str, Any]] = field(default_factory=dict)
+    query: dict[str, dict[str, Any]] = field(default_factory=dict)  # name -> JSON schema
 
     @property
     def writes(self) -> bool:

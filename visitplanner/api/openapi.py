@@ -57,9 +57,13 @@ def _operation(route: Route, body: Any, answer_schema: Any) -> dict[str, Any]:
     if route.method == "DELETE":
         operation["parameters"].append({"name": "If-Match", "in": "header", "required": False,
                                         "schema": {"type": "string"}})
+    operation["parameters"] += [{"name": name, "in": "query", "required": False, "schema": schema}
+                                for name, schema in route.query.items()]
     answer: dict[str, Any] = {"description": route.summary}
     if answer_schema is not None:
         answer["content"] = {route.media_type: {"schema": answer_schema}}
+    elif route.media_type != "application/json":
+        answer["content"] = {route.media_type: {"schema": {"type": "string"}}}
     operation["responses"][str(route.status)] = answer
     return operation
 

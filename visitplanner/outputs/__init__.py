@@ -1,0 +1,1 @@
+"""Renderers: a Programme in, bytes or text out. No Flask, no database."""
