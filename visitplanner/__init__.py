@@ -6,9 +6,10 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask
+from flask_babel import get_locale
 
 from visitplanner.config import settings_from_env
-from visitplanner.extensions import csrf, db, login_manager, migrate
+from visitplanner.extensions import babel, csrf, db, login_manager, migrate
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -36,6 +37,11 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
                      render_as_batch=True)
     login_manager.init_app(app)
     csrf.init_app(app)
+    from visitplanner.web.language import select_locale
+
+    babel.init_app(app, locale_selector=select_locale,
+                   default_translation_directories=str(PROJECT_ROOT / "translations"))
+    app.jinja_env.globals["get_locale"] = get_locale
 
     from visitplanner.api import api
     from visitplanner.web import web
