@@ -36,6 +36,8 @@ def test_upgrade_matches_models_and_downgrade_empties(empty_database):
         with db.engine.connect() as conn:
             context = MigrationContext.configure(conn, opts={"compare_type": True})
             assert compare_metadata(context, db.metadata) == []
+        check = app.test_cli_runner().invoke(args=["db", "check"])
+        assert check.exit_code == 0, check.output
         downgrade(revision="base")
         assert set(inspect(db.engine).get_table_names()) <= {"alembic_version"}
         db.engine.dispose()

@@ -5,6 +5,7 @@ from itertools import groupby
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from visitplanner.planning.nationality import adjective_for
 from visitplanner.planning.programme import (
     Day, DelegateView, DelegationView, OrganisationView, PersonView, Programme, ProgrammeItem,
     QuoteView, VenueView, VisitView,
@@ -67,7 +68,8 @@ def visit_view(visit: Any, lang: str) -> VisitView:
         partners=tuple(organisation_view(org) for org in visit.partners),
         delegation=DelegationView(
             country=visit.delegation_country,
-            adjective=translated(visit, "delegation_adjective", lang),
+            adjective=translated(visit, "delegation_adjective", lang)
+            or adjective_for(visit.delegation_country, lang),
             description=translated(visit, "delegation_description", lang),
         ),
         visit_type=translated(visit, "visit_type", lang),

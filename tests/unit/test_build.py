@@ -1,0 +1,71 @@
+"""build_programme on hand-built rows: days, order, audience, languages."""
+import datetime as dt
+from types import SimpleNamespace as Row
+
+from visitplanner.planning.build import build_programme
+
+
+def org(id, name):
+    return Row(id=id, name=name, short_name=None, kind="other", address=None, city=None,
+               country="BE", website=None, phone=None, email=None)
+
+
+def item(id, title, start, end, delegate_ids=None, translations=None):
+    return Row(id=id, kind="session", title=title, description=None, translations=translations or {},
+               starts_at=dt.datetime.fromisoformat(start), ends_at=dt.datetime.fromisoformat(end),
+               status="confirmed", sequence=0, venue=None, host_organisation=None, speakers=[],
+               topics=["KIV"], delegate_ids=delegate_ids, updated_at=None)
+
+
+def visit(items, **extra):
+    fields = dict(id=1, title="Studiebezoek", translations={"fr": {"title": "Visite d'étude"}},
+                  start_date=dt.date(2024, 3, 30), end_date=dt.date(2024, 4, 1),
+                  timezone="Europe/Brussels", content_language="nl", status="draft",
+                  host_country="BE", host_organisation=org(1, "ADVP"), partners=[],
+                  delegation_country="UA", delegation_adjective=None,
+                  delegation_description="openbare aanklagers", visit_type=None, purpose=None,
+                  focus=None, items=items, key_figures=[], quotes=[],
+                  delegates=[Row(id=7, full_name="Олена Коваленко", role="head", honorific=None,
+                                 function=None, organisation=None, country="UA", email=None,
+                                 phone=None, language="en")])
+    fields.update(extra)
+    return Row(**fields)
+
+
+def test_days_and_items_in_time_order_across_daylight_saving():
+    programme = build_programme(visit([
+        item(2, "Late", "2024-03-31T14:00", "2024-03-31T15:00"),
+        item(1, "Early", "2024-03-30T09:00", "2024-03-30T10:00"),
+        item(3, "Morning", "2024-03-31T09:00", "2024-03-31T10:00"),
+    ]))
+    assert [day.date for day in programme.days] == [dt.date(2024, 3, 30), dt.date(2024, 3, 31)]
+    assert [i.title for i in programme.days[1].items] == ["Morning", "Late"]
+    # Wall-clock times become aware in the visit's zone: CET before, CEST after the change.
+    assert programme.days[0].items[0].starts.utcoffset() == dt.timedelta(hours=1)
+    assert programme.days[1].items[0].starts.utcoffset() == dt.timedelta(hours=2)
+
+
+def test_personal_programme_keeps_only_the_delegates_items():
+    programme = build_programme(visit([
+        item(1, "For all", "2024-03-30T09:00", "2024-03-30T10:00"),
+        item(2, "For others", "2024-03-30T11:00", "2024-03-30T12:00", delegate_ids=[8]),
+        item(3, "For her", "2024-03-30T13:00", "2024-03-30T14:00", delegate_ids=[7]),
+    ]), delegate_id=7)
+    assert [i.title for i in programme.items] == ["For all", "For her"]
+    assert programme.audience.full_name == "Олена Коваленко"
+
+
+def test_text_in_the_requested_language_with_fallback():
+    rows = [item(1, "Lunch", "2024-03-30T12:00", "2024-03-30T13:00",
+                 translations={"fr": {"title": "Déjeuner"}})]
+    french = build_programme(visit(rows), lang="fr")
+    assert french.visit.title == "Visite d'étude" and french.items[0].title == "Déjeuner"
+    english = build_programme(visit(rows), lang="en")
+    assert english.visit.title == "Studiebezoek" and english.items[0].title == "Lunch"
+
+
+def test_delegation_adjective_follows_from_the_country_when_not_given():
+    assert build_programme(visit([]), lang="nl").visit.delegation.adjective == "Oekraïense"
+    assert build_programme(visit([]), lang="en").visit.delegation.adjective == "Ukrainian"
+    given = build_programme(visit([], delegation_adjective="Oekraïens-Belgische"))
+    assert given.visit.delegation.adjective == "Oekraïens-Belgische"
