@@ -14,11 +14,13 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
+	$(VENV)/bin/pybabel compile -d translations
 	$(VENV)/bin/visitplanner db upgrade
 	$(VENV)/bin/visitplanner demo --if-empty
 	$(VENV)/bin/visitplanner run --host $(HOST) --port $(PORT)
 
 test: $(STAMP)
+	$(VENV)/bin/pybabel compile -d translations
 	$(PY) -m pytest
 
 clean:

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import click
 from flask import Flask
-from flask.cli import FlaskGroup
+from flask.cli import AppGroup, FlaskGroup
 from sqlalchemy import func, select
 
 from visitplanner.accounts import AccountError, create_user, find_user, issue_token
 from visitplanner.extensions import db
 from visitplanner.models import Visit
-from visitplanner.planning.vocabulary import USER_ROLES
+from visitplanner.planning.vocabulary import LANGUAGES, USER_ROLES
 
 
 def _create_app() -> Flask:
@@ -64,7 +64,73 @@ def demo_command(if_empty: bool) -> None:
     click.echo(f"Demo login: {DEMO_EMAIL} / {DEMO_PASSWORD}  (http://127.0.0.1:5000)")
 
 
+# `visitplanner export FORMAT ...`: one subcommand per output format.
+export_group = AppGroup("export", help="Write a visit's outputs to files.")
+
+
+@export_group.command("pdf")
+@click.argument("visit_id", type=int)
+@click.option("--lang", type=click.Choice(LANGUAGES),
+              help="Default: the delegate's language, else the visit's content language.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="The file to write; default: a name made from the visit and language.")
+@click.option("--delegate", "delegate_id", type=int,
+              help="Write this delegate's personal programme.")
+@click.option("--badges", is_flag=True, help="Write name badges and table cards instead.")
+def export_pdf_command(visit_id: int, lang: str | None, output: str | None,
+                       delegate_id: int | None, badges: bool) -> None:
+    """Write a visit's printable programme, a personal programme or the badges as PDF."""
+    from visitplanner.models import Delegate
+    from visitplanner.outputs.pdf import render_pdf
+    from visitplanner.printouts import delegate_printout, visit_printout
+
+    if delegate_id is not None:
+        if badges:
+            raise click.UsageError("Use --delegate or --badges, not both.")
+        delegate = db.session.get(Delegate, delegate_id)
+        if delegate is None or delegate.visit_id != visit_id:
+            raise click.ClickException(f"Visit {visit_id} has no delegate with id {delegate_id}.")
+        printout = delegate_printout(delegate_id, lang)
+    else:
+        printout = visit_printout(visit_id, lang, badges=badges)
+    if printout is None:
+        raise click.ClickException(f"No visit with id {visit_id}.")
+    path = output or printout.filename
+    with open(path, "wb") as handle:
+        handle.write(render_pdf(printout.html))
+    click.echo(f"Wrote {path}")
+
+
+@export_group.command("ics")
+@click.argument("visit_id", type=int)
+@click.option("--lang", type=click.Choice(LANGUAGES), help="Default: the visit's content language.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Default: visit-ID.ics.")
+def export_ics_command(visit_id: int, lang: str | None, output: str | None) -> None:
+    """Write every item of a visit as an iCalendar file."""
+    from visitplanner.calendars import visit_calendar
+
+    data = visit_calendar(visit_id, lang)
+    if data is None:
+        raise click.ClickException(f"No visit with id {visit_id}.")
+    path = output or f"visit-{visit_id}.ics"
+    with open(path, "wb") as handle:
+        handle.write(data)
+    click.echo(f"Wrote {path}")
+
+
+@click.command("send-outbox")
+def send_outbox_command() -> None:
+    """Send the e-mails that are due; failures are retried later with back-off."""
+    from flask import current_app
+
+    from visitplanner.mail.sender import send_due
+
+    report = send_due(current_app.config, current_app.instance_path)
+    click.echo(f"{report.sent} sent, {report.failed} failed (retried later).")
+
+
 def register_commands(app: Flask) -> None:
     """Add the project's commands to the app's CLI."""
-    for command in (create_user_command, create_token_command, demo_command):
+    for command in (create_user_command, create_token_command, demo_command, export_group,
+                    send_outbox_command):
         app.cli.add_command(command)

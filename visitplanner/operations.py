@@ -3,7 +3,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from collections.abc import Callable
+
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
 
 from visitplanner.extensions import db
 from visitplanner.models import (
@@ -37,6 +41,29 @@ def missing_references(data: dict[str, Any], visit_id: int | None = None) -> dic
             problems.setdefault("delegate_ids", []).append(
                 f"No delegate with id {missing} in this visit.")
     return problems
+
+
+class StaleEdit(Exception):
+    """Someone else saved the row first; nothing was written."""
+
+
+def commit() -> None:
+    """Commit; on a lost race or a broken constraint roll back, so nothing is half-written."""
+    try:
+        db.session.commit()
+    except StaleDataError as exc:
+        db.session.rollback()
+        raise StaleEdit from exc
+    except IntegrityError:
+        db.session.rollback()
+        raise
+
+
+def store(row: Any, apply: Callable[[Any, dict[str, Any]], None], data: dict[str, Any]) -> None:
+    """Apply and commit in one flush, so the version rises by exactly one."""
+    with db.session.no_autoflush:
+        apply(row, data)
+    commit()
 
 
 def apply_plain(row: Any, data: dict[str, Any]) -> None:

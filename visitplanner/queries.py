@@ -17,6 +17,21 @@ def list_visits_with_hosts() -> list[Visit]:
     return list(db.session.scalars(statement))
 
 
+def search_visits(words: str = "") -> list[Visit]:
+    """Visits whose title contains `words` (any case), with their hosts, latest first."""
+    statement = (select(Visit).options(joinedload(Visit.host_organisation))
+                 .order_by(Visit.start_date.desc(), Visit.id.desc()))
+    if words.strip():
+        statement = statement.where(Visit.title.ilike(f"%{escape_like(words.strip())}%",
+                                                      escape="\\"))
+    return list(db.session.scalars(statement))
+
+
+def escape_like(text: str) -> str:
+    """Make % and _ match themselves in a LIKE pattern."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def load_visit(visit_id: int) -> Visit | None:
     """Load a visit with everything the programme needs, in a fixed number of queries."""
     speaker = selectinload(Item.speaker_links).joinedload(ItemSpeaker.person)

@@ -4,7 +4,10 @@ from __future__ import annotations
 from flask import Blueprint, Response, jsonify, request
 from werkzeug.exceptions import HTTPException
 
+from visitplanner.api import calendars as cal
 from visitplanner.api import handlers as h
+from visitplanner.api import news
+from visitplanner.api import printouts as pdf
 from visitplanner.api import schemas as s
 from visitplanner.api.errors import error_response
 from visitplanner.api.framework import Route, register_routes
@@ -47,6 +50,31 @@ ROUTES: list[Route] = [
           "The programme by day, in time order", response=s.Programme),
     Route("GET", "/visits/<int:visit_id>/conflicts", h.list_conflicts,
           "Conflicts a person must look at", response=list[s.Conflict]),
+    Route("GET", "/visits/<int:visit_id>/programme.pdf", pdf.export_programme_pdf,
+          "The printable programme (PDF)", media_type="application/pdf", query=pdf.LANG_QUERY),
+    Route("GET", "/delegates/<int:delegate_id>/programme.pdf", pdf.export_delegate_programme_pdf,
+          "One delegate's personal programme (PDF)", media_type="application/pdf",
+          query=pdf.LANG_QUERY),
+    Route("GET", "/visits/<int:visit_id>/badges.pdf", pdf.export_badges_pdf,
+          "Name badges and table cards (PDF)", media_type="application/pdf",
+          query=pdf.LANG_QUERY),
+    Route("GET", "/visits/<int:visit_id>/calendar.ics", cal.export_visit_calendar,
+          "Every item of the visit (iCalendar)", media_type="text/calendar", query=cal.LANG_QUERY),
+    Route("GET", "/delegates/<int:delegate_id>/calendar.ics", cal.export_delegate_calendar,
+          "A delegate's items, the delegate as ATTENDEE (iCalendar)", media_type="text/calendar",
+          query=cal.LANG_QUERY),
+    Route("GET", "/visits/<int:visit_id>/people/<int:person_id>/calendar.ics",
+          cal.export_person_calendar, "The items a host-side person speaks at (iCalendar)",
+          media_type="text/calendar", query=cal.LANG_QUERY),
+    Route("POST", "/delegates/<int:delegate_id>/rotate-token", cal.rotate_delegate_token,
+          "Issue new secret links; the old ones stop working", response=s.Delegate),
+    Route("POST", "/visits/<int:visit_id>/invitations", cal.send_invitations,
+          "Queue invitations, updates and cancellations, then send them", response=cal.Queued),
+    Route("GET", "/visits/<int:visit_id>/outbox", cal.list_outbox,
+          "The visit's e-mails and their state", response=list[cal.OutboxEntry]),
+    Route("GET", "/visits/<int:visit_id>/news", news.export_news,
+          "The news draft (json, md, html or docx by format=)", response=news.NewsText,
+          query=news.NEWS_QUERY, other_media_types=tuple(news.MEDIA_TYPES.values())),
 ]
 register_routes(api, ROUTES)
 

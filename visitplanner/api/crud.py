@@ -1,7 +1,8 @@
 """Create, read, update and delete, the same way for every resource, with optimistic locking."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -9,13 +10,13 @@ from flask import request
 from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm.exc import StaleDataError
 
+from visitplanner import operations
 from visitplanner.api.errors import ApiError, field_errors, validation_error
 from visitplanner.api.types import ApiModel, ReadModel, rule_fields
 from visitplanner.extensions import db
 from visitplanner.models import Visit
-from visitplanner.operations import missing_references
+from visitplanner.operations import StaleEdit, missing_references
 from visitplanner.planning.rules import RuleError
 
 
@@ -87,23 +88,27 @@ def check_version(resource: Resource, row: Any, body: ApiModel | None) -> None:
                             f"{version}, it is now at version {row.version}). Reload and retry.")
 
 
-def commit(resource: Resource) -> None:
-    """Commit, turning a lost race or a broken constraint into 409 with nothing changed."""
+@contextmanager
+def conflicts_as_409(resource: Resource) -> Iterator[None]:
+    """Turn a lost race or a broken constraint into 409; the commit has rolled back."""
     try:
-        db.session.commit()
-    except StaleDataError as exc:
-        db.session.rollback()
+        yield
+    except StaleEdit as exc:
         raise ApiError(409, f"This {resource.label} was changed meanwhile. Reload and retry.") from exc
     except IntegrityError as exc:
-        db.session.rollback()
         raise ApiError(409, f"The {resource.label} conflicts with stored data.") from exc
+
+
+def commit(resource: Resource) -> None:
+    """Commit, answering 409 with nothing changed on a lost race or a broken constraint."""
+    with conflicts_as_409(resource):
+        operations.commit()
 
 
 def write(resource: Resource, row: Any, data: dict[str, Any]) -> None:
     """Apply and commit in one flush, so the version rises by exactly one."""
-    with db.session.no_autoflush:
-        resource.apply(row, data)
-    commit(resource)
+    with conflicts_as_409(resource):
+        operations.store(row, resource.apply, data)
 
 
 def list_rows(resource: Resource, visit_id: int | None = None) -> list[ReadModel]:

@@ -29,6 +29,8 @@ class Route:
     response: Any = None
     status: int = 200
     media_type: str = "application/json"
+    # Further media types the same answer may come in, chosen by a query parameter (e.g. format=).
+    other_media_types: tuple[str, ...] = ()
     query: dict[str, dict[str, Any]] = field(default_factory=dict)  # name -> JSON schema
 
     @property

@@ -8,6 +8,7 @@ from sqlalchemy.orm import selectinload
 from visitplanner import models
 from visitplanner.api import schemas
 from visitplanner.api.crud import Resource
+from visitplanner.api.delegate_links import DelegateResource
 from visitplanner.api.types import ApiModel, Version
 from visitplanner.operations import apply_item, apply_plain, apply_visit
 
@@ -32,8 +33,8 @@ PEOPLE = Resource(models.Person, schemas.PersonFields, schemas.Person, apply_pla
 VENUES = Resource(models.Venue, schemas.VenueFields, schemas.Venue, apply_plain, "venue")
 VISITS = Resource(models.Visit, schemas.VisitFields, schemas.Visit, apply_visit, "visit",
                   loader=_visit_loader)
-DELEGATES = Resource(models.Delegate, schemas.DelegateFields, schemas.Delegate, apply_plain,
-                     "delegate", in_visit=True)
+DELEGATES = DelegateResource(models.Delegate, schemas.DelegateFields, schemas.Delegate,
+                             apply_plain, "delegate", in_visit=True)
 ITEMS = Resource(models.Item, schemas.ItemFields, schemas.Item, apply_item, "item",
                  in_visit=True, loader=_item_loader)
 QUOTES = Resource(models.Quote, schemas.QuoteFields, schemas.Quote, apply_plain, "quote",

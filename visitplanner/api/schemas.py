@@ -195,6 +195,10 @@ class Delegate(DelegateFields, Stored):
     """A delegate as stored."""
 
     visit_id: int
+    personal_url: str | None = Field(
+        None, description="Read-only, for organisers: the delegate's secret programme page.")
+    calendar_feed_url: str | None = Field(
+        None, description="Read-only, for organisers: the delegate's secret calendar feed.")
 
 
 class Item(ItemFields, Stored):

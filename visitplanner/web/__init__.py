@@ -1,10 +1,73 @@
 """The browser blueprint: every URL rule of the web pages in one place."""
 from flask import Blueprint
 
-from visitplanner.web import auth, visits
+from visitplanner.web import auth, delegates, directory, imports, items, users, visits
+from visitplanner.web import printouts
+from visitplanner.web import calendars, delegate_links
+from visitplanner.web import news
+from visitplanner.web.formatting import FILTERS, names
 
 web = Blueprint("web", __name__)
+for _name, _filter in FILTERS.items():
+    web.add_app_template_filter(_filter, _name)
+web.add_app_template_global(names)
 
 web.add_url_rule("/login", view_func=auth.login, methods=["GET", "POST"])
 web.add_url_rule("/logout", view_func=auth.logout, methods=["POST"])
 web.add_url_rule("/", view_func=visits.list_visits)
+# Organiser UI (issue 3): visits, delegates, items, import, directory, users.
+web.add_url_rule("/visits/new", view_func=visits.new_visit, methods=["GET", "POST"])
+web.add_url_rule("/visits/<int:visit_id>", view_func=visits.show_visit)
+web.add_url_rule("/visits/<int:visit_id>/edit", view_func=visits.edit_visit,
+                 methods=["GET", "POST"])
+web.add_url_rule("/visits/<int:visit_id>/delete", view_func=visits.delete_visit,
+                 methods=["GET", "POST"])
+web.add_url_rule("/visits/<int:visit_id>/timeline", view_func=visits.show_timeline)
+web.add_url_rule("/visits/<int:visit_id>/delegates", view_func=delegates.list_delegates)
+web.add_url_rule("/visits/<int:visit_id>/delegates/new", view_func=delegates.new_delegate,
+                 methods=["GET", "POST"])
+web.add_url_rule("/delegates/<int:delegate_id>/edit", view_func=delegates.edit_delegate,
+                 methods=["GET", "POST"])
+web.add_url_rule("/delegates/<int:delegate_id>/delete", view_func=delegates.delete_delegate,
+                 methods=["GET", "POST"])
+web.add_url_rule("/visits/<int:visit_id>/delegates/import", view_func=imports.import_delegates,
+                 methods=["GET", "POST"])
+web.add_url_rule("/visits/<int:visit_id>/delegates/import/confirm",
+                 view_func=imports.confirm_import, methods=["POST"])
+web.add_url_rule("/visits/<int:visit_id>/items/new", view_func=items.new_item,
+                 methods=["GET", "POST"])
+web.add_url_rule("/items/<int:item_id>/edit", view_func=items.edit_item, methods=["GET", "POST"])
+web.add_url_rule("/items/<int:item_id>/delete", view_func=items.delete_item,
+                 methods=["GET", "POST"])
+for _kind, _spec in directory.KINDS.items():
+    web.add_url_rule(f"/{_kind}", f"list_{_kind}", directory.list_entries,
+                     defaults={"kind": _kind})
+    web.add_url_rule(f"/{_kind}/new", f"new_{_spec.singular}", directory.new_entry,
+                     defaults={"kind": _kind}, methods=["GET", "POST"])
+    web.add_url_rule(f"/{_kind}/<int:row_id>/edit", f"edit_{_spec.singular}",
+                     directory.edit_entry, defaults={"kind": _kind}, methods=["GET", "POST"])
+    web.add_url_rule(f"/{_kind}/<int:row_id>/delete", f"delete_{_spec.singular}",
+                     directory.delete_entry, defaults={"kind": _kind}, methods=["GET", "POST"])
+web.add_url_rule("/users", view_func=users.list_users)
+web.add_url_rule("/users/new", view_func=users.new_user, methods=["GET", "POST"])
+web.add_url_rule("/users/<int:user_id>/edit", view_func=users.edit_user, methods=["GET", "POST"])
+# Printouts (issue 4): programme, personal programme and badges as PDF.
+web.add_url_rule("/visits/<int:visit_id>/programme.pdf", view_func=printouts.export_programme_pdf)
+web.add_url_rule("/delegates/<int:delegate_id>/programme.pdf",
+                 view_func=printouts.export_delegate_programme_pdf)
+web.add_url_rule("/visits/<int:visit_id>/badges.pdf", view_func=printouts.export_badges_pdf)
+# News draft (issue 6): edit, history, downloads.
+web.add_url_rule("/visits/<int:visit_id>/news", view_func=news.show_news, methods=["GET", "POST"])
+web.add_url_rule("/visits/<int:visit_id>/news.<any(md, html, docx):format>",
+                 view_func=news.export_news)
+# Calendars and invitations (issue 5); the two public pages need no login.
+web.add_url_rule("/visits/<int:visit_id>/calendar.ics", view_func=calendars.export_visit_calendar)
+web.add_url_rule("/delegates/<int:delegate_id>/calendar.ics",
+                 view_func=calendars.export_delegate_calendar)
+web.add_url_rule("/visits/<int:visit_id>/people/<int:person_id>/calendar.ics",
+                 view_func=calendars.export_person_calendar)
+web.add_url_rule("/visits/<int:visit_id>/outbox", view_func=calendars.show_outbox)
+web.add_url_rule("/visits/<int:visit_id>/invitations", view_func=calendars.send_invitations,
+                 methods=["POST"])
+web.add_url_rule("/p/<token>", view_func=delegate_links.show_personal_programme)
+web.add_url_rule("/c/<token>.ics", view_func=delegate_links.export_calendar_feed)

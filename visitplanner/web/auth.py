@@ -5,6 +5,8 @@ from urllib.parse import urlsplit
 
 from flask import flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import login_required, login_user, logout_user
 from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField
@@ -18,8 +20,8 @@ from visitplanner.models import User
 class LoginForm(FlaskForm):
     """E-mail and password."""
 
-    email = EmailField("E-mail", validators=[DataRequired(), Length(max=254)])
-    password = PasswordField("Password", validators=[DataRequired(), Length(max=1000)])
+    email = EmailField(_l("E-mail"), validators=[DataRequired(), Length(max=254)])
+    password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=1000)])
 
 
 @login_manager.user_loader
@@ -29,7 +31,8 @@ def load_user(user_id: str) -> User | None:
 
 
 login_manager.login_view = "web.login"
-login_manager.login_message = "Please log in to see this page."
+login_manager.login_message = _l("Please log in to see this page.")
+login_manager.localize_callback = str  # flash the message in the UI language, as plain text
 
 
 def _safe_next(target: str | None) -> str:
@@ -47,7 +50,7 @@ def login() -> ResponseReturnValue:
         if user is not None:
             login_user(user)
             return redirect(_safe_next(request.args.get("next")))
-        form.password.errors = ["Unknown e-mail address or wrong password."]
+        form.password.errors = [_("Unknown e-mail address or wrong password.")]
     status = 422 if request.method == "POST" else 200
     return render_template("web/login.html", form=form), status
 
@@ -56,5 +59,5 @@ def login() -> ResponseReturnValue:
 def logout() -> ResponseReturnValue:
     """Log out and go back to the login page."""
     logout_user()
-    flash("You are logged out.")
+    flash(_("You are logged out."))
     return redirect(url_for("web.login"))

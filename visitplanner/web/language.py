@@ -5,11 +5,19 @@ from flask import request, session
 
 from visitplanner.planning.vocabulary import LANGUAGES
 
+# Downloads where ?lang= names the language of the file (a French PDF from a Dutch screen),
+# so asking for one must not switch the screen's language.
+OUTPUT_ENDPOINTS = frozenset({
+    "web.export_programme_pdf", "web.export_delegate_programme_pdf", "web.export_badges_pdf",
+    "web.export_visit_calendar", "web.export_delegate_calendar", "web.export_person_calendar",
+    "web.export_news",
+})
+
 
 def select_locale() -> str:
     """Pick the UI language for this request and remember an explicit choice."""
     asked = request.args.get("lang")
-    if asked in LANGUAGES:
+    if asked in LANGUAGES and request.endpoint not in OUTPUT_ENDPOINTS:
         session["lang"] = asked
         return asked
     remembered = session.get("lang")

@@ -1,0 +1,83 @@
+"""Calendar exports, secret links and the outbox through the API."""
+from __future__ import annotations
+
+import icalendar
+
+from ics_check import check_calendar
+
+
+def _events(data: bytes) -> list:
+    check_calendar(data)
+    return icalendar.Calendar.from_ical(data).walk("VEVENT")
+
+
+def test_visit_calendar_has_every_item_with_stable_uids(api, demo_visit):
+    response = api.get(f"/visits/{demo_visit.id}/calendar.ics?lang=fr")
+    assert response.status_code == 200 and response.mimetype == "text/calendar"
+    events = _events(response.data)
+    assert sorted(str(e["UID"]) for e in events) == sorted(
+        f"item-{item.id}@visitplanner.test" for item in demo_visit.items)
+    assert "Accueil et présentations" in {str(e["SUMMARY"]) for e in events}
+    again = _events(api.get(f"/visits/{demo_visit.id}/calendar.ics").data)
+    assert {str(e["UID"]) for e in again} == {str(e["UID"]) for e in events}
+    assert api.get(f"/visits/{demo_visit.id}/calendar.ics?lang=xx").status_code == 422
+    assert api.get("/visits/999999/calendar.ics").status_code == 404
+
+
+def test_delegate_calendar_has_their_items_with_them_as_attendee(api, demo_visit):
+    delegate = next(d for d in demo_visit.delegates if d.full_name == "Олена Коваленко")
+    events = _events(api.get(f"/delegates/{delegate.id}/calendar.ics").data)
+    attended = [i for i in demo_visit.items if i.whole_delegation or delegate in i.chosen_delegates]
+    assert len(events) == len(attended)
+    for event in events:
+        assert event["ATTENDEE"] == "mailto:o.kovalenko@example.org"
+        assert event["ATTENDEE"].params["CN"] == "Олена Коваленко"
+    assert api.get("/delegates/999999/calendar.ics").status_code == 404
+
+
+def test_person_calendar_has_the_items_they_speak_at(api, demo_visit):
+    item = next(i for i in demo_visit.items if i.speakers)
+    person = item.speakers[0]
+    events = _events(api.get(f"/visits/{demo_visit.id}/people/{person.id}/calendar.ics").data)
+    assert f"item-{item.id}@visitplanner.test" in {str(e["UID"]) for e in events}
+    assert len(events) == sum(person in i.speakers for i in demo_visit.items)
+    assert api.get(f"/visits/{demo_visit.id}/people/999999/calendar.ics").status_code == 404
+
+
+def test_organisers_see_the_secret_links_and_rotating_replaces_them(api, viewer_api, demo_visit):
+    delegate_id = demo_visit.delegates[0].id
+    shown = api.get(f"/delegates/{delegate_id}").json
+    assert shown["personal_url"].startswith("http://visitplanner.test/p/")
+    assert shown["calendar_feed_url"].startswith("http://visitplanner.test/c/")
+    assert shown["calendar_feed_url"].endswith(".ics")
+    assert viewer_api.get(f"/delegates/{delegate_id}").json["personal_url"] is None
+    assert viewer_api.post(f"/delegates/{delegate_id}/rotate-token").status_code == 403
+    rotated = api.post(f"/delegates/{delegate_id}/rotate-token")
+    assert rotated.status_code == 200
+    assert rotated.json["personal_url"] != shown["personal_url"]
+    assert rotated.json["version"] == shown["version"] + 1
+    assert api.post("/delegates/999999/rotate-token").status_code == 404
+
+
+def test_outbox_lists_queued_messages(api, viewer_api, demo_visit):
+    assert api.get(f"/visits/{demo_visit.id}/outbox").json == []
+    assert viewer_api.post(f"/visits/{demo_visit.id}/invitations").status_code == 403
+    queued = api.post(f"/visits/{demo_visit.id}/invitations").json["queued"]
+    assert queued > 0
+    outbox = viewer_api.get(f"/visits/{demo_visit.id}/outbox").json
+    assert len(outbox) == queued
+    assert {m["status"] for m in outbox} == {"sent"}  # no SMTP host: written as .eml files
+    assert set(outbox[0]) == {"id", "recipient", "kind", "item_id", "status", "attempts",
+                              "last_error"}
+    assert api.post(f"/visits/{demo_visit.id}/invitations").json == {"queued": 0}
+    assert api.get("/visits/999999/outbox").status_code == 404
+
+
+def test_the_document_describes_the_calendar_routes(client):
+    paths = client.get("/api/v1/openapi.json").json["paths"]
+    ics = paths["/api/v1/visits/{visit_id}/calendar.ics"]["get"]["responses"]["200"]
+    assert "text/calendar" in ics["content"]
+    assert "post" in paths["/api/v1/delegates/{delegate_id}/rotate-token"]
+    assert "post" in paths["/api/v1/visits/{visit_id}/invitations"]
+    assert "get" in paths["/api/v1/visits/{visit_id}/outbox"]
+    assert "get" in paths["/api/v1/visits/{visit_id}/people/{person_id}/calendar.ics"]

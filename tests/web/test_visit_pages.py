@@ -1,0 +1,142 @@
+"""Visit pages: list and search, create, edit (with a stale version), delete, the visit page."""
+from __future__ import annotations
+
+import re
+
+from conftest import count_queries
+from web_client import VISIT, logged_in, post
+from visitplanner.extensions import db
+from visitplanner.models import Item, Visit
+
+
+def test_every_page_answers_for_an_organiser(client, demo_visit):
+    logged_in(client)
+    item, delegate = demo_visit.items[0], demo_visit.delegates[0]
+    organisation = demo_visit.host_organisation
+    for url in ["/", "/?q=Oekra", f"/visits/{demo_visit.id}", f"/visits/{demo_visit.id}/timeline",
+                "/visits/new", f"/visits/{demo_visit.id}/edit", f"/visits/{demo_visit.id}/delete",
+                f"/visits/{demo_visit.id}/delegates", f"/visits/{demo_visit.id}/delegates/new",
+                f"/delegates/{delegate.id}/edit", f"/delegates/{delegate.id}/delete",
+                f"/visits/{demo_visit.id}/delegates/import", f"/visits/{demo_visit.id}/items/new",
+                f"/items/{item.id}/edit", f"/items/{item.id}/delete", "/organisations", "/people",
+                "/venues", "/organisations/new", f"/organisations/{organisation.id}/edit",
+                "/people/new", "/venues/new"]:
+        assert client.get(url).status_code == 200, url
+    assert client.get("/visits/999999").status_code == 404
+    assert client.get("/users").status_code == 403  # organisers do not manage users
+
+
+def test_visit_page_shows_programme_conflicts_and_outputs(client, demo_visit):
+    logged_in(client)
+    page = client.get(f"/visits/{demo_visit.id}").get_data(as_text=True)
+    assert "Олена Коваленко" in page
+    assert 'id="conflicts-heading"' in page and 'id="outputs-heading"' in page
+    for item in demo_visit.items:
+        assert f'id="item-{item.id}"' in page
+
+
+def test_visit_page_queries_do_not_grow_with_the_programme(client, app, demo_visit):
+    logged_in(client)
+    url = f"/visits/{demo_visit.id}"
+    client.get(url)
+    db.session.expire_all()
+    with count_queries(app) as before:
+        client.get(url)
+    first = demo_visit.items[0]
+    for n in range(5):
+        db.session.add(Item(visit_id=demo_visit.id, title=f"Extra {n}", kind="session",
+                            starts_at=first.starts_at, ends_at=first.ends_at,
+                            venue_id=first.venue_id, topics=[], translations={}))
+    db.session.commit()
+    db.session.expire_all()
+    with count_queries(app) as after:
+        client.get(url)
+    assert len(after) == len(before)
+
+
+def test_search_splits_upcoming_and_past(client, demo_visit):
+    logged_in(client)
+    post(client, "/visits/new", {**VISIT, "start_date": "2099-01-05", "end_date": "2099-01-06"})
+    client.get("/")  # shows the flash message
+    page = client.get("/").get_data(as_text=True)
+    assert page.index("Upcoming") < page.index("Moldovan") < page.index("Past visits") \
+        < page.index("Oekraïense")
+    found = client.get("/?q=moldovan").get_data(as_text=True)
+    assert "Moldovan" in found and "Oekraïense" not in found
+
+
+def test_create_visit_from_the_form(client, app):
+    logged_in(client)
+    response = post(client, "/visits/new", VISIT)
+    assert response.status_code == 302
+    visit = db.session.scalar(db.select(Visit))
+    assert (visit.title, visit.delegation_country, visit.delegation_description) == \
+        ("Study visit of Moldovan judges", "MD", "judges")
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Visit created" in page
+
+
+def test_form_fields_carry_the_api_names_and_types(client, app):
+    logged_in(client)
+    page = client.get("/visits/new").get_data(as_text=True)
+    assert re.search(r'<input[^>]*id="start_date"[^>]*name="start_date"[^>]*type="date"', page)
+    assert '<label for="title">' in page and 'name="end_date"' in page
+
+
+def test_invalid_dates_are_explained_next_to_the_field(client, app):
+    logged_in(client)
+    response = post(client, "/visits/new", {**VISIT, "end_date": "2024-05-01"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert re.search(r'id="end_date-error">The end date must be on or after the start date', page)
+    assert 'value="Study visit of Moldovan judges"' in page
+    assert db.session.scalar(db.select(Visit)) is None
+
+
+def test_unknown_time_zone_is_refused(client, app):
+    logged_in(client)
+    response = post(client, "/visits/new", {**VISIT, "timezone": "Mars/Olympus"})
+    assert response.status_code == 422 and 'id="timezone-error"' in response.get_data(as_text=True)
+
+
+def test_form_without_csrf_token_is_refused(client, app):
+    logged_in(client)
+    assert client.post("/visits/new", data=VISIT).status_code == 400
+    assert db.session.scalar(db.select(Visit)) is None
+
+
+def test_stale_edit_is_explained_and_can_be_reapplied(client, api, demo_visit):
+    logged_in(client)
+    read_version = demo_visit.version
+    api.patch(f"/visits/{demo_visit.id}", json={"version": read_version, "focus": "Someone else"})
+    mine = {**VISIT, "title": "My new title", "focus": "Mine", "version": read_version}
+    response = post(client, f"/visits/{demo_visit.id}/edit", mine)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 409
+    assert "Someone else saved this" in page and "Someone else" in page and "Mine" in page
+    db.session.expire_all()
+    assert db.session.get(Visit, demo_visit.id).title != "My new title"
+    version_now = re.search(r'name="version" type="hidden" value="(\d+)"', page).group(1)
+    response = post(client, f"/visits/{demo_visit.id}/edit", {**mine, "version": version_now})
+    assert response.status_code == 302
+    db.session.expire_all()
+    assert db.session.get(Visit, demo_visit.id).focus == "Mine"
+
+
+def test_delete_asks_first(client, demo_visit):
+    logged_in(client)
+    page = client.get(f"/visits/{demo_visit.id}/delete").get_data(as_text=True)
+    assert "This cannot be undone" in page
+    assert db.session.get(Visit, demo_visit.id) is not None
+    response = post(client, f"/visits/{demo_visit.id}/delete", {"version": demo_visit.version})
+    assert response.status_code == 302
+    db.session.expire_all()
+    assert db.session.get(Visit, demo_visit.id) is None
+
+
+def test_timeline_places_items_by_time(client, demo_visit):
+    logged_in(client)
+    page = client.get(f"/visits/{demo_visit.id}/timeline").get_data(as_text=True)
+    assert page.count('class="day"') == len({i.starts_at.date() for i in demo_visit.items})
+    assert page.count('class="block kind-') == len(demo_visit.items)
+    assert "@media print" not in page  # print rules live in the stylesheet

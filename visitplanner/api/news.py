@@ -1,0 +1,47 @@
+"""GET /visits/{id}/news: the news draft as JSON, Markdown, HTML or Word."""
+from __future__ import annotations
+
+from flask import Response, request
+from pydantic import BaseModel
+
+from visitplanner.api.errors import ApiError, validation_error
+from visitplanner.news_drafts import current_text
+from visitplanner.outputs.news_export import MEDIA_TYPES, export
+from visitplanner.planning.vocabulary import LANGUAGES
+from visitplanner.queries import load_visit
+
+FORMATS = ("json", *MEDIA_TYPES)
+NEWS_QUERY = {
+    "lang": {"type": "string", "enum": list(LANGUAGES),
+             "description": "Language of the draft; the visit's content language when left out."},
+    "format": {"type": "string", "enum": list(FORMATS), "default": "json"},
+}
+
+
+class NewsText(BaseModel):
+    """A news draft: its title and its body in Markdown."""
+
+    title: str
+    body: str
+
+
+def export_news(visit_id: int) -> NewsText | Response:
+    """The saved draft of the language when there is one, else the one generated from the visit."""
+    lang, fmt = request.args.get("lang"), request.args.get("format", "json")
+    problems = {}
+    if lang is not None and lang not in LANGUAGES:
+        problems["lang"] = [f"Use one of {', '.join(LANGUAGES)}."]
+    if fmt not in FORMATS:
+        problems["format"] = [f"Use one of {', '.join(FORMATS)}."]
+    if problems:
+        raise validation_error(problems)
+    visit = load_visit(visit_id)
+    if visit is None:
+        raise ApiError(404, f"No visit with id {visit_id}.")
+    lang = lang or visit.content_language
+    text = current_text(visit, lang)
+    if fmt == "json":
+        return NewsText(title=text.title, body=text.body)
+    filename = f"news-{visit_id}-{lang}.{fmt}"
+    return Response(export(text, fmt, lang), mimetype=MEDIA_TYPES[fmt],
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})

@@ -1,0 +1,1 @@
+"""Invitations by e-mail: deciding what to send, the outbox, and sending it."""

@@ -1,0 +1,65 @@
+"""The mail outbox, and what each delegate was last sent about each item."""
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from visitplanner.extensions import db
+from visitplanner.models.base import one_of, utcnow
+
+MESSAGE_KINDS = ("invite", "update", "cancel")
+MESSAGE_STATUSES = ("pending", "sent", "failed")
+
+
+class OutboxMessage(db.Model):
+    """One e-mail, written with the decision to send it, then sent and marked by a sender."""
+
+    __tablename__ = "outbox_messages"
+    __table_args__ = (one_of("kind", MESSAGE_KINDS, "kind"),
+                      one_of("status", MESSAGE_STATUSES, "status"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"), index=True)
+    delegate_id: Mapped[int | None] = mapped_column(
+        ForeignKey("delegates.id", ondelete="SET NULL"), index=True)
+    # No foreign key: the cancellation of a deleted item still names it.
+    item_id: Mapped[int | None] = mapped_column(Integer)
+    recipient: Mapped[str] = mapped_column(String(254))
+    kind: Mapped[str] = mapped_column(String(10))
+    subject: Mapped[str] = mapped_column(String(400))
+    # The whole RFC 5322 message, 7-bit clean, exactly as it goes out.
+    message: Mapped[str] = mapped_column(Text)
+    # Unique, so the same message can never be queued twice.
+    idempotency_key: Mapped[str] = mapped_column(String(200), unique=True)
+    status: Mapped[str] = mapped_column(String(10), default="pending", index=True)
+    attempts: Mapped[int] = mapped_column(default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    next_attempt_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # A sender claims rows before sending; a claim lapses so a crashed sender's rows are retried.
+    claimed_by: Mapped[str | None] = mapped_column(String(32))
+    claimed_until: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    sent_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class SentInvitation(db.Model):
+    """What a delegate was last sent about an item, so later calls send only what changed."""
+
+    __tablename__ = "sent_invitations"
+
+    delegate_id: Mapped[int] = mapped_column(
+        ForeignKey("delegates.id", ondelete="CASCADE"), primary_key=True)
+    # No foreign key: a deleted item's record is what its cancellation is built from.
+    item_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"), index=True)
+    # The SEQUENCE last sent to this delegate, and the item's own sequence it reflected.
+    sequence: Mapped[int] = mapped_column(default=0)
+    item_sequence: Mapped[int] = mapped_column(default=0)
+    cancelled: Mapped[bool] = mapped_column(default=False)
+    title: Mapped[str] = mapped_column(String(300))
+    starts_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=False))
+    ends_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=False))
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow,
+                                                    onupdate=utcnow)

@@ -1,0 +1,160 @@
+"""iCalendar output: a Programme in, RFC 5545 bytes out (exports, feeds and invitations)."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from babel import Locale
+from icalendar import Calendar, Event, vCalAddress, vDuration, vGeo
+
+from visitplanner.outputs.common import label
+from visitplanner.outputs.vtimezone import vtimezone
+from visitplanner.planning.programme import (
+    DelegateView, PersonView, Programme, ProgrammeItem, VenueView,
+)
+
+PRODID = "-//visitplanner//visitplanner//EN"
+STATUSES = {"tentative": "TENTATIVE", "confirmed": "CONFIRMED", "cancelled": "CANCELLED"}
+# Control characters are not allowed in iCalendar text; DQUOTE may not appear in parameters.
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+PARAM_UNSAFE = re.compile(r'[\x00-\x1f\x7f"]+')
+Method = Literal["REQUEST", "CANCEL"]
+
+
+@dataclass(frozen=True)
+class CalendarOptions:
+    """What a calendar needs beyond the programme: addresses, links and, for feeds, a name."""
+
+    uid_host: str
+    organiser_email: str
+    now: dt.datetime
+    page_url: str | None = None  # the personal page (or the visit page) each event links to
+    name: str | None = None
+    feed: bool = False
+    refresh: dt.timedelta = dt.timedelta(hours=1)
+
+
+def text(value: str) -> str:
+    """Text without the control characters iCalendar forbids (newlines stay, escaped)."""
+    return CONTROL.sub(" ", value.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def param(value: str) -> str:
+    """A parameter value on one line and without quotes, so it cannot break the property."""
+    return " ".join(PARAM_UNSAFE.sub(" ", value).split())
+
+
+def uid(item_id: int, host: str) -> str:
+    """The UID of an item: the same for every calendar and invitation, forever."""
+    return f"item-{item_id}@{host}"
+
+
+def address(venue: VenueView, lang: str) -> str:
+    """Venue name and full address on one line, the country named in `lang`."""
+    country = Locale.parse(lang).territories.get(venue.country) if venue.country else None
+    parts = [venue.name, venue.address, venue.city, country]
+    return ", ".join(part for part in parts if part)
+
+
+def _person(person: PersonView) -> str:
+    details = [person.function, person.organisation.name if person.organisation else None]
+    extra = ", ".join(detail for detail in details if detail)
+    return f"{person.full_name} ({extra})" if extra else person.full_name
+
+
+def description(item: ProgrammeItem, lang: str, page_url: str | None) -> str:
+    """Host, speakers, topics, notes and the link to the personal page, one block each."""
+    lines = []
+    if item.host:
+        lines.append(f"{label('ics.host', lang)}: {item.host.name}")
+    if item.speakers:
+        lines.append(f"{label('ics.speakers', lang)}: " + "; ".join(map(_person, item.speakers)))
+    if item.topics:
+        lines.append(f"{label('ics.topics', lang)}: " + ", ".join(item.topics))
+    if item.description:
+        lines.append(item.description)
+    if page_url:
+        lines.append(f"{label('ics.personal_page', lang)}: {page_url}")
+    return "\n\n".join(lines)
+
+
+def _cal_address(email: str, name: str | None, **params: str) -> vCalAddress:
+    cal_address = vCalAddress(f"mailto:{email}")
+    if name and param(name):
+        cal_address.params["CN"] = param(name)
+    cal_address.params.update(params)
+    return cal_address
+
+
+def event(programme: Programme, item: ProgrammeItem, options: CalendarOptions,
+          attendee: DelegateView | None = None, sequence: int | None = None,
+          status: str | None = None) -> Event:
+    """The VEVENT of one item."""
+    lang = programme.lang
+    vevent = Event()
+    vevent.add("uid", uid(item.id, options.uid_host))
+    vevent.add("dtstamp", options.now.astimezone(dt.UTC))
+    vevent.add("dtstart", item.starts)
+    vevent.add("dtend", item.ends)
+    vevent.add("sequence", item.sequence if sequence is None else sequence)
+    vevent.add("status", STATUSES[status or item.status])
+    vevent.add("summary", text(item.title))
+    if item.venue:
+        vevent.add("location", text(address(item.venue, lang)))
+        if item.venue.latitude is not None and item.venue.longitude is not None:
+            vevent.add("geo", vGeo((item.venue.latitude, item.venue.longitude)))
+    vevent.add("description", text(description(item, lang, options.page_url)))
+    vevent.add("categories", [label(f"kind.{item.kind}", lang)])
+    if options.page_url:
+        vevent.add("url", options.page_url)
+    if item.updated_at is not None:
+        modified = item.updated_at
+        if modified.tzinfo is None:  # SQLite gives naive UTC
+            modified = modified.replace(tzinfo=dt.UTC)
+        vevent.add("last-modified", modified.astimezone(dt.UTC))
+    host = programme.visit.host
+    vevent.add("organizer", _cal_address(options.organiser_email, host.name if host else None))
+    if attendee is not None and attendee.email:
+        vevent.add("attendee", _cal_address(
+            attendee.email, attendee.full_name, ROLE="REQ-PARTICIPANT", PARTSTAT="NEEDS-ACTION",
+            RSVP="TRUE", CUTYPE="INDIVIDUAL"))
+    return vevent
+
+
+def _calendar(programme: Programme, items: tuple[ProgrammeItem, ...], options: CalendarOptions,
+              method: str | None = None) -> Calendar:
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    if method:
+        calendar.add("method", method)
+    if options.name:
+        calendar.add("name", text(options.name))
+        calendar.add("x-wr-calname", text(options.name))
+    if options.feed:
+        calendar.add("refresh-interval", options.refresh, parameters={"VALUE": "DURATION"})
+        calendar.add("x-published-ttl", vDuration(options.refresh))
+    first = min((item.starts.date() for item in items), default=programme.visit.start_date)
+    last = max((item.ends.date() for item in items), default=programme.visit.end_date)
+    calendar.add_component(vtimezone(programme.visit.timezone, first, last))
+    return calendar
+
+
+def render_calendar(programme: Programme, options: CalendarOptions) -> bytes:
+    """Every item of the programme; a personal programme names its delegate as ATTENDEE."""
+    calendar = _calendar(programme, programme.items, options)
+    for item in programme.items:
+        calendar.add_component(event(programme, item, options, programme.audience))
+    return calendar.to_ical()
+
+
+def render_invitation(programme: Programme, item: ProgrammeItem, options: CalendarOptions,
+                      attendee: DelegateView, method: Method, sequence: int) -> bytes:
+    """A meeting request (METHOD:REQUEST) or cancellation (METHOD:CANCEL) of one item."""
+    calendar = _calendar(programme, (item,), options, method)
+    status = "cancelled" if method == "CANCEL" else None
+    calendar.add_component(event(programme, item, options, attendee, sequence, status))
+    return calendar.to_ical()

@@ -1,0 +1,39 @@
+"""The choices of the select fields: organisations, people, venues and a visit's delegates."""
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+
+from visitplanner.extensions import db
+from visitplanner.models import Organisation, Person, Venue
+
+NONE = ("", "—")
+
+
+def _named(model: type[Any], column: Any) -> list[tuple[int, str]]:
+    return [(row_id, text) for row_id, text in db.session.execute(
+        select(model.id, column).order_by(column, model.id))]
+
+
+def organisations() -> list[tuple[Any, str]]:
+    """Every organisation, by name."""
+    return _named(Organisation, Organisation.name)
+
+
+def people() -> list[tuple[Any, str]]:
+    """Every host-side person, by name."""
+    return _named(Person, Person.full_name)
+
+
+def venues() -> list[tuple[Any, str]]:
+    """Every venue, by name."""
+    return _named(Venue, Venue.name)
+
+
+def fill_choices(form: Any, **fields: list[tuple[Any, str]]) -> Any:
+    """Give select fields their choices; a single select also offers 'none'."""
+    for name, choices in fields.items():
+        field = form[name]
+        field.choices = choices if field.type == "SelectMultipleField" else [NONE, *choices]
+    return form

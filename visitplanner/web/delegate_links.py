@@ -1,0 +1,53 @@
+"""The public pages behind a delegate's secret links: their programme and their calendar feed."""
+from __future__ import annotations
+
+from flask import Response, abort, current_app, render_template
+from flask.typing import ResponseReturnValue
+
+from visitplanner import calendars
+from visitplanner.delegate_links import read_token
+from visitplanner.extensions import db
+from visitplanner.models import Delegate
+from visitplanner.outputs.common import clock, day_heading, label, time_span
+from visitplanner.outputs.ics import address
+from visitplanner.planning.build import build_programme
+from visitplanner.queries import load_visit
+
+
+def _delegate(token: str) -> Delegate:
+    """The delegate whose current link this is; 404 for unknown, forged or rotated tokens."""
+    found = read_token(token, current_app.config["SECRET_KEY"])
+    delegate = db.session.get(Delegate, found[0]) if found else None
+    if delegate is None or delegate.link_version != found[1]:  # type: ignore[index]
+        abort(404)
+    return delegate
+
+
+def _private(response: Response) -> Response:
+    # The URL is the secret: keep it out of Referer headers, search engines and shared caches.
+    response.headers["Referrer-Policy"] = "no-referrer"
+    response.headers["X-Robots-Tag"] = "noindex, nofollow"
+    response.headers["Cache-Control"] = "private, no-cache"
+    return response
+
+
+def show_personal_programme(token: str) -> ResponseReturnValue:
+    """A delegate's own programme, by day, in their language; no login."""
+    delegate = _delegate(token)
+    visit = load_visit(delegate.visit_id)
+    programme = build_programme(visit, delegate.language, delegate_id=delegate.id)
+    lang = programme.lang
+    page = render_template(
+        "links/personal.html", programme=programme, lang=lang,
+        t=lambda key, **values: label(key, lang, **values),
+        day_heading=day_heading, time_span=time_span, clock=clock, address=address,
+        feed_url=calendars.delegate_links(delegate)["calendar_feed_url"],
+        escorts=[d for d in programme.delegates if d.role in ("escort", "staff")])
+    return _private(Response(page, mimetype="text/html"))
+
+
+def export_calendar_feed(token: str) -> Response:
+    """A delegate's subscribable calendar; no login."""
+    delegate = _delegate(token)
+    return _private(calendars.ics_response(
+        calendars.delegate_calendar(delegate, feed=True), "programme.ics"))

@@ -1,0 +1,134 @@
+"""What every edit page shares: role checks, loading a row, saving a form, stale edits, deleting."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import wraps
+from typing import Any, TypeVar
+
+from flask import abort, flash, redirect, render_template
+from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from sqlalchemy.exc import IntegrityError
+
+from visitplanner.extensions import db
+from visitplanner.operations import StaleEdit, commit, missing_references, store
+from visitplanner.web.forms import EditForm
+from visitplanner.web.forms_directory import ConfirmDeleteForm
+
+View = TypeVar("View", bound=Callable[..., ResponseReturnValue])
+
+
+def writer_required(view: View) -> View:
+    """Log-in required, and viewers get 403: only admins and organisers change data."""
+    @wraps(view)
+    def guarded(*args: Any, **kwargs: Any) -> ResponseReturnValue:
+        if not current_user.can_write:
+            abort(403)
+        return view(*args, **kwargs)
+    return login_required(guarded)  # type: ignore[return-value]
+
+
+def admin_required(view: View) -> View:
+    """Log-in required, and only admins pass."""
+    @wraps(view)
+    def guarded(*args: Any, **kwargs: Any) -> ResponseReturnValue:
+        if current_user.role != "admin":
+            abort(403)
+        return view(*args, **kwargs)
+    return login_required(guarded)  # type: ignore[return-value]
+
+
+def get_or_404(model: type[Any], row_id: int) -> Any:
+    """The row, or a 404 page."""
+    return db.get_or_404(model, row_id)
+
+
+@dataclass(frozen=True)
+class Change:
+    """A field someone else changed while the user was editing."""
+
+    label: str
+    theirs: str
+    yours: str
+
+
+def shown(field: Any, value: Any) -> str:
+    """A stored value as the form shows it: choice labels for selects."""
+    choices = {key: str(label) for key, label, *_ in getattr(field, "choices", None) or []}
+    values = value if isinstance(value, list) else [value]
+    if isinstance(value, dict):
+        values = [v for v in value.values() if v]
+    return ", ".join(choices.get(v, str(v)) for v in values if v not in (None, "")) or "—"
+
+
+def stale_changes(form: EditForm, current: EditForm) -> list[Change]:
+    """The fields whose stored value now differs from what the user sent."""
+    theirs, yours = current.values(), form.values()
+    return [Change(str(form[name].label.text), shown(form[name], theirs.get(name)),
+                   shown(form[name], value))
+            for name, value in yours.items() if name in form and theirs.get(name) != value]
+
+
+def save_form(form: EditForm, row: Any, apply: Callable[[Any, dict[str, Any]], None],
+              current: Callable[[], EditForm], visit_id: int | None = None) -> bool:
+    """Validate with the shared rules and store; on a stale version keep the input and explain."""
+    if not form.validate_on_submit():
+        return False
+    data = form.values()
+    problems = missing_references(data, visit_id)
+    for name in problems:
+        form[name].errors = [_("This choice no longer exists; pick another.")]
+    if problems:
+        return False
+    if row.id is not None and form.version.data != str(row.version):
+        return _stale(form, row, current)
+    if row.id is None:
+        db.session.add(row)
+    try:
+        store(row, apply, data)
+    except StaleEdit:
+        db.session.refresh(row)
+        return _stale(form, row, current)
+    except IntegrityError:
+        form.form_errors.append(_("This conflicts with stored data."))
+        return False
+    return True
+
+
+def _stale(form: EditForm, row: Any, current: Callable[[], EditForm]) -> bool:
+    form.changes = stale_changes(form, current())  # type: ignore[attr-defined]
+    form.version.data = str(row.version)  # saving again re-applies the user's values
+    return False
+
+
+def render_edit(form: EditForm, heading: str, cancel_url: str,
+                **context: Any) -> ResponseReturnValue:
+    """The edit page; 409 after a stale save, 422 after invalid input."""
+    status = 200
+    if getattr(form, "changes", None) is not None:
+        status = 409
+    elif form.is_submitted():
+        status = 422
+    return render_template("web/edit.html", form=form, heading=heading, cancel_url=cancel_url,
+                           **context), status
+
+
+def confirm_delete(row: Any, name: str, cancel_url: str, done_url: str) -> ResponseReturnValue:
+    """Ask before deleting; delete when confirmed at the version shown."""
+    form = ConfirmDeleteForm(version=str(row.version))
+    if form.validate_on_submit():
+        if form.version.data == str(row.version):
+            db.session.delete(row)
+            try:
+                commit()
+            except StaleEdit:
+                pass
+            else:
+                flash(_("Deleted: %(name)s.", name=name))
+                return redirect(done_url)
+        flash(_("Someone changed %(name)s meanwhile; look again before deleting.", name=name))
+        return redirect(cancel_url)
+    return render_template("web/confirm_delete.html", form=form, name=name,
+                           cancel_url=cancel_url)

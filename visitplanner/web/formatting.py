@@ -1,0 +1,48 @@
+"""Jinja filters that format dates and times through Flask-Babel, in the UI language."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from flask_babel import format_date, format_datetime, format_time
+from flask_babel import lazy_gettext as _l
+
+
+def day(value: dt.date) -> str:
+    """'maandag 22 april 2024'."""
+    return format_date(value, "full")
+
+
+def short_date(value: dt.date) -> str:
+    """'22 apr 2024'."""
+    return format_date(value, "medium")
+
+
+def clock(value: dt.datetime) -> str:
+    """'09:30': 24-hour wall-clock time, as the printed programme writes it; never shifted."""
+    return format_time(value, "HH:mm", rebase=False)
+
+
+def moment(value: dt.datetime) -> str:
+    """A date with a time, wall clock as stored."""
+    return format_datetime(value, "medium", rebase=False)
+
+
+def names() -> dict[str, dict[str, Any]]:
+    """The words of the closed lists (kinds, statuses, roles) in the UI language."""
+    from visitplanner.web.forms import VISIT_STATUS_NAMES
+    from visitplanner.web.forms_directory import ORGANISATION_KIND_NAMES, USER_ROLE_NAMES
+    from visitplanner.web.forms_programme import (
+        DELEGATE_ROLE_NAMES, ITEM_KIND_NAMES, ITEM_STATUS_NAMES,
+    )
+
+    return {"visit_status": VISIT_STATUS_NAMES, "item_kind": ITEM_KIND_NAMES,
+            "item_status": ITEM_STATUS_NAMES, "role": DELEGATE_ROLE_NAMES,
+            "organisation_kind": ORGANISATION_KIND_NAMES, "user_role": USER_ROLE_NAMES,
+            "conflict": CONFLICT_NAMES}
+
+
+CONFLICT_NAMES = {"double_booking": _l("Double booking"), "venue_clash": _l("Venue clash"),
+                  "outside_visit": _l("Outside the visit"),
+                  "travel_time": _l("Too little travel time")}
+FILTERS = {"day": day, "short_date": short_date, "clock": clock, "moment": moment}

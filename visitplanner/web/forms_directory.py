@@ -1,0 +1,91 @@
+"""Forms for the directory (organisations, people, venues), users and the delegate import."""
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileAllowed, FileField, FileRequired
+from wtforms import BooleanField, FloatField, HiddenField, PasswordField
+from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp
+
+from visitplanner.web.forms import EditForm, choose_id, choose_one, country, text
+from visitplanner.web.forms_programme import EMAIL_PATTERN
+
+ORGANISATION_KIND_NAMES = {
+    "directorate": _l("Directorate"), "police_zone": _l("Police zone"),
+    "ministry": _l("Ministry"), "court": _l("Court"), "municipality": _l("Municipality"),
+    "network": _l("Network"), "ngo": _l("NGO"), "other": _l("Other"),
+}
+USER_ROLE_NAMES = {"admin": _l("Administrator"), "organiser": _l("Organiser"),
+                   "viewer": _l("Viewer")}
+
+
+def email(label: object, required: bool = False) -> object:
+    """An e-mail address under the API's rule."""
+    return text(label, 254, required=required,
+                checks=[Regexp(EMAIL_PATTERN, message=_l("Not an e-mail address."))])
+
+
+class OrganisationForm(EditForm):
+    """A body that hosts or takes part."""
+
+    name = text(_l("Name"), 200, required=True)
+    short_name = text(_l("Short name"), 60)
+    kind = choose_one(_l("Kind"), ORGANISATION_KIND_NAMES, "other")
+    address = text(_l("Address"), 300)
+    city = text(_l("City"), 100)
+    country = country(_l("Country"))
+    website = text(_l("Website"), 300)
+    phone = text(_l("Phone"), 50)
+    email = email(_l("E-mail"))
+
+
+class PersonForm(EditForm):
+    """A host-side person."""
+
+    full_name = text(_l("Full name"), 200, required=True)
+    honorific = text(_l("Honorific"), 60)
+    function = text(_l("Function"), 200)
+    organisation_id = choose_id(_l("Organisation"))
+    email = email(_l("E-mail"))
+    phone = text(_l("Phone"), 50)
+
+
+class VenueForm(EditForm):
+    """A place with an address."""
+
+    name = text(_l("Name"), 200, required=True)
+    address = text(_l("Address"), 300)
+    city = text(_l("City"), 100)
+    country = country(_l("Country"))
+    organisation_id = choose_id(_l("Organisation"))
+    latitude = FloatField(_l("Latitude"), validators=[Optional(), NumberRange(-90, 90)])
+    longitude = FloatField(_l("Longitude"), validators=[Optional(), NumberRange(-180, 180)])
+
+
+class UserForm(EditForm):
+    """A login: role and whether it may still log in; a password when created."""
+
+    email = email(_l("E-mail"), required=True)
+    full_name = text(_l("Full name"), 200)
+    role = choose_one(_l("Role"), USER_ROLE_NAMES, "viewer")
+    active = BooleanField(_l("May log in"), default=True)
+    password = PasswordField(_l("Password"), validators=[Optional(), Length(min=8, max=1000)])
+
+
+class ImportForm(FlaskForm):
+    """A CSV or Excel file of delegates."""
+
+    file = FileField(_l("File (CSV or Excel .xlsx)"), validators=[
+        FileRequired(), FileAllowed(["csv", "xlsx"], _l("Choose a .csv or .xlsx file."))])
+
+
+class ConfirmImportForm(FlaskForm):
+    """The previewed rows, signed, so confirming writes exactly what was shown."""
+
+    payload = HiddenField(validators=[DataRequired()])
+
+
+class ConfirmDeleteForm(FlaskForm):
+    """The version the user saw when asked to confirm the deletion."""
+
+    version = HiddenField(validators=[DataRequired()])

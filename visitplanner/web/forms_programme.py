@@ -1,0 +1,102 @@
+"""Forms for a visit's delegates and programme items; field names are the API's."""
+from __future__ import annotations
+
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+from wtforms import DateTimeLocalField, RadioField
+from wtforms.validators import DataRequired, Regexp, ValidationError
+
+from visitplanner.planning import rules
+from visitplanner.web.forms import (
+    LANGUAGE_NAMES, EditForm, check_rule, choose_id, choose_ids, choose_one, country, text,
+)
+
+DELEGATE_ROLE_NAMES = {"head": _l("Head of delegation"), "member": _l("Member"),
+                       "interpreter": _l("Interpreter"), "escort": _l("Escort"),
+                       "staff": _l("Staff")}
+ITEM_KIND_NAMES = {"session": _l("Session"), "site_visit": _l("Site visit"), "meal": _l("Meal"),
+                   "transfer": _l("Transfer"), "break": _l("Break"), "other": _l("Other")}
+ITEM_STATUS_NAMES = {"tentative": _l("Tentative"), "confirmed": _l("Confirmed"),
+                     "cancelled": _l("Cancelled")}
+AUDIENCE_CHOICES = [("whole", _l("The whole delegation")),
+                    ("chosen", _l("Only the delegates ticked below"))]
+# The API's e-mail rule (api/types.py Email): something@something, no spaces.
+# What <input type=datetime-local> sends and shows (the first format is the one rendered).
+LOCAL_TIME = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"]
+EMAIL_PATTERN = r"^[^@\s\x00]+@[^@\s\x00]+$"
+
+
+class DelegateForm(EditForm):
+    """One member of the delegation; also validates each row of an imported file."""
+
+    full_name = text(_l("Full name"), 200, required=True)
+    honorific = text(_l("Honorific"), 60)
+    function = text(_l("Function"), 200)
+    organisation = text(_l("Organisation"), 200)
+    country = country(_l("Country"))
+    email = text(_l("E-mail"), 254, checks=[Regexp(EMAIL_PATTERN,
+                                                   message=_l("Not an e-mail address."))])
+    phone = text(_l("Phone"), 50)
+    language = choose_one(_l("Language"), {"": _l("(none)"), **LANGUAGE_NAMES}, "")
+    role = choose_one(_l("Role"), DELEGATE_ROLE_NAMES, "member")
+    dietary = text(_l("Dietary needs"), 300)
+    accessibility = text(_l("Accessibility"), 300)
+    notes = text(_l("Notes"), 5000, area=True)
+
+    def values(self) -> dict[str, Any]:
+        """No language chosen is stored as NULL, like an omitted API field."""
+        data = super().values()
+        data["language"] = data["language"] or None
+        return data
+
+
+class ItemForm(EditForm):
+    """One programme item: kind, times, venue, host, speakers, topics, audience, status."""
+
+    title = text(_l("Title"), 300, required=True)
+    kind = choose_one(_l("Kind"), ITEM_KIND_NAMES, "session")
+    starts_at = DateTimeLocalField(_l("Starts"), format=LOCAL_TIME, validators=[DataRequired()])
+    ends_at = DateTimeLocalField(_l("Ends"), format=LOCAL_TIME, validators=[DataRequired()])
+    venue_id = choose_id(_l("Venue"))
+    host_organisation_id = choose_id(_l("Host organisation"))
+    speaker_ids = choose_ids(_l("Speakers"))
+    topics = text(_l("Topics, one per line"), 6200, area=True)
+    description = text(_l("Description"), 10000, area=True)
+    audience = RadioField(_l("Audience"), choices=AUDIENCE_CHOICES, default="whole")
+    delegate_ids = choose_ids(_l("Delegates attending"))
+    status = choose_one(_l("Status"), ITEM_STATUS_NAMES, "confirmed")
+
+    def __init__(self, *args: Any, visit_delegate_ids: set[int] | None = None,
+                 **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.visit_delegate_ids = visit_delegate_ids or set()
+
+    def validate_topics(self, field: Any) -> None:
+        """The API's limits on topics: at most 30, each at most 200 characters."""
+        if len(self.topic_list()) > 30 or any(len(t) > 200 for t in self.topic_list()):
+            raise ValidationError(_l("At most 30 topics of 200 characters each."))
+
+    def validate(self, extra_validators: Any = None) -> bool:
+        """Field checks first, then the shared rules on times and audience."""
+        if not super().validate(extra_validators):
+            return False
+        return (check_rule(self, rules.check_item_times, self.starts_at.data, self.ends_at.data)
+                and check_rule(self, rules.check_audience, self.chosen_delegates(),
+                               self.visit_delegate_ids))
+
+    def topic_list(self) -> list[str]:
+        """The topics, one per line, blank lines left out."""
+        return [line.strip() for line in (self.topics.data or "").splitlines() if line.strip()]
+
+    def chosen_delegates(self) -> list[int] | None:
+        """None for the whole delegation, else the ticked delegates' ids."""
+        return None if self.audience.data == "whole" else list(self.delegate_ids.data or [])
+
+    def values(self) -> dict[str, Any]:
+        """Topics as a list and the audience as the API's delegate_ids (None: everyone)."""
+        data = super().values()
+        data.pop("audience")
+        data["topics"] = self.topic_list()
+        data["delegate_ids"] = self.chosen_delegates()
+        return data

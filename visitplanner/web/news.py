@@ -1,0 +1,100 @@
+"""The news draft page: read it, edit and save it per language, regenerate it, download it."""
+from __future__ import annotations
+
+from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from flask_wtf import FlaskForm
+from wtforms import HiddenField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, Regexp
+
+from visitplanner.news_drafts import (
+    current_text, generated_text, latest_revision, revisions, save_revision,
+)
+from visitplanner.outputs.news import DraftText
+from visitplanner.outputs.news_export import MEDIA_TYPES, body_html, export
+from visitplanner.planning.vocabulary import LANGUAGES
+from visitplanner.queries import load_visit
+
+NO_NUL = Regexp(r"^[^\x00]*$", message="Text may not contain NUL characters.")
+
+
+class NewsForm(FlaskForm):
+    """The edited title and Markdown body, and the revision the editor started from."""
+
+    title = StringField("Title", validators=[DataRequired(), Length(max=300), NO_NUL])
+    body = TextAreaField("Body", validators=[DataRequired(), Length(max=100_000), NO_NUL])
+    base_revision = HiddenField()
+
+
+class RegenerateForm(FlaskForm):
+    """Replace the saved edits with a freshly generated draft; `confirmed` after the warning."""
+
+    confirmed = HiddenField()
+
+
+def _visit_and_lang(visit_id: int):
+    visit = load_visit(visit_id)
+    if visit is None:
+        abort(404)
+    lang = request.args.get("draft") or visit.content_language
+    if lang not in LANGUAGES:
+        abort(404)
+    return visit, lang
+
+
+def _revision_id(visit_id: int, lang: str) -> str:
+    latest = latest_revision(visit_id, lang)
+    return str(latest.id) if latest else ""
+
+
+@login_required
+def show_news(visit_id: int) -> ResponseReturnValue:
+    """The draft with its edit form, history and downloads; POST saves or regenerates."""
+    visit, lang = _visit_and_lang(visit_id)
+    if request.method == "POST" and not current_user.can_write:
+        abort(403)
+    form, regenerate, status = NewsForm(), RegenerateForm(), 200
+    if request.method == "POST" and request.form.get("action") == "regenerate":
+        if regenerate.validate_on_submit():
+            if regenerate.confirmed.data == "yes" or latest_revision(visit.id, lang) is None:
+                save_revision(visit.id, lang, generated_text(visit, lang), current_user.id)
+                flash(_("The draft was generated again from the visit's data."))
+                return redirect(url_for("web.show_news", visit_id=visit.id, draft=lang))
+            return render_template("web/news_regenerate.html", visit=visit, lang=lang,
+                                   regenerate=regenerate)
+        status = 400
+    elif request.method == "POST":
+        if form.validate_on_submit():
+            if (form.base_revision.data or "") != _revision_id(visit.id, lang):
+                form.body.errors = [_("Someone saved this draft meanwhile: reload the page, "
+                                      "then apply your changes again.")]
+                status = 409
+            else:
+                text = DraftText(title=form.title.data or "", body=form.body.data or "")
+                save_revision(visit.id, lang, text, current_user.id)
+                flash(_("Your edits were saved."))
+                return redirect(url_for("web.show_news", visit_id=visit.id, draft=lang))
+        else:
+            status = 422
+    text = current_text(visit, lang)
+    if request.method == "GET":
+        form.title.data, form.body.data = text.title, text.body
+        form.base_revision.data = _revision_id(visit.id, lang)
+    return render_template(
+        "web/news.html", visit=visit, lang=lang, languages=LANGUAGES, text=text,
+        preview=body_html(text), form=form, regenerate=regenerate,
+        history=revisions(visit.id, lang), formats=MEDIA_TYPES,
+    ), status
+
+
+@login_required
+def export_news(visit_id: int, format: str) -> Response:
+    """The current draft (saved edits, else generated) as Markdown, HTML or Word."""
+    visit, lang = _visit_and_lang(visit_id)
+    if format not in MEDIA_TYPES:
+        abort(404)
+    filename = f"news-{visit.id}-{lang}.{format}"
+    return Response(export(current_text(visit, lang), format, lang), mimetype=MEDIA_TYPES[format],
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
