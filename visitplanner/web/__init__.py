@@ -1,10 +1,10 @@
 """The browser blueprint: every URL rule of the web pages in one place."""
 from flask import Blueprint
 
-from visitplanner.web import auth, delegates, directory, imports, items, users, visits
-from visitplanner.web import printouts
-from visitplanner.web import calendars, delegate_links
-from visitplanner.web import news
+from visitplanner.web import (
+    auth, calendars, delegate_links, delegates, directory, imports, items, news, printouts, users,
+    visits,
+)
 from visitplanner.web.formatting import FILTERS, names
 
 web = Blueprint("web", __name__)
@@ -15,7 +15,7 @@ web.add_app_template_global(names)
 web.add_url_rule("/login", view_func=auth.login, methods=["GET", "POST"])
 web.add_url_rule("/logout", view_func=auth.logout, methods=["POST"])
 web.add_url_rule("/", view_func=visits.list_visits)
-# Organiser UI (issue 3): visits, delegates, items, import, directory, users.
+# Organiser pages: visits, delegates, items, import, directory, users.
 web.add_url_rule("/visits/new", view_func=visits.new_visit, methods=["GET", "POST"])
 web.add_url_rule("/visits/<int:visit_id>", view_func=visits.show_visit)
 web.add_url_rule("/visits/<int:visit_id>/edit", view_func=visits.edit_visit,
@@ -51,16 +51,16 @@ for _kind, _spec in directory.KINDS.items():
 web.add_url_rule("/users", view_func=users.list_users)
 web.add_url_rule("/users/new", view_func=users.new_user, methods=["GET", "POST"])
 web.add_url_rule("/users/<int:user_id>/edit", view_func=users.edit_user, methods=["GET", "POST"])
-# Printouts (issue 4): programme, personal programme and badges as PDF.
+# Printouts: programme, personal programme and badges as PDF.
 web.add_url_rule("/visits/<int:visit_id>/programme.pdf", view_func=printouts.export_programme_pdf)
 web.add_url_rule("/delegates/<int:delegate_id>/programme.pdf",
                  view_func=printouts.export_delegate_programme_pdf)
 web.add_url_rule("/visits/<int:visit_id>/badges.pdf", view_func=printouts.export_badges_pdf)
-# News draft (issue 6): edit, history, downloads.
+# News draft: edit, history, downloads.
 web.add_url_rule("/visits/<int:visit_id>/news", view_func=news.show_news, methods=["GET", "POST"])
 web.add_url_rule("/visits/<int:visit_id>/news.<any(md, html, docx):format>",
                  view_func=news.export_news)
-# Calendars and invitations (issue 5); the two public pages need no login.
+# Calendars and invitations; the two public delegate pages need no login.
 web.add_url_rule("/visits/<int:visit_id>/calendar.ics", view_func=calendars.export_visit_calendar)
 web.add_url_rule("/delegates/<int:delegate_id>/calendar.ics",
                  view_func=calendars.export_delegate_calendar)
