@@ -156,3 +156,28 @@ def test_deleting_a_visit_removes_its_delegates_and_items(api, visit):
         "ends_at": "2024-04-22T13:00"})
     assert api.delete(f"/visits/{visit['id']}", json={"version": 1}).status_code == 204
     assert api.get(f"/visits/{visit['id']}/items").status_code == 404
+
+
+def test_host_translations_round_trip(api, visit):
+    org = api.post("/organisations", json={"name": "Politiezone Montgomery", "translations": {
+        "fr": {"name": "Zone de police Montgomery", "short_name": "ZP Montgomery"}}}).json
+    assert org["translations"]["fr"]["short_name"] == "ZP Montgomery"
+    person = api.post("/people", json={"full_name": "Michaël Jonniaux", "function": "Korpschef",
+                                       "translations": {"en": {"function": "Chief of Police"}}})
+    assert person.status_code == 201 and person.json["translations"]["en"]["function"] == \
+        "Chief of Police"
+    changed = api.patch(f"/people/{person.json['id']}", json={"version": 1, "translations": {
+        "fr": {"honorific": "le chef de corps", "function": "Chef de corps"}}})
+    assert changed.json["translations"] == {"fr": {"honorific": "le chef de corps",
+                                                   "function": "Chef de corps"}}
+    assert api.get(f"/people/{person.json['id']}").json == changed.json
+    delegate = api.post(f"/visits/{visit['id']}/delegates", json={
+        "full_name": "Diane Reynders", "function": "Begeleider",
+        "translations": {"fr": {"function": "Accompagnatrice"}}}).json
+    assert delegate["translations"]["fr"]["function"] == "Accompagnatrice"
+    item = api.post(f"/visits/{visit['id']}/items", json={
+        "title": "Bezoek", "starts_at": "2024-04-24T09:30", "ends_at": "2024-04-24T12:30",
+        "topics": ["wijkwerking"], "translations": {"en": {"topics": ["community policing"]}}})
+    assert item.json["translations"]["en"]["topics"] == ["community policing"]
+    assert api.post("/organisations", json={"name": "X", "translations": {"de": {"name": "Y"}}}) \
+        .status_code == 422

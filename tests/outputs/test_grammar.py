@@ -4,6 +4,7 @@ import datetime as dt
 import pytest
 
 from visitplanner.outputs import grammar as g
+from visitplanner.outputs import names
 from visitplanner.planning.programme import DelegateView
 
 APRIL = dt.date(2024, 4, 1)
@@ -89,3 +90,23 @@ def test_english_articles_and_honorifics():
     assert g.honorific("mevrouw", "fr") == "Mme" and g.honorific("mevrouw", "en") == "Ms"
     assert g.honorific("korpschef", "nl") == "korpschef" and g.honorific("Baron", "en") == "Baron"
     assert g.country_name("BE", "nl") == "België" and g.country_name("BE", "en") == "Belgium"
+
+
+@pytest.mark.parametrize("label, lang, name, expected", [
+    ("Zone de police Montgomery", "fr", None, "la Zone de police Montgomery"),
+    ("DGSP (BeSafe)", "fr", "Direction générale Sécurité et Prévention", "la DGSP (BeSafe)"),
+    ("Office des étrangers", "fr", None, "l'Office des étrangers"),
+    ("Europol", "fr", None, "Europol"),
+    ("Montgomery Police Zone", "en", None, "the Montgomery Police Zone"),
+    ("DGSP (BeSafe)", "en", "Directorate-General for Security and Prevention", "the DGSP (BeSafe)"),
+    ("PZ Montgomery", "en", "Montgomery Police Zone", "PZ Montgomery"),
+    ("Politiezone Montgomery", "nl", None, "Politiezone Montgomery"),
+])
+def test_organisation_names_take_the_article_their_noun_calls_for(label, lang, name, expected):
+    assert names.definite(label, lang, name) == expected
+
+
+def test_french_prepositions_contract_with_the_article():
+    assert names.fr_de("le Conseil fédéral de police") == "du Conseil fédéral de police"
+    assert names.fr_de("la DGSP") == "de la DGSP" and names.fr_de("ADVP") == "d'ADVP"
+    assert names.fr_a("le Conseil") == "au Conseil" and names.fr_a("la Zone") == "à la Zone"

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 import docx
 import pytest
 
+from visitplanner.extensions import db
 from visitplanner.outputs.news import compose_news
 from visitplanner.outputs.news_export import export, to_html, to_markdown
 from visitplanner.planning.build import build_programme
@@ -54,23 +55,62 @@ def test_dutch_draft_states_the_reference_facts(demo_programmes):
         < text.index("Bij Politiezone Brussel Noord") < text.index("— Olivier Slosse")
 
 
+DUTCH = ["wijkwerking", "Korpschef", "Voorzitter", "Politiezone", "ADVP", "Oekraïne",
+         "Belgisch", "straatintimidatie", "à traduire", "to be translated"]
+
+
 def test_french_and_english_drafts(demo_programmes):
     fr = compose_news(demo_programmes["fr"], AFTER)
-    assert fr.title.startswith("Délégation ukrainienne accueillie par ADVP (BeSafe)")
+    assert fr.title == ("Délégation ukrainienne accueillie par la DGSP (BeSafe), "
+                        "la ZP Montgomery et la ZP Bruxelles Nord")
     for fact in ["Une délégation de six procureurs ukrainiens a séjourné en Belgique",
                  "du 22 au 26 avril", "une visite de travail", "mieux comprendre",
-                 "- La Note-cadre de Sécurité intégrale", "le chef de corps Michaël Jonniaux",
-                 "Mme Diane Reynders", "«\u00a0Les victimes doivent", "— Olivier Slosse",
-                 "*(Sujets en néerlandais, à traduire.)*"]:
+                 "Les exposés de la DGSP (BeSafe) ont porté notamment sur la Note-cadre de "
+                 "Sécurité intégrale (NCSI), les plans stratégiques",
+                 "Willy Bruggeman (président du Conseil fédéral de police)",
+                 "le chef de corps Michaël Jonniaux (ZP Montgomery)",
+                 "visites de terrain à la Zone de police Montgomery et à la Zone de police "
+                 "Bruxelles Nord", "À la Zone de police Montgomery, les échanges ont porté sur "
+                 "le travail de quartier", "la traite des êtres humains et la prostitution",
+                 "Mme Diane Reynders, procureure belge en mission pour la Commission européenne",
+                 "«\u00a0Les victimes doivent",
+                 "— Olivier Slosse, chef de corps, Zone de police"]:
         assert fact in fr.body, fact
     assert "Slachtoffers moeten" not in fr.body  # the French quote replaces the Dutch one
     en = compose_news(demo_programmes["en"], AFTER)
-    assert en.title == "Ukrainian delegation visits ADVP (BeSafe), PZ Montgomery and PZ Brussel Noord"
+    assert en.title == ("Ukrainian delegation visits DGSP (BeSafe), PZ Montgomery and "
+                        "PZ Brussels North")
     for fact in ["A delegation of six Ukrainian prosecutors was in Belgium from 22 to 26 April",
                  "on a study visit", "aimed to gain a better understanding",
-                 "Chief of Police Olivier Slosse", "Ms Diane Reynders", "“Victims must find",
-                 "visit to the Montgomery police zone, 24 April"]:
+                 "Presentations by the DGSP (BeSafe) covered topics including the Framework Note",
+                 "Willy Bruggeman (Chair of the Federal Police Council)",
+                 "visits to the Montgomery Police Zone and the Brussels North Police Zone",
+                 "At the Montgomery Police Zone, the delegation learned about community policing",
+                 "Chief of Police Olivier Slosse (PZ Brussels North)",
+                 "Ms Diane Reynders, Belgian public prosecutor on a European Commission mission",
+                 "“Victims must find", "visit to the Montgomery police zone, 24 April"]:
         assert fact in en.body, fact
+    for draft in (fr, en):
+        for word in DUTCH:
+            assert word not in draft.title + draft.body, word
+
+
+def test_untranslated_topics_and_honorifics_fall_back(demo_visit):
+    visit = load_visit(demo_visit.id)
+    for item in visit.items:  # keep the translated titles, drop the translated topics
+        item.translations = {lang: {k: v for k, v in text.items() if k != "topics"}
+                             for lang, text in item.translations.items()}
+    for person in visit.key_figures:
+        person.translations = {}
+    fr = compose_news(build_programme(visit, "fr"), AFTER).body
+    assert "les thèmes suivants :\n\n- La Note-cadre de Sécurité intégrale\n" in fr
+    assert fr.count("*(Sujets en néerlandais, à traduire.)*") == 2 and "wijkwerking" in fr
+    assert "le chef de corps Michaël Jonniaux" in fr  # the honorific table's French
+    en = compose_news(build_programme(visit, "en"), AFTER).body
+    assert "- Strategic security and prevention plans" in en
+    assert en.count("*(Subjects in Dutch, to be translated.)*") == 2
+    assert "Chief of Police Olivier Slosse" in en
+    db.session.rollback()
 
 
 def _programme(lang="en", delegates=6, start=dt.date(2024, 4, 22), end=dt.date(2024, 4, 26),
@@ -95,7 +135,7 @@ def test_one_delegate_is_singular():
     draft = compose_news(_programme(delegates=1), AFTER)
     assert draft.title.startswith("Moldovan judge visits DIR")
     assert "A Moldovan judge was in Belgium" in draft.body
-    assert "At Police Zone North, the judge learned about patrols." in draft.body
+    assert "At the Police Zone North, the judge learned about patrols." in draft.body
     nl = compose_news(_programme(lang="nl", delegates=1, visit_type="werkbezoek",
                                  delegation=DelegationView(adjective="Moldavische",
                                                            description="rechters")), AFTER)

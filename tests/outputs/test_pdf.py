@@ -100,6 +100,7 @@ def test_other_languages_use_translations_and_labels(pdfs):
     assert "Visite d'étude de procureurs ukrainiens" in french
     assert "Visite de la zone de police Montgomery" in french and "SÉANCE" in french
     assert "Intervenants: Olivier Slosse" in french
+    assert "Hôte: Zone de police Bruxelles Nord" in french and "Politiezone" not in french
     assert "Study visit of Ukrainian prosecutors" in english and "Farewell lunch" in english
     assert "Speakers: Willy Bruggeman" in english
 

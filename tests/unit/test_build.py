@@ -5,16 +5,16 @@ from types import SimpleNamespace as Row
 from visitplanner.planning.build import build_programme
 
 
-def org(id, name):
-    return Row(id=id, name=name, short_name=None, kind="other", address=None, city=None,
-               country="BE", website=None, phone=None, email=None)
+def org(id, name, short_name=None, translations=None):
+    return Row(id=id, name=name, short_name=short_name, kind="other", address=None, city=None,
+               country="BE", website=None, phone=None, email=None, translations=translations or {})
 
 
-def item(id, title, start, end, delegate_ids=None, translations=None):
+def item(id, title, start, end, delegate_ids=None, translations=None, speakers=()):
     return Row(id=id, kind="session", title=title, description=None, translations=translations or {},
                starts_at=dt.datetime.fromisoformat(start), ends_at=dt.datetime.fromisoformat(end),
-               status="confirmed", sequence=0, venue=None, host_organisation=None, speakers=[],
-               topics=["KIV"], delegate_ids=delegate_ids, updated_at=None)
+               status="confirmed", sequence=0, venue=None, host_organisation=None,
+               speakers=list(speakers), topics=["KIV"], delegate_ids=delegate_ids, updated_at=None)
 
 
 def visit(items, **extra):
@@ -27,7 +27,8 @@ def visit(items, **extra):
                   focus=None, items=items, key_figures=[], quotes=[],
                   delegates=[Row(id=7, full_name="Олена Коваленко", role="head", honorific=None,
                                  function=None, organisation=None, country="UA", email=None,
-                                 phone=None, language="en")])
+                                 phone=None, language="en",
+                                 translations={"fr": {"function": "Procureure"}})])
     fields.update(extra)
     return Row(**fields)
 
@@ -69,3 +70,30 @@ def test_delegation_adjective_follows_from_the_country_when_not_given():
     assert build_programme(visit([]), lang="en").visit.delegation.adjective == "Ukrainian"
     given = build_programme(visit([], delegation_adjective="Oekraïens-Belgische"))
     assert given.visit.delegation.adjective == "Oekraïens-Belgische"
+
+
+def test_host_names_functions_and_topics_in_the_requested_language_with_fallback():
+    zone = org(2, "Politiezone Montgomery", "PZ Montgomery",
+               {"fr": {"name": "Zone de police Montgomery", "short_name": "ZP Montgomery"}})
+    chief = Row(id=3, full_name="Michaël Jonniaux", honorific="korpschef", function="Korpschef",
+                organisation=zone, email=None, phone=None,
+                translations={"en": {"honorific": "Chief of Police",
+                                     "function": "Chief of Police"}})
+    rows = [item(1, "Bezoek", "2024-03-30T09:00", "2024-03-30T12:00", speakers=[chief],
+                 translations={"fr": {"topics": ["la Note-cadre de Sécurité intégrale"]}})]
+    built = {lang: build_programme(visit(rows, partners=[zone], key_figures=[chief]), lang=lang)
+             for lang in ("fr", "en")}
+    french, english = built["fr"], built["en"]
+    assert french.visit.partners[0].name == "Zone de police Montgomery"
+    assert french.items[0].speakers[0].organisation.short_name == "ZP Montgomery"
+    assert french.items[0].topics == ("la Note-cadre de Sécurité intégrale",)
+    assert french.items[0].topics_lang == "fr"
+    assert french.key_figures[0].function == "Korpschef"
+    assert not french.key_figures[0].honorific_translated
+    assert french.delegates[0].function == "Procureure"
+    # No translation into English: the stored text, in the content language.
+    assert english.visit.partners[0].name == "Politiezone Montgomery"
+    assert english.items[0].topics == ("KIV",) and english.items[0].topics_lang == "nl"
+    assert english.key_figures[0].honorific == "Chief of Police"
+    assert english.key_figures[0].honorific_translated
+    assert english.delegates[0].function is None

@@ -70,12 +70,6 @@ def test_unknown_without_coordinates(a: VenueView | None, b: VenueView | None) -
     assert estimate_travel(a, b) is None
 
 
-def test_explanation_says_how_it_was_estimated() -> None:
-    estimate = estimate_travel(GRAND_PLACE, BERLAYMONT)
-    assert estimate is not None
-    assert estimate.explanation == "2.1 km straight line x 1.4 at 25 km/h + 10 min buffer"
-
-
 def test_minutes_between_counts_real_time_over_a_dst_night() -> None:
     brussels = ZoneInfo("Europe/Brussels")  # clocks go 02:00 -> 03:00 on 31 March 2024
     before = dt.datetime(2024, 3, 31, 1, 30, tzinfo=brussels)

@@ -1,6 +1,8 @@
 """API handlers: thin, verb-first; the work happens in crud, queries and planning."""
 from __future__ import annotations
 
+from flask import request
+
 from visitplanner.api import crud, schemas
 from visitplanner.api.errors import ApiError, validation_error
 from visitplanner.api.resources import (
@@ -9,7 +11,12 @@ from visitplanner.api.resources import (
 from visitplanner.operations import missing_references, set_key_figures
 from visitplanner.planning.build import build_programme
 from visitplanner.planning.conflicts import find_conflicts
+from visitplanner.planning.vocabulary import LANGUAGES
 from visitplanner.queries import load_visit
+
+CONFLICTS_QUERY = {"lang": {
+    "type": "string", "enum": list(LANGUAGES),
+    "description": "Language of the messages; the visit's content language when left out."}}
 
 
 def list_organisations(): return crud.list_rows(ORGANISATIONS)
@@ -66,11 +73,11 @@ def replace_key_figures(visit_id: int, body: schemas.KeyFigures) -> schemas.KeyF
     return schemas.KeyFigures(person_ids=visit.key_figure_ids)
 
 
-def _programme_of(visit_id: int):
+def _programme_of(visit_id: int, lang: str | None = None):
     visit = load_visit(visit_id)
     if visit is None:
         raise ApiError(404, f"No visit with id {visit_id}.")
-    return visit, build_programme(visit)
+    return visit, build_programme(visit, lang)
 
 
 def get_programme(visit_id: int) -> schemas.Programme:
@@ -84,8 +91,11 @@ def get_programme(visit_id: int) -> schemas.Programme:
 
 
 def list_conflicts(visit_id: int) -> list[schemas.Conflict]:
-    """What in the programme a person must look at."""
-    _, programme = _programme_of(visit_id)
+    """What in the programme a person must look at, worded in ?lang= or the content language."""
+    lang = request.args.get("lang")
+    if lang is not None and lang not in LANGUAGES:
+        raise validation_error({"lang": [f"Use one of {', '.join(LANGUAGES)}."]})
+    _, programme = _programme_of(visit_id, lang)
     return [schemas.Conflict(kind=c.kind, message=c.message, item_ids=list(c.item_ids))
             for c in find_conflicts(programme)]
 

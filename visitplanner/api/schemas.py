@@ -27,6 +27,13 @@ class Stored(ReadModel):
     version: int
 
 
+class OrganisationTranslation(ApiModel):
+    """An organisation's names in one more language."""
+
+    name: text(200) | None = None
+    short_name: text(60) | None = None
+
+
 class OrganisationFields(ApiModel):
     """A host or partner body."""
 
@@ -39,6 +46,15 @@ class OrganisationFields(ApiModel):
     website: text(300) | None = None
     phone: text(50) | None = None
     email: Email | None = None
+    translations: dict[Language, OrganisationTranslation] = Field(default_factory=dict)
+
+
+class PersonTranslation(ApiModel):
+    """A person's honorific and function in one more language."""
+
+    honorific: text(60) | None = Field(
+        None, description="As written before the name in a sentence: 'le chef de corps', 'Ms'.")
+    function: text(200) | None = None
 
 
 class PersonFields(ApiModel):
@@ -50,6 +66,7 @@ class PersonFields(ApiModel):
     organisation_id: Id | None = None
     email: Email | None = None
     phone: text(50) | None = None
+    translations: dict[Language, PersonTranslation] = Field(default_factory=dict)
 
 
 class VenueFields(ApiModel):
@@ -110,6 +127,14 @@ class VisitFields(ApiModel):
         rules.check_visit_dates(self.start_date, self.end_date)
 
 
+class DelegateTranslation(ApiModel):
+    """A delegate's honorific, function and organisation in one more language."""
+
+    honorific: text(60) | None = None
+    function: text(200) | None = None
+    organisation: text(200) | None = None
+
+
 class DelegateFields(ApiModel):
     """One member of the delegation."""
 
@@ -125,6 +150,7 @@ class DelegateFields(ApiModel):
     dietary: text(300) | None = None
     accessibility: text(300) | None = None
     notes: text(5000) | None = None
+    translations: dict[Language, DelegateTranslation] = Field(default_factory=dict)
 
 
 class ItemTranslation(ApiModel):
@@ -132,6 +158,7 @@ class ItemTranslation(ApiModel):
 
     title: text(300) | None = None
     description: text(10000) | None = None
+    topics: list[text(200)] | None = Field(None, max_length=30)
 
 
 class ItemFields(ApiModel):

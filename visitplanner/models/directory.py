@@ -1,7 +1,9 @@
 """The host side: organisations, their people and venues."""
 from __future__ import annotations
 
-from sqlalchemy import CheckConstraint, Float, ForeignKey, String
+from typing import Any
+
+from sqlalchemy import JSON, CheckConstraint, Float, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from visitplanner.extensions import db
@@ -25,6 +27,7 @@ class Organisation(Versioned, db.Model):
     website: Mapped[str | None] = mapped_column(String(300))
     phone: Mapped[str | None] = mapped_column(String(50))
     email: Mapped[str | None] = mapped_column(String(254))
+    translations: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
 
 class Person(Versioned, db.Model):
@@ -41,6 +44,7 @@ class Person(Versioned, db.Model):
     )
     email: Mapped[str | None] = mapped_column(String(254))
     phone: Mapped[str | None] = mapped_column(String(50))
+    translations: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
     organisation: Mapped[Organisation | None] = relationship()
 

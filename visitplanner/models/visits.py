@@ -146,6 +146,7 @@ class Delegate(Versioned, db.Model):
     dietary: Mapped[str | None] = mapped_column(String(300))
     accessibility: Mapped[str | None] = mapped_column(String(300))
     notes: Mapped[str | None] = mapped_column(Text)
+    translations: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     # Signed into the delegate's secret links; raising it revokes the old links.
     link_version: Mapped[int] = mapped_column(default=1)
 

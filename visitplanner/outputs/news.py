@@ -7,10 +7,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
 from markupsafe import Markup
 
 from visitplanner.outputs import grammar as g
+from visitplanner.outputs import names
 from visitplanner.outputs.common import check_language
 from visitplanner.planning.programme import (
     DelegateView, OrganisationView, PersonView, Programme, ProgrammeItem, QuoteView,
@@ -39,6 +41,8 @@ class HostParagraph:
     topics: list[str] = field(default_factory=list)
     quotes: list[dict[str, Any]] = field(default_factory=list)
     site: bool = False
+    # The language some of `topics` are still written in, when they have no translation.
+    topics_language: str | None = None
 
 
 def _escape(value: Any) -> Any:
@@ -48,11 +52,18 @@ def _escape(value: Any) -> Any:
     return MARKUP.sub(r"\\\1", value)
 
 
+@pass_context
+def _the(ctx: Context, name: str) -> str:
+    """An organisation's name or short name with the article the draft's language puts before it."""
+    return names.definite(name, ctx["lang"], ctx["full_names"].get(name))
+
+
 ENV = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined,
                   trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
                   finalize=_escape, autoescape=False)
 ENV.filters.update(cap=g.capitalised, low=g.lowered, elide=g.elide, fr_country=g.fr_country,
-                   a=lambda word: f"{g.en_article(word)} {word}")
+                   a=lambda word: f"{g.en_article(word)} {word}", the=_the,
+                   fr_de=names.fr_de, fr_a=names.fr_a)
 
 
 def label(org: OrganisationView | None) -> str | None:
@@ -60,12 +71,24 @@ def label(org: OrganisationView | None) -> str | None:
     return (org.short_name or org.name) if org else None
 
 
+def _honorific(person: PersonView | DelegateView, lang: str) -> str | None:
+    """The organiser's translation as given; otherwise the app's word for a known honorific."""
+    return person.honorific if person.honorific_translated else g.honorific(person.honorific, lang)
+
+
+def _function(text: str | None, lang: str) -> str:
+    """A function as running text writes it: French lowers 'Chef de corps' after a name."""
+    return g.lowered(text) if text and lang == "fr" else text or ""
+
+
 def figure(person: PersonView, lang: str) -> str:
     """'korpschef Michaël Jonniaux (PZ Montgomery)': honorific, name, function, organisation."""
-    honorific = g.honorific(person.honorific, lang)
+    honorific = _honorific(person, lang)
     name = f"{honorific} {person.full_name}" if honorific else person.full_name
-    function = person.function or ""
-    details = [function] if function and function.lower() != (person.honorific or "").lower() else []
+    function = _function(person.function, lang)
+    # No function that only repeats the honorific ('le chef de corps' ... 'chef de corps').
+    said = {(person.honorific or "").lower(), (honorific or "").lower()}
+    details = [function] if function and not any(function.lower() in s for s in said) else []
     org = person.organisation
     if org and not any(n.lower() in function.lower() for n in (org.name, org.short_name) if n):
         details.append(label(org) or "")
@@ -74,9 +97,9 @@ def figure(person: PersonView, lang: str) -> str:
 
 def escort(delegate: DelegateView, lang: str) -> str:
     """'mevrouw Diane Reynders, <function>': an escort as the draft names them."""
-    honorific = g.honorific(delegate.honorific, lang)
+    honorific = _honorific(delegate, lang)
     name = f"{honorific} {delegate.full_name}" if honorific else delegate.full_name
-    details = [d for d in (delegate.function, delegate.organisation) if d]
+    details = [d for d in (_function(delegate.function, lang), delegate.organisation) if d]
     return ", ".join([name, *details])
 
 
@@ -85,7 +108,7 @@ def quote(item: QuoteView, lang: str) -> dict[str, Any]:
     person = item.person
     if person is not None:
         org = person.organisation
-        parts = [person.full_name, person.function]
+        parts = [person.full_name, _function(person.function, lang)]
         if org and org.name.lower() not in (person.function or "").lower():
             parts.append(org.name)
     else:
@@ -99,17 +122,24 @@ def _held(programme: Programme) -> list[ProgrammeItem]:
     return [item for item in programme.items if item.status != "cancelled"]
 
 
+def _untranslated(item: ProgrammeItem, lang: str) -> bool:
+    """Whether the item's topics are still in another language than the draft's."""
+    return bool(item.topics) and item.topics_lang not in (None, lang)
+
+
 def host_paragraphs(programme: Programme) -> tuple[list[str], list[str], list[HostParagraph]]:
-    """The topics and titles of the host's items with topics, and a paragraph per other host."""
-    host = programme.visit.host
+    """The host's topics, its item titles when some topics are untranslated, a paragraph per other host."""
+    host, lang = programme.visit.host, programme.lang
     presented: list[str] = []
     titles: list[str] = []
+    untranslated = False
     others: dict[Any, HostParagraph] = {}
     for item in _held(programme):
         org = item.host or (item.venue.organisation if item.venue else None)
         if host is not None and org is not None and org.id == host.id:
             presented += [t for t in item.topics if t not in presented]
             titles += [item.title] if item.topics and item.title not in titles else []
+            untranslated = untranslated or _untranslated(item, lang)
             continue
         if item.kind != "site_visit" and (org is None or not item.topics):
             continue
@@ -118,7 +148,9 @@ def host_paragraphs(programme: Programme) -> tuple[list[str], list[str], list[Ho
         paragraph = others.setdefault(key, HostParagraph(name=name))
         paragraph.site = paragraph.site or item.kind == "site_visit"
         paragraph.topics += [t for t in item.topics if t not in paragraph.topics]
-    return presented, titles, list(others.values())
+        if _untranslated(item, lang):
+            paragraph.topics_language = g.language_name(item.topics_lang or "", lang)
+    return presented, titles if untranslated else [], list(others.values())
 
 
 def _speaker(item: QuoteView) -> Any:
@@ -154,12 +186,13 @@ def context(programme: Programme, today: dt.date) -> dict[str, Any]:
     visit, lang = programme.visit, programme.lang
     delegation = visit.delegation
     count = g.counted(programme.delegates)
+    # Topics without a translation into the draft's language: the draft lists the host's
+    # (translated) item titles instead and flags the other hosts' topics for translation.
     presented, titles, paragraphs = host_paragraphs(programme)
-    # Topics are stored in the content language only; in another language the draft lists the
-    # host's (translated) item titles instead and flags the topics elsewhere for translation.
-    foreign = lang != visit.content_language
     partners = [label(org) for org in visit.partners]
+    orgs = [org for org in (visit.host, *visit.partners) if org is not None]
     return {
+        "lang": lang, "full_names": {label(org): org.name for org in orgs},
         "when": {"announce": 0, "present": 1, "past": 2}[g.tense(visit.start_date, visit.end_date, today)],
         "host": label(visit.host), "partners": partners,
         "title_hosts": [label(visit.host), *partners] if visit.host else partners,
@@ -172,9 +205,7 @@ def context(programme: Programme, today: dt.date) -> dict[str, Any]:
         "country": g.country_name(visit.host_country, lang),
         "dates": g.date_range(visit.start_date, visit.end_date, lang, today),
         "visit_type": visit.visit_type, "purpose": visit.purpose, "focus": visit.focus,
-        "presented": presented, "paragraphs": paragraphs,
-        "presented_titles": titles if foreign else [],
-        "topics_language": g.language_name(visit.content_language, lang) if foreign else None,
+        "presented": presented, "paragraphs": paragraphs, "presented_titles": titles,
         "sites": [p.name for p in paragraphs if p.site],
         "figures": [figure(person, lang) for person in programme.key_figures],
         "escorts": [escort(d, lang) for d in programme.delegates if d.role == "escort"],

@@ -18,43 +18,53 @@ def translated(row: Any, field: str, lang: str, key: str | None = None) -> Any:
     return translation if translation else getattr(row, field)
 
 
-def organisation_view(org: Any) -> OrganisationView | None:
-    """Copy an organisation row into the view-model."""
+def has_translation(row: Any, field: str, lang: str) -> bool:
+    """Tell whether `translated` gives the organiser's translation rather than the stored text."""
+    return bool((row.translations or {}).get(lang, {}).get(field))
+
+
+def organisation_view(org: Any, lang: str) -> OrganisationView | None:
+    """Copy an organisation row into the view-model, its names in `lang`."""
     if org is None:
         return None
     return OrganisationView(
-        id=org.id, name=org.name, short_name=org.short_name, kind=org.kind, address=org.address,
+        id=org.id, name=translated(org, "name", lang),
+        short_name=translated(org, "short_name", lang), kind=org.kind, address=org.address,
         city=org.city, country=org.country, website=org.website, phone=org.phone, email=org.email,
     )
 
 
-def person_view(person: Any) -> PersonView:
-    """Copy a host-side person into the view-model."""
+def person_view(person: Any, lang: str) -> PersonView:
+    """Copy a host-side person into the view-model, honorific and function in `lang`."""
     return PersonView(
-        id=person.id, full_name=person.full_name, honorific=person.honorific,
-        function=person.function, organisation=organisation_view(person.organisation),
+        id=person.id, full_name=person.full_name, honorific=translated(person, "honorific", lang),
+        function=translated(person, "function", lang),
+        organisation=organisation_view(person.organisation, lang),
         email=person.email, phone=person.phone,
+        honorific_translated=has_translation(person, "honorific", lang),
     )
 
 
-def venue_view(venue: Any) -> VenueView | None:
+def venue_view(venue: Any, lang: str) -> VenueView | None:
     """Copy a venue into the view-model."""
     if venue is None:
         return None
     return VenueView(
         id=venue.id, name=venue.name, address=venue.address, city=venue.city,
         country=venue.country, latitude=venue.latitude, longitude=venue.longitude,
-        organisation=organisation_view(venue.organisation),
+        organisation=organisation_view(venue.organisation, lang),
     )
 
 
-def delegate_view(delegate: Any) -> DelegateView:
-    """Copy a delegate into the view-model."""
+def delegate_view(delegate: Any, lang: str) -> DelegateView:
+    """Copy a delegate into the view-model, honorific, function and organisation in `lang`."""
     return DelegateView(
         id=delegate.id, full_name=delegate.full_name, role=delegate.role,
-        honorific=delegate.honorific, function=delegate.function,
-        organisation=delegate.organisation, country=delegate.country, email=delegate.email,
-        phone=delegate.phone, language=delegate.language,
+        honorific=translated(delegate, "honorific", lang),
+        function=translated(delegate, "function", lang),
+        organisation=translated(delegate, "organisation", lang), country=delegate.country,
+        email=delegate.email, phone=delegate.phone, language=delegate.language,
+        honorific_translated=has_translation(delegate, "honorific", lang),
     )
 
 
@@ -64,8 +74,8 @@ def visit_view(visit: Any, lang: str) -> VisitView:
         id=visit.id, title=translated(visit, "title", lang), start_date=visit.start_date,
         end_date=visit.end_date, timezone=visit.timezone,
         content_language=visit.content_language, status=visit.status,
-        host_country=visit.host_country, host=organisation_view(visit.host_organisation),
-        partners=tuple(organisation_view(org) for org in visit.partners),
+        host_country=visit.host_country, host=organisation_view(visit.host_organisation, lang),
+        partners=tuple(organisation_view(org, lang) for org in visit.partners),
         delegation=DelegationView(
             country=visit.delegation_country,
             adjective=translated(visit, "delegation_adjective", lang)
@@ -77,16 +87,17 @@ def visit_view(visit: Any, lang: str) -> VisitView:
     )
 
 
-def item_view(item: Any, zone: ZoneInfo, lang: str) -> ProgrammeItem:
-    """Copy an item, its wall-clock times made aware in the visit's zone."""
+def item_view(item: Any, zone: ZoneInfo, lang: str, content_lang: str) -> ProgrammeItem:
+    """Copy an item, its wall-clock times made aware in the visit's zone, its text in `lang`."""
     return ProgrammeItem(
         id=item.id, kind=item.kind, title=translated(item, "title", lang),
         starts=item.starts_at.replace(tzinfo=zone), ends=item.ends_at.replace(tzinfo=zone),
         status=item.status, sequence=item.sequence,
-        description=translated(item, "description", lang), venue=venue_view(item.venue),
-        host=organisation_view(item.host_organisation),
-        speakers=tuple(person_view(person) for person in item.speakers),
-        topics=tuple(item.topics or ()),
+        description=translated(item, "description", lang), venue=venue_view(item.venue, lang),
+        host=organisation_view(item.host_organisation, lang),
+        speakers=tuple(person_view(person, lang) for person in item.speakers),
+        topics=tuple(translated(item, "topics", lang) or ()),
+        topics_lang=lang if has_translation(item, "topics", lang) else content_lang,
         delegate_ids=None if item.delegate_ids is None else tuple(item.delegate_ids),
         updated_at=item.updated_at,
     )
@@ -104,23 +115,24 @@ def build_programme(visit: Any, lang: str | None = None,
     """Assemble the programme of a loaded visit; with `delegate_id`, only that delegate's items."""
     lang = lang or visit.content_language
     zone = ZoneInfo(visit.timezone)
-    items = [item_view(item, zone, lang) for item in visit.items]
+    items = [item_view(item, zone, lang, visit.content_language) for item in visit.items]
     audience = None
     if delegate_id is not None:
-        audience = next((delegate_view(d) for d in visit.delegates if d.id == delegate_id), None)
+        audience = next((delegate_view(d, lang) for d in visit.delegates if d.id == delegate_id),
+                        None)
         items = [item for item in items if item.is_attended_by(delegate_id)]
     return Programme(
         visit=visit_view(visit, lang), days=group_by_day(items), lang=lang,
-        delegates=tuple(delegate_view(delegate) for delegate in visit.delegates),
-        key_figures=tuple(person_view(person) for person in visit.key_figures),
-        quotes=tuple(_quote_view(quote) for quote in visit.quotes), audience=audience,
+        delegates=tuple(delegate_view(delegate, lang) for delegate in visit.delegates),
+        key_figures=tuple(person_view(person, lang) for person in visit.key_figures),
+        quotes=tuple(_quote_view(quote, lang) for quote in visit.quotes), audience=audience,
     )
 
 
-def _quote_view(quote: Any) -> QuoteView:
+def _quote_view(quote: Any, lang: str) -> QuoteView:
     return QuoteView(
         id=quote.id, text=quote.text, language=quote.language,
-        person=person_view(quote.person) if quote.person is not None else None,
+        person=person_view(quote.person, lang) if quote.person is not None else None,
         speaker_name=quote.speaker_name, speaker_function=quote.speaker_function,
     )
 

@@ -8,7 +8,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from visitplanner.planning.programme import Programme, ProgrammeItem, VenueView
+from visitplanner.planning.conflict_messages import Wording
+from visitplanner.planning.programme import Programme, ProgrammeItem
 from visitplanner.planning.travel import (
     Timeline, TravelEstimate, estimate_travel, legs_with_chosen, minutes_between,
 )
@@ -18,7 +19,6 @@ VENUE_CLASH = "venue_clash"
 OUTSIDE_VISIT = "outside_visit"
 TRAVEL_TIME = "travel_time"
 KINDS = (DOUBLE_BOOKING, VENUE_CLASH, OUTSIDE_VISIT, TRAVEL_TIME)
-WHOLE_DELEGATION = "the whole delegation"
 
 Found = tuple[tuple[dt.datetime, str, tuple[int, ...]], "Conflict"]  # (sort key, conflict)
 _Leg = tuple[ProgrammeItem, ProgrammeItem, TravelEstimate, list[str]]  # from, to, trip, who
@@ -34,7 +34,7 @@ class Conflict:
 
 
 def find_conflicts(programme: Programme) -> list[Conflict]:
-    """Find every conflict, by first item start then kind; O(n log n) plus overlapping pairs."""
+    """Find every conflict in programme.lang, by first start then kind; O(n log n) plus pairs."""
     ctx = _Context(programme)
     found = [*_overlap_conflicts(ctx), *_outside_visit_conflicts(ctx), *_travel_conflicts(ctx)]
     found.sort(key=lambda pair: pair[0])
@@ -46,6 +46,7 @@ class _Context:
 
     def __init__(self, programme: Programme) -> None:
         self.visit = programme.visit
+        self.say = Wording(programme.lang)
         try:
             self.zone: ZoneInfo | None = ZoneInfo(programme.visit.timezone)
         except (ZoneInfoNotFoundError, ValueError):
@@ -55,9 +56,9 @@ class _Context:
         self.delegate_names = {d.id: d.full_name for d in programme.delegates}
         for item in self.items:  # audiences may name delegates the programme does not list
             for d in item.delegate_ids or ():
-                self.delegate_names.setdefault(d, f"delegate #{d}")
+                self.delegate_names.setdefault(d, self.say.delegate(d))
         self.speaker_names = {
-            p.id: f"{p.full_name} (speaker)" for i in self.items for p in i.speakers
+            p.id: self.say.speaker(p.full_name) for i in self.items for p in i.speakers
         }
 
     def local(self, moment: dt.datetime) -> dt.datetime:
@@ -76,14 +77,23 @@ class _Context:
         if ids is None:
             excluded = self.delegates(except_ids)
             if not excluded:
-                return [WHOLE_DELEGATION]
+                return [self.say.whole_delegation()]
             others = self.delegates(self.delegate_names.keys() - set(except_ids))
             # Whichever list is shorter reads better; nobody left means nobody to name.
             if len(excluded) >= len(others):
                 return others
-            return [f"{WHOLE_DELEGATION} except {_join(excluded)}"]
+            return [self.say.whole_delegation(excluded)]
         wanted = set(ids)
         return [name for d, name in self.delegate_names.items() if d in wanted]
+
+    def span(self, item: ProgrammeItem) -> str:
+        """Write an item's times, naming the end's day when it runs past midnight."""
+        starts = self.local(item.starts)
+        return self.say.span(starts, self.local(item.ends), starts.date() != self.last_day(item))
+
+    def at(self, item: ProgrammeItem) -> str:
+        """Say where an item takes place, when the venue is known."""
+        return self.say.at(item.venue.name if item.venue is not None else None)
 
     def found(self, kind: str, message: str, items: Iterable[ProgrammeItem]) -> Found:
         """Wrap a conflict with its sort key: first item start, kind, ids."""
@@ -109,19 +119,19 @@ def _overlap_conflicts(ctx: _Context) -> Iterator[Found]:
     # audiences, so work never multiplies by the number of delegates.
     chosen = {i.id: frozenset(i.delegate_ids) for i in ctx.items if i.delegate_ids is not None}
     for a, b in _overlapping_pairs(ctx.items):
-        day = _day(ctx.local(b.starts).date())
+        day = ctx.say.day(ctx.local(b.starts).date())
         if a.venue is not None and b.venue is not None and a.venue.id == b.venue.id:
-            message = (f"{a.venue.name} is booked twice on {day}: '{a.title}' ({_span(ctx, a)})"
-                       f" overlaps '{b.title}' ({_span(ctx, b)}).")
+            message = ctx.say.sentence(VENUE_CLASH, venue=a.venue.name, day=day, a=a.title,
+                                       a_span=ctx.span(a), b=b.title, b_span=ctx.span(b))
             yield ctx.found(VENUE_CLASH, message, (a, b))
         both = _shared_audience(chosen.get(a.id), chosen.get(b.id))
         names = ctx.delegates(both) if both is None or both else []
         shared = {p.id for p in a.speakers} & {p.id for p in b.speakers}
         names += [ctx.speaker_names[p] for p in sorted(shared)]
         if names:
-            message = (f"{_subject(names, 'is', 'are')} in two places at once on {day}:"
-                       f" '{a.title}' ({_span(ctx, a)}{_at(a.venue)}) overlaps"
-                       f" '{b.title}' ({_span(ctx, b)}{_at(b.venue)}).")
+            message = ctx.say.sentence(DOUBLE_BOOKING, names, day=day, a=a.title,
+                                       a_span=ctx.span(a), a_at=ctx.at(a), b=b.title,
+                                       b_span=ctx.span(b), b_at=ctx.at(b))
             yield ctx.found(DOUBLE_BOOKING, message, (a, b))
 
 
@@ -136,12 +146,12 @@ def _shared_audience(
 
 def _outside_visit_conflicts(ctx: _Context) -> Iterator[Found]:
     """Report items that start before the visit's first day or end after its last."""
-    first, last = ctx.visit.start_date, ctx.visit.end_date
+    first, last, say = ctx.visit.start_date, ctx.visit.end_date, ctx.say
     for item in ctx.items:
         starts = ctx.local(item.starts)
         if starts.date() < first or ctx.last_day(item) > last:
-            message = (f"'{item.title}' ({_day(starts.date())}, {_span(ctx, item)}) falls outside"
-                       f" the visit, which runs from {_day(first)} to {_day(last)}.")
+            message = say.sentence(OUTSIDE_VISIT, title=item.title, day=say.day(starts.date()),
+                                   span=ctx.span(item), first=say.day(first), last=say.day(last))
             yield ctx.found(OUTSIDE_VISIT, message, (item,))
 
 
@@ -210,43 +220,9 @@ def _speaker_timelines(ctx: _Context) -> Iterable[tuple[int, list[ProgrammeItem]
 def _travel_message(ctx: _Context, prev: ProgrammeItem, item: ProgrammeItem,
                     estimate: TravelEstimate, names: list[str]) -> str:
     """Explain a too-short trip, with how the trip time was estimated."""
-    gap = int(minutes_between(prev.ends, item.starts))
     starts = ctx.local(item.starts)
-    return (f"{_subject(names, 'has', 'have')} {gap} min between '{prev.title}'"
-            f" (ends {_hm(ctx.local(prev.ends))}{_at(prev.venue)}) and '{item.title}'"
-            f" (starts {_hm(starts)}{_at(item.venue)}) on {_day(starts.date())}, but the trip"
-            f" takes about {estimate.minutes} min ({estimate.explanation}).")
-
-
-def _day(d: dt.date) -> str:
-    """Write a date the English way: Monday 22 April 2024."""
-    return f"{d:%A} {d.day} {d:%B %Y}"
-
-
-def _hm(moment: dt.datetime) -> str:
-    """Write a wall-clock time as 09:30."""
-    return f"{moment:%H:%M}"
-
-
-def _span(ctx: _Context, item: ProgrammeItem) -> str:
-    """Write an item's times, naming the end's day when it runs past midnight."""
-    starts, ends = ctx.local(item.starts), ctx.local(item.ends)
-    if starts.date() == ctx.last_day(item):
-        return f"{_hm(starts)}–{_hm(ends)}"
-    return f"{_hm(starts)} until {_hm(ends)} on {_day(ends.date())}"
-
-
-def _at(venue: VenueView | None) -> str:
-    """Write ' at Venue' when the venue is known."""
-    return f" at {venue.name}" if venue is not None else ""
-
-
-def _join(names: list[str]) -> str:
-    """Join names as English does: A, B and C."""
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
-
-
-def _subject(names: list[str], one: str, many: str) -> str:
-    """Start a sentence with the names and a verb that agrees with them."""
-    text = _join(names)
-    return f"{text[:1].upper()}{text[1:]} {one if len(names) == 1 else many}"
+    return ctx.say.sentence(
+        TRAVEL_TIME, names, gap=int(minutes_between(prev.ends, item.starts)), prev=prev.title,
+        prev_end=ctx.say.clock(ctx.local(prev.ends)), prev_at=ctx.at(prev), next=item.title,
+        next_start=ctx.say.clock(starts), next_at=ctx.at(item), day=ctx.say.day(starts.date()),
+        minutes=estimate.minutes, trip=ctx.say.trip(estimate))

@@ -44,6 +44,8 @@ class PersonView:
     honorific: str | None = None
     function: str | None = None
     organisation: OrganisationView | None = None
+    # True when `honorific` is the organiser's own translation, which outputs print as given.
+    honorific_translated: bool = False
     email: str | None = None
     phone: str | None = None
 
@@ -62,6 +64,8 @@ class DelegateView:
     email: str | None = None
     phone: str | None = None
     language: str | None = None
+    # True when `honorific` is the organiser's own translation, which outputs print as given.
+    honorific_translated: bool = False
 
 
 @dataclass(frozen=True)
@@ -121,6 +125,9 @@ class ProgrammeItem:
     host: OrganisationView | None = None
     speakers: tuple[PersonView, ...] = ()
     topics: tuple[str, ...] = ()
+    # The language `topics` are written in: the programme's, or the content language when
+    # they have no translation into it. None: unknown.
+    topics_lang: str | None = None
     # None means the whole delegation attends; otherwise the ids of the chosen delegates.
     delegate_ids: tuple[int, ...] | None = None
     updated_at: dt.datetime | None = None

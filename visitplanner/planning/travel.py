@@ -21,20 +21,10 @@ BUFFER_MINUTES = 10
 
 @dataclass(frozen=True)
 class TravelEstimate:
-    """A trip estimate: straight-line distance and whole minutes, with its reasoning."""
+    """A trip estimate: straight-line distance and whole minutes (conflict_messages words it)."""
 
     km: float
     minutes: int
-
-    @property
-    def explanation(self) -> str:
-        """Say how the minutes were estimated, for a protocol officer."""
-        if self.minutes == 0:
-            return "same venue"
-        return (
-            f"{self.km:.1f} km straight line x {DETOUR_FACTOR:g} at {URBAN_SPEED_KMH:g} km/h"
-            f" + {BUFFER_MINUTES} min buffer"
-        )
 
 
 def straight_line_km(a_lat: float, a_lon: float, b_lat: float, b_lon: float) -> float:

@@ -15,4 +15,7 @@ ITEM_STATUSES = ("tentative", "confirmed", "cancelled")
 VISIT_TRANSLATABLE = (
     "title", "purpose", "focus", "visit_type", "delegation_adjective", "delegation_description",
 )
-ITEM_TRANSLATABLE = ("title", "description")
+ITEM_TRANSLATABLE = ("title", "description", "topics")
+ORGANISATION_TRANSLATABLE = ("name", "short_name")
+PERSON_TRANSLATABLE = ("honorific", "function")
+DELEGATE_TRANSLATABLE = ("honorific", "function", "organisation")

@@ -1,0 +1,176 @@
+"""The wording of conflict messages in nl, fr and en: sentences, names, days, times and trips."""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from functools import lru_cache
+
+from babel.dates import format_date, format_time
+from babel.numbers import format_decimal
+
+from visitplanner.planning.travel import (
+    BUFFER_MINUTES, DETOUR_FACTOR, URBAN_SPEED_KMH, TravelEstimate,
+)
+
+# Placeholders: {who} names the people, {verb} agrees with them, {a}/{b}/{title}/{prev}/{next}
+# are item titles (quoted here, as each language quotes), {day}/{first}/{last} are days,
+# {a_span}/{b_span}/{span} are times, {a_at}/{b_at}/{prev_at}/{next_at} say where (or nothing).
+SENTENCES: dict[str, dict[str, str]] = {
+    "en": {
+        "venue_clash": "{venue} is booked twice on {day}: '{a}' ({a_span}) overlaps '{b}'"
+                       " ({b_span}).",
+        "double_booking": "{who} {verb} in two places at once on {day}: '{a}' ({a_span}{a_at})"
+                          " overlaps '{b}' ({b_span}{b_at}).",
+        "outside_visit": "'{title}' ({day}, {span}) falls outside the visit, which runs from"
+                         " {first} to {last}.",
+        "travel_time": "{who} {verb} {gap} min between '{prev}' (ends {prev_end}{prev_at}) and"
+                       " '{next}' (starts {next_start}{next_at}) on {day}, but the trip takes"
+                       " about {minutes} min ({trip}).",
+        "trip": "{km} km straight line x {detour} at {speed} km/h + {buffer} min buffer",
+        "same_venue": "same venue",
+        "overnight": "{start} until {end} on {day}",
+        "at": " at {venue}",
+        "and": " and ",
+        "whole": "the whole delegation",
+        "whole_except": "the whole delegation except {names}",
+        "delegate": "delegate #{id}",
+        "speaker": "{name} (speaker)",
+    },
+    "nl": {
+        "venue_clash": "{venue} is dubbel geboekt op {day}: ‘{a}’ ({a_span}) overlapt met ‘{b}’"
+                       " ({b_span}).",
+        "double_booking": "{who} {verb} op {day} op twee plaatsen tegelijk zijn: ‘{a}’"
+                          " ({a_span}{a_at}) overlapt met ‘{b}’ ({b_span}{b_at}).",
+        "outside_visit": "‘{title}’ ({day}, {span}) valt buiten het bezoek, dat loopt van"
+                         " {first} tot {last}.",
+        "travel_time": "{who} {verb} op {day} {gap} min tussen ‘{prev}’ (eindigt om"
+                       " {prev_end}{prev_at}) en ‘{next}’ (begint om {next_start}{next_at}),"
+                       " terwijl de rit ongeveer {minutes} min duurt ({trip}).",
+        "trip": "{km} km in rechte lijn x {detour} aan {speed} km/u + {buffer} min marge",
+        "same_venue": "zelfde locatie",
+        "overnight": "{start} tot {day} om {end}",
+        "at": ", {venue}",
+        "and": " en ",
+        "whole": "de hele delegatie",
+        "whole_except": "de hele delegatie behalve {names}",
+        "delegate": "delegatielid #{id}",
+        "speaker": "{name} (spreker)",
+    },
+    "fr": {
+        "venue_clash": "Le lieu {venue} est réservé deux fois le {day} : « {a} » ({a_span})"
+                       " chevauche « {b} » ({b_span}).",
+        "double_booking": "{who} {verb} être à deux endroits à la fois le {day} : « {a} »"
+                          " ({a_span}{a_at}) chevauche « {b} » ({b_span}{b_at}).",
+        "outside_visit": "« {title} » ({day}, {span}) a lieu en dehors des dates de la visite,"
+                         " qui se déroule du {first} au {last}.",
+        "travel_time": "{who} {verb} {gap} min entre « {prev} » (se termine à"
+                       " {prev_end}{prev_at}) et « {next} » (commence à {next_start}{next_at})"
+                       " le {day}, alors que le trajet prend environ {minutes} min ({trip}).",
+        "trip": "{km} km à vol d'oiseau x {detour} à {speed} km/h + {buffer} min de marge",
+        "same_venue": "même lieu",
+        "overnight": "{start} jusqu'au {day} à {end}",
+        "at": ", {venue}",
+        "and": " et ",
+        "whole": "toute la délégation",
+        "whole_except": "toute la délégation sauf {names}",
+        "delegate": "délégué n° {id}",
+        "speaker": "{name} (intervenant)",
+    },
+}
+
+
+def _french_spaces(text: str) -> str:
+    """Make the spaces French sets inside « », before : and after n° unbreakable."""
+    for mark in ("« ", " »", " :", "n° "):
+        text = text.replace(mark, mark.replace(" ", "\u00a0"))
+    return text
+
+
+SENTENCES["fr"] = {key: _french_spaces(text) for key, text in SENTENCES["fr"].items()}
+# The verb of a sentence whose subject is the names, for one name and for several.
+VERBS: dict[str, dict[str, tuple[str, str]]] = {
+    "en": {"double_booking": ("is", "are"), "travel_time": ("has", "have")},
+    "nl": {"double_booking": ("moet", "moeten"), "travel_time": ("heeft", "hebben")},
+    "fr": {"double_booking": ("doit", "doivent"), "travel_time": ("a", "ont")},
+}
+
+
+class Wording:
+    """Conflict messages in one language; unknown languages get English."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang if lang in SENTENCES else "en"
+        self.words = SENTENCES[self.lang]
+
+    def day(self, day: dt.date) -> str:
+        """'maandag 22 april 2024', 'lundi 22 avril 2024', 'Monday 22 April 2024'."""
+        return _day(day, self.lang)
+
+    def clock(self, moment: dt.datetime) -> str:
+        """A wall-clock time, 24-hour: 09:30."""
+        return _clock(moment.hour, moment.minute, self.lang)
+
+    def span(self, starts: dt.datetime, ends: dt.datetime, overnight: bool) -> str:
+        """'09:00–10:30'; past midnight, also the day it ends."""
+        if not overnight:
+            return f"{self.clock(starts)}–{self.clock(ends)}"
+        return self.words["overnight"].format(start=self.clock(starts), end=self.clock(ends),
+                                              day=self.day(ends.date()))
+
+    def at(self, venue: str | None) -> str:
+        """Where an item takes place, to follow its times; nothing when unknown."""
+        return "" if venue is None else self.words["at"].format(venue=venue)
+
+    def join(self, names: Sequence[str]) -> str:
+        """'A, B and C', 'A, B en C', 'A, B et C'."""
+        if len(names) == 1:
+            return names[0]
+        return f"{', '.join(names[:-1])}{self.words['and']}{names[-1]}"
+
+    def whole_delegation(self, except_names: Sequence[str] = ()) -> str:
+        """The whole delegation, maybe but for a few."""
+        if not except_names:
+            return self.words["whole"]
+        return self.words["whole_except"].format(names=self.join(except_names))
+
+    def delegate(self, delegate_id: int) -> str:
+        """Stand-in for a delegate the programme does not list."""
+        return self.words["delegate"].format(id=delegate_id)
+
+    def speaker(self, name: str) -> str:
+        """A host-side speaker, marked as such."""
+        return self.words["speaker"].format(name=name)
+
+    def trip(self, estimate: TravelEstimate) -> str:
+        """How the trip time was estimated, with the language's decimal mark."""
+        if estimate.minutes == 0:
+            return self.words["same_venue"]
+        return self.words["trip"].format(
+            km=_decimal(estimate.km, "#,##0.0", self.lang),
+            detour=_decimal(DETOUR_FACTOR, "0.##", self.lang),
+            speed=_decimal(URBAN_SPEED_KMH, "0.##", self.lang), buffer=BUFFER_MINUTES)
+
+    def sentence(self, kind: str, names: list[str] | None = None, **values: object) -> str:
+        """The message of one conflict; with names, they start it and the verb agrees."""
+        if names is not None:
+            who = self.join(names)
+            values["who"] = who[:1].upper() + who[1:]
+            values["verb"] = VERBS[self.lang][kind][len(names) > 1]
+        return self.words[kind].format(**values)
+
+
+@lru_cache(maxsize=4096)
+def _day(day: dt.date, lang: str) -> str:
+    # Cached: a visit has a handful of days, and Babel parses the pattern on every call.
+    return format_date(day, "EEEE d MMMM y", locale=lang)
+
+
+@lru_cache(maxsize=4096)
+def _clock(hour: int, minute: int, lang: str) -> str:
+    return format_time(dt.time(hour, minute), "HH:mm", locale=lang)
+
+
+@lru_cache(maxsize=4096)
+def _decimal(number: float, pattern: str, lang: str) -> str:
+    # Cached: the same few venue pairs, hence distances, recur all through a visit.
+    return format_decimal(number, pattern, locale=lang)
