@@ -7,8 +7,10 @@ from typing import Any
 
 from flask import Flask
 from flask_babel import get_locale
+from werkzeug.exceptions import HTTPException
 
 from visitplanner.config import settings_from_env
+from visitplanner.errors import answer_http_error
 from visitplanner.extensions import babel, csrf, db, login_manager, migrate
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -49,6 +51,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(web)
     app.register_blueprint(api)
     csrf.exempt(api)  # The API takes bearer tokens only, never cookies: no CSRF exposure.
+    app.register_error_handler(HTTPException, answer_http_error)
 
     from visitplanner.cli import register_commands
 

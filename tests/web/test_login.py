@@ -1,6 +1,8 @@
 """The browser shell: log in, see the visits, log out; CSRF on every form."""
 import re
 
+import flask_babel
+
 from conftest import make_user
 
 
@@ -65,3 +67,14 @@ def test_user_text_is_escaped(client, api):
     log_in(client, "organiser@example.org", "secret")
     page = client.get("/").get_data(as_text=True)
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
+
+
+def test_error_pages_follow_the_ui_language_and_api_errors_stay_json(client, app):
+    make_user("organiser")
+    log_in(client, "organiser@example.org", "secret")
+    flask_babel.refresh()  # test requests share one app context, where Flask-Babel caches
+    page = client.get("/visits/9999?lang=nl")
+    assert page.status_code == 404 and 'lang="nl"' in page.get_data(as_text=True)
+    assert "<h1>Niet gevonden</h1>" in page.get_data(as_text=True)
+    assert client.get("/api/v1/visits/9999").json["error"]["code"] == "unauthorized"
+    assert client.get("/api/v1/no-such-route").json["error"]["code"] == "not_found"

@@ -1,15 +1,13 @@
 """The JSON API blueprint (/api/v1): every route, its schemas and its handler, in one table."""
 from __future__ import annotations
 
-from flask import Blueprint, Response, jsonify, request
-from werkzeug.exceptions import HTTPException
+from flask import Blueprint, Response, jsonify
 
 from visitplanner.api import calendars as cal
 from visitplanner.api import handlers as h
 from visitplanner.api import news
 from visitplanner.api import printouts as pdf
 from visitplanner.api import schemas as s
-from visitplanner.api.errors import error_response
 from visitplanner.api.framework import Route, register_routes
 from visitplanner.api.openapi import build_openapi
 from visitplanner.api.resources import VersionBody
@@ -84,11 +82,3 @@ register_routes(api, ROUTES)
 def get_openapi() -> Response:
     """The OpenAPI 3.1 document, generated from the routes' own schemas."""
     return jsonify(build_openapi(ROUTES))
-
-
-@api.app_errorhandler(HTTPException)
-def answer_http_error(exc: HTTPException):
-    """Answer routing errors (404, 405, ...) under /api in JSON; leave the web pages alone."""
-    if request.path.startswith(api.url_prefix or "/api"):
-        return error_response(exc.code or 500, exc.description or exc.name)
-    return exc
