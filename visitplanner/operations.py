@@ -113,6 +113,12 @@ def vars_of(item: Item) -> dict[str, Any]:
             "title": item.title, "status": item.status}
 
 
+def rotate_links(delegate: Delegate) -> None:
+    """Give a delegate new secret links; the old ones fail verification from now on."""
+    delegate.link_version += 1
+    delegate.touch()
+
+
 def set_key_figures(visit: Visit, person_ids: list[int]) -> None:
     """Replace the visit's key figures, keeping the order given."""
     visit.key_figure_links = [KeyFigure(person_id=person_id, position=n)

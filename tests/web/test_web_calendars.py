@@ -63,3 +63,29 @@ def test_the_secret_links_work_without_login_until_rotated(app, client, api, dem
     assert client.get(personal_links(app, delegate)["personal_url"]).status_code == 200
     for forged in ("/p/nonsense", "/c/WzEsMV0.forged.ics", "/p/" + links["personal_url"][3:-2]):
         assert client.get(forged).status_code == 404
+
+
+
+def test_delegates_page_offers_own_programme_and_rotates_links(app, client, demo_visit):
+    delegate = demo_visit.delegates[1]
+    old = personal_links(app, delegate)
+    logged_in(client, "organiser")
+    page = client.get(f"/visits/{demo_visit.id}/delegates").get_data(as_text=True)
+    assert f"/delegates/{delegate.id}/programme.pdf" in page
+    assert f"/delegates/{delegate.id}/calendar.ics" in page
+    assert old["personal_url"] in page
+    assert client.get(old["personal_url"]).status_code == 200
+    response = post(client, f"/delegates/{delegate.id}/rotate-links", follow_redirects=True)
+    assert response.status_code == 200 and "no longer work" in response.get_data(as_text=True)
+    assert client.get(old["personal_url"]).status_code == 404
+    assert client.get(old["calendar_feed_url"]).status_code == 404
+    assert client.get(personal_links(app, delegate)["personal_url"]).status_code == 200
+
+
+def test_a_viewer_sees_no_secret_links_and_cannot_rotate_them(app, client, demo_visit):
+    delegate = demo_visit.delegates[1]
+    logged_in(client, "viewer")
+    page = client.get(f"/visits/{demo_visit.id}/delegates").get_data(as_text=True)
+    assert f"/delegates/{delegate.id}/programme.pdf" in page
+    assert personal_links(app, delegate)["personal_url"] not in page
+    assert post(client, f"/delegates/{delegate.id}/rotate-links").status_code == 403

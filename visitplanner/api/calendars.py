@@ -14,6 +14,7 @@ from visitplanner.api.resources import DELEGATES
 from visitplanner.api.types import ReadModel
 from visitplanner.extensions import db
 from visitplanner.models import Delegate, OutboxMessage
+from visitplanner.operations import rotate_links
 from visitplanner.planning.vocabulary import LANGUAGES
 
 LANG_QUERY = {"lang": {"type": "string", "enum": list(LANGUAGES)}}
@@ -75,7 +76,7 @@ def export_person_calendar(visit_id: int, person_id: int) -> Response:
 def rotate_delegate_token(delegate_id: int) -> ReadModel:
     """Issue new secret links for a delegate; the old ones stop working."""
     delegate = crud.get_row(DELEGATES, delegate_id)
-    delegate.link_version += 1
+    rotate_links(delegate)
     crud.commit(DELEGATES)
     return DELEGATES.dump(delegate)
 

@@ -30,6 +30,8 @@ web.add_url_rule("/delegates/<int:delegate_id>/edit", view_func=delegates.edit_d
                  methods=["GET", "POST"])
 web.add_url_rule("/delegates/<int:delegate_id>/delete", view_func=delegates.delete_delegate,
                  methods=["GET", "POST"])
+web.add_url_rule("/delegates/<int:delegate_id>/rotate-links",
+                 view_func=delegates.rotate_delegate_links, methods=["POST"])
 web.add_url_rule("/visits/<int:visit_id>/delegates/import", view_func=imports.import_delegates,
                  methods=["GET", "POST"])
 web.add_url_rule("/visits/<int:visit_id>/delegates/import/confirm",

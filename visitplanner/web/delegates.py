@@ -1,13 +1,16 @@
 """Browser pages for a visit's delegation: list, add, edit, remove."""
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
-from flask_login import login_required
+from flask_login import current_user, login_required
+from flask_wtf import FlaskForm
 
 from visitplanner.models import Delegate, Visit
-from visitplanner.operations import apply_plain
+from visitplanner.calendars import delegate_links
+from visitplanner.extensions import db
+from visitplanner.operations import apply_plain, rotate_links
 from visitplanner.queries import load_visit_delegates
 from visitplanner.web.editing import (
     confirm_delete, get_or_404, render_edit, save_form, writer_required,
@@ -19,8 +22,24 @@ from visitplanner.web.forms_programme import DELEGATE_ROLE_NAMES, DelegateForm
 def list_delegates(visit_id: int) -> ResponseReturnValue:
     """The delegation of a visit."""
     visit = get_or_404(Visit, visit_id)
-    return render_template("web/delegates.html", visit=visit,
-                           delegates=load_visit_delegates(visit_id), roles=DELEGATE_ROLE_NAMES)
+    delegates = load_visit_delegates(visit_id)
+    # Secret links are shown to those who may send them, as in the API.
+    links = {d.id: delegate_links(d) for d in delegates} if current_user.can_write else {}
+    return render_template("web/delegates.html", visit=visit, delegates=delegates, links=links,
+                           roles=DELEGATE_ROLE_NAMES, rotate_form=FlaskForm())
+
+
+@writer_required
+def rotate_delegate_links(delegate_id: int) -> ResponseReturnValue:
+    """Give a delegate new secret links, e.g. after a link was forwarded by mistake."""
+    delegate = get_or_404(Delegate, delegate_id)
+    if not FlaskForm().validate_on_submit():
+        abort(400)
+    rotate_links(delegate)
+    db.session.commit()
+    flash(_("New personal links for %(name)s; the old links no longer work.",
+            name=delegate.full_name))
+    return redirect(url_for("web.list_delegates", visit_id=delegate.visit_id))
 
 
 @writer_required
