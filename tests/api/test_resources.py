@@ -144,9 +144,12 @@ def test_quotes_and_key_figures(api, visit):
     nobody = api.post(f"/visits/{visit['id']}/quotes", json={"text": "Zonder spreker."})
     assert nobody.status_code == 422 and "person_id" in nobody.json["error"]["fields"]
     figures = api.put(f"/visits/{visit['id']}/key-figures", json={"person_ids": [person["id"]]})
-    assert figures.status_code == 200 and figures.json == {"person_ids": [person["id"]]}
+    assert figures.status_code == 200 and figures.json["person_ids"] == [person["id"]]
     missing = api.put(f"/visits/{visit['id']}/key-figures", json={"person_ids": [999]})
     assert missing.status_code == 422
+    stale = api.put(f"/visits/{visit['id']}/key-figures", json={"person_ids": [], "version": 1})
+    assert stale.status_code == 409
+    assert api.get(f"/visits/{visit['id']}").json["version"] == figures.json["version"]
 
 
 def test_deleting_a_visit_removes_its_delegates_and_items(api, visit):

@@ -65,12 +65,14 @@ def delete_quote(quote_id, body): return crud.delete_row(QUOTES, quote_id, body)
 def replace_key_figures(visit_id: int, body: schemas.KeyFigures) -> schemas.KeyFigures:
     """Set the host-side people the news draft names as present."""
     visit = crud.get_visit(visit_id)
+    if body.version is not None or request.headers.get("If-Match"):
+        crud.check_version(VISITS, visit, body)  # optional here, but honoured when sent
     problems = missing_references({"person_ids": body.person_ids})
     if problems:
         raise validation_error(problems)
     set_key_figures(visit, body.person_ids)
     crud.commit(VISITS)
-    return schemas.KeyFigures(person_ids=visit.key_figure_ids)
+    return schemas.KeyFigures(person_ids=visit.key_figure_ids, version=visit.version)
 
 
 def _programme_of(visit_id: int, lang: str | None = None):

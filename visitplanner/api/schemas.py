@@ -7,7 +7,8 @@ from typing import Literal
 from pydantic import Field, field_validator
 
 from visitplanner.api.types import (
-    ApiModel, Country, Email, Id, Language, LocalDateTime, ReadModel, name, patch_model, text,
+    ApiModel, Country, Email, Id, Language, LocalDateTime, ReadModel, Version, name, patch_model,
+    text,
 )
 from visitplanner.planning import rules
 
@@ -200,6 +201,7 @@ class KeyFigures(ApiModel):
     """The host-side people the news draft names as present."""
 
     person_ids: list[Id] = Field(max_length=100)
+    version: Version | None = Field(None, description="The visit's version; optional on PUT.")
 
 
 class Organisation(OrganisationFields, Stored):
