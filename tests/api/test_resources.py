@@ -42,6 +42,14 @@ def test_visit_defaults_and_delegation(api):
     assert visit["translations"]["fr"]["purpose"] == "mieux comprendre"
 
 
+def test_delegation_adjective_follows_from_the_country(api):
+    french = api.post("/visits", json={**VISIT, "content_language": "fr",
+                                       "delegation": {"country": "MD", "description": "juges"}})
+    assert french.json["delegation"]["adjective"] == "moldave"
+    given = api.post("/visits", json={**VISIT, "delegation": {"country": "KE", "adjective": "Keniase"}})
+    assert given.json["delegation"]["adjective"] == "Keniase"
+
+
 def test_end_date_before_start_date_is_422_naming_end_date(api):
     response = api.post("/visits", json={**VISIT, "end_date": "2024-04-21"})
     assert response.status_code == 422

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from visitplanner.extensions import db
 from visitplanner.models.base import Versioned, one_of
 from visitplanner.models.directory import Organisation, Person
+from visitplanner.planning.nationality import adjective_for
 from visitplanner.planning.vocabulary import DELEGATE_ROLES, LANGUAGES, VISIT_STATUSES
 
 if TYPE_CHECKING:
@@ -74,8 +75,10 @@ class Visit(Versioned, db.Model):
 
     @property
     def delegation(self) -> dict[str, str | None]:
-        """The delegation as the API shows it."""
-        return {"country": self.delegation_country, "adjective": self.delegation_adjective,
+        """The delegation as the API shows it; the adjective follows from the country if not given."""
+        adjective = self.delegation_adjective or adjective_for(self.delegation_country,
+                                                               self.content_language)
+        return {"country": self.delegation_country, "adjective": adjective,
                 "description": self.delegation_description}
 
     @property
