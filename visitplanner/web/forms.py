@@ -10,6 +10,7 @@ from wtforms import (
     DateField, Form, FormField, HiddenField, SelectField, SelectMultipleField, StringField,
     TextAreaField,
 )
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional, Regexp, ValidationError
 
 from visitplanner.planning import rules
@@ -74,7 +75,8 @@ def country(label: Any, default: str | None = None) -> StringField:
 
 def choose_one(label: Any, choices: dict[str, Any], default: str) -> SelectField:
     """A select over a closed word list, each word shown in the UI language."""
-    return SelectField(label, choices=list(choices.items()), default=default)
+    return SelectField(label, choices=[SelectChoice(key, text) for key, text in choices.items()],
+                       default=default)
 
 
 def choose_id(label: Any) -> SelectField:

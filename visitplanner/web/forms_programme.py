@@ -5,6 +5,7 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from wtforms import DateTimeLocalField, RadioField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Regexp, ValidationError
 
 from visitplanner.planning import rules
@@ -19,8 +20,8 @@ ITEM_KIND_NAMES = {"session": _l("Session"), "site_visit": _l("Site visit"), "me
                    "transfer": _l("Transfer"), "break": _l("Break"), "other": _l("Other")}
 ITEM_STATUS_NAMES = {"tentative": _l("Tentative"), "confirmed": _l("Confirmed"),
                      "cancelled": _l("Cancelled")}
-AUDIENCE_CHOICES = [("whole", _l("The whole delegation")),
-                    ("chosen", _l("Only the delegates ticked below"))]
+AUDIENCE_CHOICES = [SelectChoice("whole", _l("The whole delegation")),
+                    SelectChoice("chosen", _l("Only the delegates ticked below"))]
 # The API's e-mail rule (api/types.py Email): something@something, no spaces.
 # What <input type=datetime-local> sends and shows (the first format is the one rendered).
 LOCAL_TIME = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"]

@@ -41,7 +41,7 @@ def _item_form(visit_id: int, item: Item | None = None, stored: bool = False) ->
     orgs = choices.organisations()
     return choices.fill_choices(
         form, venue_id=choices.venues(), host_organisation_id=orgs, speaker_ids=choices.people(),
-        delegate_ids=[(delegate.id, delegate.full_name) for delegate in delegates])
+        delegate_ids=choices.delegates(delegates))
 
 
 @writer_required
