@@ -15,6 +15,8 @@ def visit(api):
     ("/people", {"full_name": "Olivier Slosse", "honorific": "korpschef"}, "honorific",
      "korpschef"),
     ("/venues", {"name": "Commissariaat", "latitude": 50.86, "longitude": 4.37}, "latitude", 50.86),
+    ("/venues", {"name": "Commissariaat", "translations": {"fr": {"name": "Commissariat"}}},
+     "translations", {"fr": {"name": "Commissariat", "address": None, "city": None}}),
 ])
 def test_directory_resources_round_trip(api, path, body, field, value):
     created = api.post(path, json=body)

@@ -97,3 +97,18 @@ def test_host_names_functions_and_topics_in_the_requested_language_with_fallback
     assert english.key_figures[0].honorific == "Chief of Police"
     assert english.key_figures[0].honorific_translated
     assert english.delegates[0].function is None
+
+
+def test_venue_name_and_address_in_the_requested_language():
+    venue = Row(id=3, name="ADVP, vergaderzaal Europa", address="Waterloolaan 76",
+                city="1000 Brussel", country="BE", latitude=None, longitude=None,
+                organisation=None, translations={"fr": {"name": "DGSP, salle Europe",
+                                                        "address": "Boulevard de Waterloo 76",
+                                                        "city": "1000 Bruxelles"}})
+    row = item(1, "KIV", "2024-03-30T09:00", "2024-03-30T10:00")
+    row.venue = venue
+    french = build_programme(visit([row]), lang="fr").items[0].venue
+    assert (french.name, french.address, french.city) == (
+        "DGSP, salle Europe", "Boulevard de Waterloo 76", "1000 Bruxelles")
+    dutch = build_programme(visit([row]), lang="nl").items[0].venue
+    assert (dutch.name, dutch.city) == ("ADVP, vergaderzaal Europa", "1000 Brussel")

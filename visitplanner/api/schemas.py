@@ -70,6 +70,14 @@ class PersonFields(ApiModel):
     translations: dict[Language, PersonTranslation] = Field(default_factory=dict)
 
 
+class VenueTranslation(ApiModel):
+    """A venue's name and address in one more language ("Bruxelles" for "Brussel")."""
+
+    name: text(200) | None = None
+    address: text(300) | None = None
+    city: text(100) | None = None
+
+
 class VenueFields(ApiModel):
     """A place with an address."""
 
@@ -80,6 +88,7 @@ class VenueFields(ApiModel):
     organisation_id: Id | None = None
     latitude: float | None = Field(None, ge=-90, le=90, allow_inf_nan=False)
     longitude: float | None = Field(None, ge=-180, le=180, allow_inf_nan=False)
+    translations: dict[Language, VenueTranslation] = Field(default_factory=dict)
 
 
 class Delegation(ApiModel):

@@ -68,5 +68,6 @@ class Venue(Versioned, db.Model):
     )
     latitude: Mapped[float | None] = mapped_column(Float)
     longitude: Mapped[float | None] = mapped_column(Float)
+    translations: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
     organisation: Mapped[Organisation | None] = relationship()

@@ -50,7 +50,8 @@ def venue_view(venue: Any, lang: str) -> VenueView | None:
     if venue is None:
         return None
     return VenueView(
-        id=venue.id, name=venue.name, address=venue.address, city=venue.city,
+        id=venue.id, name=translated(venue, "name", lang),
+        address=translated(venue, "address", lang), city=translated(venue, "city", lang),
         country=venue.country, latitude=venue.latitude, longitude=venue.longitude,
         organisation=organisation_view(venue.organisation, lang),
     )

@@ -11,11 +11,3 @@ DELEGATE_ROLES = ("head", "member", "interpreter", "escort", "staff")
 COUNTED_DELEGATE_ROLES = ("head", "member")
 ITEM_KINDS = ("session", "site_visit", "meal", "transfer", "break", "other")
 ITEM_STATUSES = ("tentative", "confirmed", "cancelled")
-# Translatable free text, per language: {"fr": {"purpose": "..."}}.
-VISIT_TRANSLATABLE = (
-    "title", "purpose", "focus", "visit_type", "delegation_adjective", "delegation_description",
-)
-ITEM_TRANSLATABLE = ("title", "description", "topics")
-ORGANISATION_TRANSLATABLE = ("name", "short_name")
-PERSON_TRANSLATABLE = ("honorific", "function")
-DELEGATE_TRANSLATABLE = ("honorific", "function", "organisation")
