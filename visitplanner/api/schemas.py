@@ -29,10 +29,12 @@ class Stored(ReadModel):
 
 
 class OrganisationTranslation(ApiModel):
-    """An organisation's names in one more language."""
+    """An organisation's names and address in one more language."""
 
     name: text(200) | None = None
     short_name: text(60) | None = None
+    address: text(300) | None = None
+    city: text(100) | None = None
 
 
 class OrganisationFields(ApiModel):

@@ -24,13 +24,14 @@ def has_translation(row: Any, field: str, lang: str) -> bool:
 
 
 def organisation_view(org: Any, lang: str) -> OrganisationView | None:
-    """Copy an organisation row into the view-model, its names in `lang`."""
+    """Copy an organisation row into the view-model, its names and address in `lang`."""
     if org is None:
         return None
     return OrganisationView(
         id=org.id, name=translated(org, "name", lang),
-        short_name=translated(org, "short_name", lang), kind=org.kind, address=org.address,
-        city=org.city, country=org.country, website=org.website, phone=org.phone, email=org.email,
+        short_name=translated(org, "short_name", lang), kind=org.kind,
+        address=translated(org, "address", lang), city=translated(org, "city", lang),
+        country=org.country, website=org.website, phone=org.phone, email=org.email,
     )
 
 
