@@ -4,6 +4,8 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 5000
+# Links sent to delegates must point where this server listens, unless configured otherwise.
+export VISITPLANNER_BASE_URL ?= http://$(HOST):$(PORT)
 
 .PHONY: run test clean
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import click
-from flask import Flask
+from flask import Flask, current_app
 from flask.cli import AppGroup, FlaskGroup
 from sqlalchemy import func, select
 
@@ -61,7 +61,7 @@ def demo_command(if_empty: bool) -> None:
     else:
         visit = load_demo()
         click.echo(f"Loaded the demo visit {visit.id}: {visit.title}")
-    click.echo(f"Demo login: {DEMO_EMAIL} / {DEMO_PASSWORD}  (http://127.0.0.1:5000)")
+    click.echo(f"Demo login: {DEMO_EMAIL} / {DEMO_PASSWORD}  ({current_app.config['BASE_URL']})")
 
 
 # `visitplanner export FORMAT ...`: one subcommand per output format.

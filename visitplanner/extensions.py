@@ -1,10 +1,13 @@
 """The Flask extensions, created unbound and initialised in create_app()."""
+import sqlite3
+
 from flask_babel import Babel
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
-from sqlalchemy import MetaData
+from sqlalchemy import MetaData, event
+from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase
 
 # Fixed constraint names, so migrations name things the same on SQLite and PostgreSQL.
@@ -24,6 +27,13 @@ class Base(DeclarativeBase):
 
 
 db = SQLAlchemy(model_class=Base)
+
+
+@event.listens_for(Engine, "connect")
+def _enforce_sqlite_foreign_keys(dbapi_connection: object, _record: object) -> None:
+    """SQLite ignores foreign keys unless asked, so ON DELETE rules would silently not run."""
+    if isinstance(dbapi_connection, sqlite3.Connection):
+        dbapi_connection.execute("PRAGMA foreign_keys=ON")
 migrate = Migrate()
 login_manager = LoginManager()
 csrf = CSRFProtect()

@@ -1,7 +1,9 @@
 """Reads: every query the views need, each a fixed number of statements."""
 from __future__ import annotations
 
-from sqlalchemy import select
+from typing import Any
+
+from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from visitplanner.extensions import db
@@ -64,3 +66,16 @@ def load_visit_delegates(visit_id: int) -> list[Delegate]:
     """A visit's delegates, in the order they were added."""
     return list(db.session.scalars(
         select(Delegate).where(Delegate.visit_id == visit_id).order_by(Delegate.id)))
+
+
+def usages(row: Any) -> dict[str, int]:
+    """How many rows of each table still point at `row` (e.g. {"items": 7, "visits": 1})."""
+    counts: dict[str, int] = {}
+    for table in db.metadata.sorted_tables:
+        for key in table.foreign_keys:
+            if key.column.table is row.__table__:
+                found = db.session.scalar(
+                    select(func.count()).select_from(table).where(key.parent == row.id))
+                if found:
+                    counts[table.name] = counts.get(table.name, 0) + found
+    return counts

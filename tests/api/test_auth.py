@@ -7,7 +7,8 @@ VISIT = {"title": "Studiebezoek", "start_date": "2024-04-22", "end_date": "2024-
 def test_no_token_gets_401_in_json(client):
     response = client.get("/api/v1/visits")
     assert response.status_code == 401
-    assert response.json["error"]["code"] == "unauthorized"
+    error = response.json["error"]
+    assert error["code"] == "unauthorized" and error["message"] and error["fields"] == {}
     assert response.headers["WWW-Authenticate"].startswith("Bearer")
 
 

@@ -28,7 +28,8 @@ def test_directory_resources_round_trip(api, path, body, field, value):
     changed = api.patch(f"{path}/{row['id']}", json={"version": 1, "phone": "+32 2 000 00 00"}
                         if path != "/venues" else {"version": 1, "city": "Brussel"})
     assert changed.status_code == 200 and changed.json["version"] == 2
-    assert api.delete(f"{path}/{row['id']}", json={"version": 2}).status_code == 204
+    deleted = api.delete(f"{path}/{row['id']}", json={"version": 2})
+    assert deleted.status_code == 204 and "Content-Type" not in deleted.headers
     assert api.get(f"{path}/{row['id']}").status_code == 404
 
 
@@ -194,3 +195,43 @@ def test_host_translations_round_trip(api, visit):
     assert item.json["translations"]["en"]["topics"] == ["community policing"]
     assert api.post("/organisations", json={"name": "X", "translations": {"de": {"name": "Y"}}}) \
         .status_code == 422
+
+
+def test_directory_rows_in_use_are_not_deleted(api, demo_visit):
+    host = demo_visit.host_organisation
+    response = api.delete(f"/organisations/{host.id}", json={"version": host.version})
+    assert response.status_code == 409
+    assert "visits (1)" in response.json["error"]["message"]
+    assert api.get(f"/organisations/{host.id}").status_code == 200
+    speaker = demo_visit.items[0].speakers[0]
+    assert api.delete(f"/people/{speaker.id}", json={"version": speaker.version}).status_code == 409
+    venue = demo_visit.items[0].venue
+    assert api.delete(f"/venues/{venue.id}", json={"version": venue.version}).status_code == 409
+    assert api.get(f"/visits/{demo_visit.id}/conflicts").status_code == 200
+    unused = api.post("/venues", json={"name": "Reserve"}).json
+    assert api.delete(f"/venues/{unused['id']}", json={"version": 1}).status_code == 204
+
+
+def test_deleting_a_delegate_takes_them_out_of_item_audiences(api, visit):
+    delegate = api.post(f"/visits/{visit['id']}/delegates", json={"full_name": "Dmytro"}).json
+    item = api.post(f"/visits/{visit['id']}/items", json={
+        "title": "Lunch", "starts_at": "2024-04-22T12:00", "ends_at": "2024-04-22T13:00",
+        "delegate_ids": [delegate["id"]]}).json
+    assert api.delete(f"/delegates/{delegate['id']}", json={"version": 1}).status_code == 204
+    assert api.get(f"/items/{item['id']}").json["delegate_ids"] == []
+
+
+def test_loose_input_is_refused(api, visit):
+    for path, body, field in [
+        ("/organisations", {"name": "K", "country": "ZZ"}, "country"),
+        ("/organisations", {"name": "K", "website": "javascript:alert(1)"}, "website"),
+        ("/visits", {**VISIT, "delegation": {"country": "QQ"}}, "delegation.country"),
+        (f"/visits/{visit['id']}/items", {"title": "X", "starts_at": "2024-04-22T10:00",
+                                          "ends_at": "2024-04-22T11:00", "speaker_ids": [True]},
+         "speaker_ids.0"),
+    ]:
+        response = api.post(path, json=body)
+        assert response.status_code == 422, (path, body)
+        assert field in response.json["error"]["fields"], response.json
+    ok = api.post("/organisations", json={"name": "K", "country": "xk", "website": "https://k.example"})
+    assert ok.status_code == 201 and ok.json["country"] == "XK"

@@ -1,6 +1,7 @@
 """The iCalendar renderer on hand-built programmes: structure, time zones, escaping, invitations."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from zoneinfo import ZoneInfo
 
@@ -131,3 +132,14 @@ def test_an_invitation_is_a_request_to_one_attendee_and_a_cancellation_cancels()
     (cancelled,) = cancel.walk("VEVENT")
     assert cancelled["STATUS"] == "CANCELLED" and cancelled["SEQUENCE"] == 3
     assert cancelled["UID"] == event["UID"] == "item-1@visits.example.org"
+
+
+def test_a_personal_calendar_names_its_delegate_even_without_a_mailbox():
+    no_mail = DelegateView(id=8, full_name="Svitlana Boiko", role="interpreter")
+    personal = dataclasses.replace(programme(), audience=no_mail)
+    events = icalendar.Calendar.from_ical(render_calendar(personal, OPTIONS)).walk("VEVENT")
+    for event in events:
+        attendee = event["ATTENDEE"]
+        assert attendee == "urn:x-visitplanner:delegate:8@visits.example.org"
+        assert attendee.params["CN"] == "Svitlana Boiko" and attendee.params["RSVP"] == "FALSE"
+    check_calendar(render_calendar(personal, OPTIONS))

@@ -64,7 +64,7 @@ def test_french_and_english_drafts(demo_programmes):
     assert fr.title == ("Délégation ukrainienne accueillie par la DGSP (BeSafe), "
                         "la ZP Montgomery et la ZP Bruxelles Nord")
     for fact in ["Une délégation de six procureurs ukrainiens a séjourné en Belgique",
-                 "du 22 au 26 avril", "une visite de travail", "mieux comprendre",
+                 "du 22 au 26 avril", "une visite d'étude", "mieux comprendre",
                  "Les exposés de la DGSP (BeSafe) ont porté notamment sur la Note-cadre de "
                  "Sécurité intégrale (NCSI), les plans stratégiques",
                  "Willy Bruggeman (président du Conseil fédéral de police)",

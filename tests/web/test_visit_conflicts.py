@@ -22,3 +22,11 @@ def test_visit_page_words_conflicts_in_the_ui_language(client, demo_visit):
     assert "Toute la délégation doit être à deux endroits à la fois" in french
     english = page(client, f"{url}?lang=en")
     assert "is booked twice on Monday 22 April 2024" in english
+
+
+def test_visit_page_names_the_delegation_in_the_ui_language(client, demo_visit):
+    logged_in(client)
+    url = f"/visits/{demo_visit.id}"
+    assert "procureurs ukrainiens" in page(client, f"{url}?lang=fr")
+    assert "Oekraïense openbare aanklagers" in page(client, f"{url}?lang=nl")
+    assert "Ukrainian prosecutors" in page(client, f"{url}?lang=en")

@@ -140,3 +140,12 @@ def test_timeline_places_items_by_time(client, demo_visit):
     assert page.count('class="day"') == len({i.starts_at.date() for i in demo_visit.items})
     assert page.count('class="block kind-') == len(demo_visit.items)
     assert "@media print" not in page  # print rules live in the stylesheet
+
+
+def test_an_organisation_in_use_is_not_deleted_from_the_browser(client, demo_visit):
+    logged_in(client, "organiser")
+    host = demo_visit.host_organisation
+    response = post(client, f"/organisations/{host.id}/delete",
+                    data={"version": str(host.version)}, follow_redirects=True)
+    assert "still used by" in response.get_data(as_text=True)
+    assert client.get(f"/organisations/{host.id}/edit").status_code == 200

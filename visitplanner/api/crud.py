@@ -18,6 +18,15 @@ from visitplanner.extensions import db
 from visitplanner.models import Visit
 from visitplanner.operations import StaleEdit, missing_references
 from visitplanner.planning.rules import RuleError
+from visitplanner.queries import usages
+
+
+# How the tables that point at a shared row read in a message.
+USAGE_LABELS = {
+    "visits": "visits", "visit_partners": "visits as partner", "visit_key_figures":
+    "visits as key figure", "people": "people", "venues": "venues", "items": "items",
+    "item_speakers": "items as speaker", "quotes": "quotes",
+}
 
 
 @dataclass(frozen=True)
@@ -29,7 +38,7 @@ class Resource:
     out: type[ReadModel]
     apply: Callable[[Any, dict[str, Any]], None]
     label: str
-    in_visit: bool = False  # rows that belong to one visit (delegates, items, quotes)
+    shared: bool = False  # directory rows that visits point at: not deleted while in use
     loader: Callable[[Any], Any] | None = None  # eager-loading options for lists
 
     def dump(self, row: Any) -> ReadModel:
@@ -148,5 +157,11 @@ def delete_row(resource: Resource, row_id: int, body: ApiModel | None) -> None:
     """Delete a row the client has seen at its current version."""
     row = get_row(resource, row_id)
     check_version(resource, row, body)
+    in_use = usages(row) if resource.shared else {}
+    if in_use:
+        uses = ", ".join(f"{USAGE_LABELS.get(table, table)} ({count})"
+                         for table, count in sorted(in_use.items()))
+        raise ApiError(409, f"This {resource.label} is still used by {uses}: "
+                            "change or delete those first.")
     db.session.delete(row)
     commit(resource)

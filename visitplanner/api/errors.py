@@ -25,9 +25,8 @@ class ApiError(Exception):
 def error_response(status: int, message: str,
                    fields: dict[str, list[str]] | None = None) -> Response:
     """Build the JSON error body the API contract describes."""
-    error: dict[str, object] = {"code": STATUS_CODES.get(status, "error"), "message": message}
-    if fields:
-        error["fields"] = fields
+    error = {"code": STATUS_CODES.get(status, "error"), "message": message,
+             "fields": fields or {}}
     response = jsonify({"error": error})
     response.status_code = status
     if status == 401:

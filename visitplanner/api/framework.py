@@ -71,7 +71,9 @@ def _serialise(route: Route, result: Any) -> Response:
     if isinstance(result, Response):
         return result
     if route.response is None:
-        return Response(status=route.status)
+        empty = Response(status=route.status)
+        del empty.headers["Content-Type"]  # 204 has no body, so no media type either
+        return empty
     data = TypeAdapter(route.response).dump_python(result, mode="json")
     response = jsonify(data)
     response.status_code = route.status

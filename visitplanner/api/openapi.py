@@ -12,7 +12,7 @@ REF = "#/components/schemas/{model}"
 ERROR_SCHEMA = {
     "type": "object", "required": ["error"],
     "properties": {"error": {
-        "type": "object", "required": ["code", "message"],
+        "type": "object", "required": ["code", "message", "fields"],
         "properties": {
             "code": {"type": "string"}, "message": {"type": "string"},
             "fields": {"type": "object",

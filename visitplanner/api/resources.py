@@ -28,14 +28,15 @@ def _item_loader(model: Any) -> list[Any]:
 
 
 ORGANISATIONS = Resource(models.Organisation, schemas.OrganisationFields, schemas.Organisation,
-                         apply_plain, "organisation")
-PEOPLE = Resource(models.Person, schemas.PersonFields, schemas.Person, apply_plain, "person")
-VENUES = Resource(models.Venue, schemas.VenueFields, schemas.Venue, apply_plain, "venue")
+                         apply_plain, "organisation", shared=True)
+PEOPLE = Resource(models.Person, schemas.PersonFields, schemas.Person, apply_plain, "person",
+                  shared=True)
+VENUES = Resource(models.Venue, schemas.VenueFields, schemas.Venue, apply_plain, "venue",
+                  shared=True)
 VISITS = Resource(models.Visit, schemas.VisitFields, schemas.Visit, apply_visit, "visit",
                   loader=_visit_loader)
 DELEGATES = DelegateResource(models.Delegate, schemas.DelegateFields, schemas.Delegate,
-                             apply_plain, "delegate", in_visit=True)
+                             apply_plain, "delegate")
 ITEMS = Resource(models.Item, schemas.ItemFields, schemas.Item, apply_item, "item",
-                 in_visit=True, loader=_item_loader)
-QUOTES = Resource(models.Quote, schemas.QuoteFields, schemas.Quote, apply_plain, "quote",
-                  in_visit=True)
+                 loader=_item_loader)
+QUOTES = Resource(models.Quote, schemas.QuoteFields, schemas.Quote, apply_plain, "quote")

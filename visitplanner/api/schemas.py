@@ -7,8 +7,8 @@ from typing import Literal
 from pydantic import Field, field_validator
 
 from visitplanner.api.types import (
-    ApiModel, Country, Email, Id, Language, LocalDateTime, ReadModel, Version, name, patch_model,
-    text,
+    ApiModel, Country, Email, Id, Language, LocalDateTime, ReadModel, Version, WebAddress, name,
+    patch_model, text,
 )
 from visitplanner.planning import rules
 
@@ -46,7 +46,7 @@ class OrganisationFields(ApiModel):
     address: text(300) | None = None
     city: text(100) | None = None
     country: Country | None = None
-    website: text(300) | None = None
+    website: WebAddress | None = None
     phone: text(50) | None = None
     email: Email | None = None
     translations: dict[Language, OrganisationTranslation] = Field(default_factory=dict)

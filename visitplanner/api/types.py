@@ -6,23 +6,26 @@ import re
 from typing import Annotated, Any, Literal, Optional
 
 from pydantic import (
-    AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer,
+    AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, Strict,
     StringConstraints, WithJsonSchema, create_model,
 )
 
-from visitplanner.planning.rules import RuleError
+from visitplanner.planning.rules import RuleError, check_country
 
 # PostgreSQL refuses NUL in text, so the schema refuses it first.
 NO_NUL = r"^[^\x00]*$"
 LOCAL_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$")
 
-Id = Annotated[int, Field(ge=1, le=2**31 - 1)]
+# Strict: JSON true is not the id 1.
+Id = Annotated[int, Strict(), Field(ge=1, le=2**31 - 1)]
 Version = Annotated[int, Field(ge=1, le=2**31 - 1, description="The version you read.")]
 Language = Literal["nl", "fr", "en"]
 Country = Annotated[
-    str, StringConstraints(pattern=r"^[A-Za-z]{2}$"), AfterValidator(str.upper),
+    str, StringConstraints(pattern=r"^[A-Za-z]{2}$"),
+    AfterValidator(lambda code: check_country("country", code)),
     Field(description="ISO 3166-1 alpha-2 code, e.g. BE"),
 ]
+WebAddress = Annotated[str, StringConstraints(max_length=300, pattern=r"^https?://[^\s\x00]+$")]
 Email = Annotated[str, StringConstraints(max_length=254, pattern=r"^[^@\s\x00]+@[^@\s\x00]+$")]
 
 

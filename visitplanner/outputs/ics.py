@@ -80,8 +80,8 @@ def description(item: ProgrammeItem, lang: str, page_url: str | None) -> str:
     return "\n\n".join(lines)
 
 
-def _cal_address(email: str, name: str | None, **params: str) -> vCalAddress:
-    cal_address = vCalAddress(f"mailto:{email}")
+def _cal_address(uri: str, name: str | None, **params: str) -> vCalAddress:
+    cal_address = vCalAddress(uri)
     if name and param(name):
         cal_address.params["CN"] = param(name)
     cal_address.params.update(params)
@@ -115,11 +115,15 @@ def event(programme: Programme, item: ProgrammeItem, options: CalendarOptions,
             modified = modified.replace(tzinfo=dt.UTC)
         vevent.add("last-modified", modified.astimezone(dt.UTC))
     host = programme.visit.host
-    vevent.add("organizer", _cal_address(options.organiser_email, host.name if host else None))
-    if attendee is not None and attendee.email:
+    vevent.add("organizer", _cal_address(f"mailto:{options.organiser_email}",
+                                         host.name if host else None))
+    if attendee is not None:
+        # A delegate without a mailbox is still named; a URN stands in for the address.
+        uri = (f"mailto:{attendee.email}" if attendee.email
+               else f"urn:x-visitplanner:delegate:{attendee.id}@{options.uid_host}")
         vevent.add("attendee", _cal_address(
-            attendee.email, attendee.full_name, ROLE="REQ-PARTICIPANT", PARTSTAT="NEEDS-ACTION",
-            RSVP="TRUE", CUTYPE="INDIVIDUAL"))
+            uri, attendee.full_name, ROLE="REQ-PARTICIPANT", PARTSTAT="NEEDS-ACTION",
+            RSVP="TRUE" if attendee.email else "FALSE", CUTYPE="INDIVIDUAL"))
     return vevent
 
 

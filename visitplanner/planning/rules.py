@@ -5,6 +5,8 @@ import datetime as dt
 from functools import cache
 from zoneinfo import available_timezones
 
+from babel import Locale
+
 EARLIEST_DATE = dt.date(2000, 1, 1)
 LATEST_DATE = dt.date(2100, 12, 31)
 LONGEST_VISIT_DAYS = 366
@@ -26,6 +28,25 @@ class RuleError(ValueError):
 def known_timezones() -> frozenset[str]:
     """The IANA time zone names this machine knows."""
     return frozenset(available_timezones())
+
+
+# Babel also names regions that are no country: unknown (ZZ), EU, euro area, UN, outlying Oceania.
+NOT_COUNTRIES = frozenset({"ZZ", "EU", "EZ", "UN", "QO"})
+
+
+@cache
+def known_countries() -> frozenset[str]:
+    """The ISO 3166-1 alpha-2 codes Babel names (plus XK, Kosovo, which it also knows)."""
+    return frozenset(code for code in Locale("en").territories
+                     if code.isalpha() and len(code) == 2 and code not in NOT_COUNTRIES)
+
+
+def check_country(field: str, code: str) -> str:
+    """Refuse a two-letter code that names no country, such as ZZ."""
+    code = code.upper()
+    if code not in known_countries():
+        raise RuleError(field, f"Unknown country code {code!r}; use ISO 3166-1 alpha-2, e.g. BE.")
+    return code
 
 
 def check_timezone(name: str) -> str:

@@ -15,6 +15,7 @@ from sqlalchemy.orm import joinedload
 from visitplanner.extensions import db
 from visitplanner.models import Organisation, Person, Venue
 from visitplanner.operations import apply_plain
+from visitplanner.queries import usages
 from visitplanner.web import choices
 from visitplanner.web.editing import (
     confirm_delete, get_or_404, render_edit, save_form, writer_required,
@@ -23,6 +24,15 @@ from visitplanner.web.forms import EditForm
 from visitplanner.web.forms_directory import (
     ORGANISATION_KIND_NAMES, OrganisationForm, PersonForm, VenueForm,
 )
+
+
+# How the tables that still point at an entry read in the "still used" message.
+USAGE_LABELS = {
+    "visits": _l("visits"), "visit_partners": _l("visits as partner"),
+    "visit_key_figures": _l("visits as key figure"), "people": _l("people"),
+    "venues": _l("venues"), "items": _l("programme items"),
+    "item_speakers": _l("programme items as speaker"), "quotes": _l("quotes"),
+}
 
 
 @dataclass(frozen=True)
@@ -102,4 +112,12 @@ def delete_entry(kind: str, row_id: int) -> ResponseReturnValue:
     spec = KINDS[kind]
     row = get_or_404(spec.model, row_id)
     back = url_for(f"web.list_{kind}")
-    return confirm_delete(row, getattr(row, spec.name_field), back, back)
+    name = getattr(row, spec.name_field)
+    in_use = usages(row)
+    if in_use:
+        uses = ", ".join(f"{USAGE_LABELS.get(table, table)} ({count})"
+                         for table, count in sorted(in_use.items()))
+        flash(_("%(name)s is still used by %(uses)s: change or delete those first.",
+                name=name, uses=uses))
+        return redirect(back)
+    return confirm_delete(row, name, back, back)

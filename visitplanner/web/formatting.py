@@ -4,8 +4,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from flask_babel import format_date, format_datetime, format_time
+from flask_babel import format_date, format_datetime, format_time, get_locale
 from flask_babel import lazy_gettext as _l
+
+from visitplanner.outputs.grammar import nationality_noun
+from visitplanner.planning.programme import DelegationView
 
 
 def day(value: dt.date) -> str:
@@ -45,4 +48,12 @@ def names() -> dict[str, dict[str, Any]]:
 CONFLICT_NAMES = {"double_booking": _l("Double booking"), "venue_clash": _l("Venue clash"),
                   "outside_visit": _l("Outside the visit"),
                   "travel_time": _l("Too little travel time")}
-FILTERS = {"day": day, "short_date": short_date, "clock": clock, "moment": moment}
+def delegation_phrase(delegation: DelegationView) -> str:
+    """The delegation as words in the UI language: 'procureurs ukrainiens', 'Ukrainian judges'."""
+    if not delegation.description:
+        return delegation.adjective or ""
+    return nationality_noun(delegation.adjective, delegation.description, str(get_locale()), 2)
+
+
+FILTERS = {"day": day, "short_date": short_date, "clock": clock, "moment": moment,
+           "delegation_phrase": delegation_phrase}
