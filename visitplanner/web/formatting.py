@@ -11,14 +11,20 @@ from visitplanner.outputs.grammar import nationality_noun
 from visitplanner.planning.programme import DelegationView
 
 
+# Day first in every language ('Monday 22 April 2024'), as the printed programme writes it;
+# Babel's plain "en" would give the American 'Monday, April 22, 2024'.
+DAY_PATTERN = "EEEE d MMMM y"
+SHORT_DATE_PATTERN = "d MMM y"
+
+
 def day(value: dt.date) -> str:
     """'maandag 22 april 2024'."""
-    return format_date(value, "full")
+    return format_date(value, DAY_PATTERN)
 
 
 def short_date(value: dt.date) -> str:
     """'22 apr 2024'."""
-    return format_date(value, "medium")
+    return format_date(value, SHORT_DATE_PATTERN)
 
 
 def clock(value: dt.datetime) -> str:
