@@ -1,9 +1,9 @@
 """Writes: apply validated data to rows. Callers validate first and commit after."""
 from __future__ import annotations
 
-from typing import Any
-
+import datetime as dt
 from collections.abc import Callable
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -13,7 +13,7 @@ from visitplanner.extensions import db
 from visitplanner.models import (
     Delegate, Item, ItemSpeaker, KeyFigure, Organisation, Person, Venue, Visit, VisitPartner,
 )
-from visitplanner.planning.rules import raises_sequence
+from visitplanner.planning.rules import RuleError, check_wall_time, raises_sequence
 
 # Which table each reference field points to.
 REFERENCES: dict[str, type[Any]] = {
@@ -24,8 +24,10 @@ REFERENCES: dict[str, type[Any]] = {
 SINGULAR = {Organisation: "organisation", Venue: "venue", Person: "person"}
 
 
-def missing_references(data: dict[str, Any], visit_id: int | None = None) -> dict[str, list[str]]:
-    """Name each reference field whose ids do not exist (or, for delegates, not in this visit)."""
+def check_against_stored(data: dict[str, Any],
+                         visit_id: int | None = None) -> dict[str, list[str]]:
+    """Name each field that clashes with stored data: unknown ids, delegates of another visit,
+    item times that never happen in the visit's time zone."""
     problems: dict[str, list[str]] = {}
     for field, model in REFERENCES.items():
         value = data.get(field)
@@ -40,6 +42,21 @@ def missing_references(data: dict[str, Any], visit_id: int | None = None) -> dic
         for missing in sorted(set(data["delegate_ids"]) - found):
             problems.setdefault("delegate_ids", []).append(
                 f"No delegate with id {missing} in this visit.")
+    if visit_id is not None:
+        problems.update(_impossible_times(data, visit_id))
+    return problems
+
+
+def _impossible_times(data: dict[str, Any], visit_id: int) -> dict[str, list[str]]:
+    """Name item times that fall in the gap when the visit's clocks jump forward."""
+    timezone = db.session.scalar(select(Visit.timezone).where(Visit.id == visit_id))
+    problems: dict[str, list[str]] = {}
+    for field in ("starts_at", "ends_at"):
+        if timezone and isinstance(data.get(field), dt.datetime):
+            try:
+                check_wall_time(field, data[field], timezone)
+            except RuleError as exc:
+                problems[field] = [exc.message]
     return problems
 
 

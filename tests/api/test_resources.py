@@ -156,6 +156,7 @@ def test_quotes_and_key_figures(api, visit):
     assert nobody.status_code == 422 and "person_id" in nobody.json["error"]["fields"]
     figures = api.put(f"/visits/{visit['id']}/key-figures", json={"person_ids": [person["id"]]})
     assert figures.status_code == 200 and figures.json["person_ids"] == [person["id"]]
+    assert api.get(f"/visits/{visit['id']}/key-figures").json == figures.json
     missing = api.put(f"/visits/{visit['id']}/key-figures", json={"person_ids": [999]})
     assert missing.status_code == 422
     stale = api.put(f"/visits/{visit['id']}/key-figures", json={"person_ids": [], "version": 1})
@@ -235,3 +236,15 @@ def test_loose_input_is_refused(api, visit):
         assert field in response.json["error"]["fields"], response.json
     ok = api.post("/organisations", json={"name": "K", "country": "xk", "website": "https://k.example"})
     assert ok.status_code == 201 and ok.json["country"] == "XK"
+
+
+def test_a_time_that_never_happens_is_refused(api, visit):
+    # 30 March 2025, Brussels: the clocks jump from 02:00 to 03:00.
+    spring = api.post("/visits", json={**VISIT, "start_date": "2025-03-29",
+                                       "end_date": "2025-03-31"}).json
+    response = api.post(f"/visits/{spring['id']}/items", json={
+        "title": "Night walk", "starts_at": "2025-03-30T02:30", "ends_at": "2025-03-30T04:00"})
+    assert response.status_code == 422 and "starts_at" in response.json["error"]["fields"]
+    fine = api.post(f"/visits/{spring['id']}/items", json={
+        "title": "Night walk", "starts_at": "2025-03-30T01:30", "ends_at": "2025-03-30T04:00"})
+    assert fine.status_code == 201

@@ -42,6 +42,8 @@ ROUTES: list[Route] = [
            s.Delegate, parent="visit"),
     *_crud("items", "item", "item_id", s.ItemFields, s.ItemPatch, s.Item, parent="visit"),
     *_crud("quotes", "quote", "quote_id", s.QuoteFields, s.QuotePatch, s.Quote, parent="visit"),
+    Route("GET", "/visits/<int:visit_id>/key-figures", h.get_key_figures,
+          "The key figures present", response=s.KeyFigures),
     Route("PUT", "/visits/<int:visit_id>/key-figures", h.replace_key_figures,
           "Set the key figures present", body=s.KeyFigures, response=s.KeyFigures),
     Route("GET", "/visits/<int:visit_id>/programme", h.get_programme,

@@ -16,7 +16,7 @@ from visitplanner.api.errors import ApiError, field_errors, validation_error
 from visitplanner.api.types import ApiModel, ReadModel, rule_fields
 from visitplanner.extensions import db
 from visitplanner.models import Visit
-from visitplanner.operations import StaleEdit, missing_references
+from visitplanner.operations import StaleEdit, check_against_stored
 from visitplanner.planning.rules import RuleError
 from visitplanner.queries import usages
 
@@ -72,7 +72,7 @@ def validated(resource: Resource, data: dict[str, Any], visit_id: int | None) ->
     except RuleError as exc:
         raise validation_error(rule_fields(exc)) from exc
     clean = fields.model_dump()
-    problems = missing_references(clean, visit_id)
+    problems = check_against_stored(clean, visit_id)
     if problems:
         raise validation_error(problems)
     return clean

@@ -8,7 +8,7 @@ from visitplanner.api.errors import ApiError, validation_error
 from visitplanner.api.resources import (
     DELEGATES, ITEMS, ORGANISATIONS, PEOPLE, QUOTES, VENUES, VISITS,
 )
-from visitplanner.operations import missing_references, set_key_figures
+from visitplanner.operations import check_against_stored, set_key_figures
 from visitplanner.planning.build import build_programme
 from visitplanner.planning.conflicts import find_conflicts
 from visitplanner.planning.vocabulary import LANGUAGES
@@ -62,12 +62,18 @@ def update_quote(quote_id, body): return crud.update_row(QUOTES, quote_id, body)
 def delete_quote(quote_id, body): return crud.delete_row(QUOTES, quote_id, body)
 
 
+def get_key_figures(visit_id: int) -> schemas.KeyFigures:
+    """The host-side people the news draft names as present, in order."""
+    visit = crud.get_visit(visit_id)
+    return schemas.KeyFigures(person_ids=visit.key_figure_ids, version=visit.version)
+
+
 def replace_key_figures(visit_id: int, body: schemas.KeyFigures) -> schemas.KeyFigures:
     """Set the host-side people the news draft names as present."""
     visit = crud.get_visit(visit_id)
     if body.version is not None or request.headers.get("If-Match"):
         crud.check_version(VISITS, visit, body)  # optional here, but honoured when sent
-    problems = missing_references({"person_ids": body.person_ids})
+    problems = check_against_stored({"person_ids": body.person_ids})
     if problems:
         raise validation_error(problems)
     set_key_figures(visit, body.person_ids)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import cache
-from zoneinfo import available_timezones
+from zoneinfo import ZoneInfo, available_timezones
 
 from babel import Locale
 
@@ -82,6 +82,15 @@ def check_item_times(starts_at: dt.datetime, ends_at: dt.datetime) -> None:
         raise RuleError("ends_at", "The end time must be after the start time.")
     if ends_at - starts_at > LONGEST_ITEM:
         raise RuleError("ends_at", "An item lasts at most seven days.")
+
+
+def check_wall_time(field: str, value: dt.datetime, timezone: str) -> None:
+    """Refuse a wall-clock time that never happens, e.g. 02:30 when the clocks jump forward."""
+    zone = ZoneInfo(timezone)
+    there_and_back = value.replace(tzinfo=zone).astimezone(dt.UTC).astimezone(zone)
+    if there_and_back.replace(tzinfo=None) != value:
+        raise RuleError(field, f"{value:%Y-%m-%d %H:%M} does not exist in {timezone}: the clocks "
+                               "jump forward at that hour.")
 
 
 def check_audience(delegate_ids: list[int] | None, visit_delegate_ids: set[int]) -> None:

@@ -13,7 +13,7 @@ from flask_login import current_user, login_required
 from sqlalchemy.exc import IntegrityError
 
 from visitplanner.extensions import db
-from visitplanner.operations import StaleEdit, commit, missing_references, store
+from visitplanner.operations import StaleEdit, commit, check_against_stored, store
 from visitplanner.web.forms import EditForm
 from visitplanner.web.forms_directory import ConfirmDeleteForm
 
@@ -77,7 +77,7 @@ def save_form(form: EditForm, row: Any, apply: Callable[[Any, dict[str, Any]], N
     if not form.validate_on_submit():
         return False
     data = form.values()
-    problems = missing_references(data, visit_id)
+    problems = check_against_stored(data, visit_id)
     for name in problems:
         form[name].errors = [_("This choice no longer exists; pick another.")]
     if problems:
