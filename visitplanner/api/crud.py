@@ -54,6 +54,11 @@ def get_row(resource: Resource, row_id: int) -> Any:
     return row
 
 
+def read_row(resource: Resource, row_id: int) -> ReadModel:
+    """One row as the API shows it, or 404."""
+    return resource.dump(get_row(resource, row_id))
+
+
 def get_visit(visit_id: int) -> Visit:
     """Return the visit or answer 404."""
     visit = db.session.get(Visit, visit_id)

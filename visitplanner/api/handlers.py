@@ -19,21 +19,24 @@ CONFLICTS_QUERY = {"lang": {
     "description": "Language of the messages; the visit's content language when left out."}}
 
 
+# The five operations of each resource, one line each; crud does the work the same way for all.
 def list_organisations(): return crud.list_rows(ORGANISATIONS)
 def create_organisation(body): return crud.create_row(ORGANISATIONS, body)
-def get_organisation(organisation_id): return ORGANISATIONS.dump(crud.get_row(ORGANISATIONS, organisation_id))
-def update_organisation(organisation_id, body): return crud.update_row(ORGANISATIONS, organisation_id, body)
-def delete_organisation(organisation_id, body): return crud.delete_row(ORGANISATIONS, organisation_id, body)
+def get_organisation(organisation_id): return crud.read_row(ORGANISATIONS, organisation_id)
+def update_organisation(organisation_id, body):
+    return crud.update_row(ORGANISATIONS, organisation_id, body)
+def delete_organisation(organisation_id, body):
+    return crud.delete_row(ORGANISATIONS, organisation_id, body)
 
 def list_people(): return crud.list_rows(PEOPLE)
 def create_person(body): return crud.create_row(PEOPLE, body)
-def get_person(person_id): return PEOPLE.dump(crud.get_row(PEOPLE, person_id))
+def get_person(person_id): return crud.read_row(PEOPLE, person_id)
 def update_person(person_id, body): return crud.update_row(PEOPLE, person_id, body)
 def delete_person(person_id, body): return crud.delete_row(PEOPLE, person_id, body)
 
 def list_venues(): return crud.list_rows(VENUES)
 def create_venue(body): return crud.create_row(VENUES, body)
-def get_venue(venue_id): return VENUES.dump(crud.get_row(VENUES, venue_id))
+def get_venue(venue_id): return crud.read_row(VENUES, venue_id)
 def update_venue(venue_id, body): return crud.update_row(VENUES, venue_id, body)
 def delete_venue(venue_id, body): return crud.delete_row(VENUES, venue_id, body)
 
@@ -45,19 +48,19 @@ def delete_visit(visit_id, body): return crud.delete_row(VISITS, visit_id, body)
 
 def list_delegates(visit_id): return crud.list_rows(DELEGATES, visit_id)
 def create_delegate(visit_id, body): return crud.create_row(DELEGATES, body, visit_id)
-def get_delegate(delegate_id): return DELEGATES.dump(crud.get_row(DELEGATES, delegate_id))
+def get_delegate(delegate_id): return crud.read_row(DELEGATES, delegate_id)
 def update_delegate(delegate_id, body): return crud.update_row(DELEGATES, delegate_id, body)
 def delete_delegate(delegate_id, body): return crud.delete_row(DELEGATES, delegate_id, body)
 
 def list_items(visit_id): return crud.list_rows(ITEMS, visit_id)
 def create_item(visit_id, body): return crud.create_row(ITEMS, body, visit_id)
-def get_item(item_id): return ITEMS.dump(crud.get_row(ITEMS, item_id))
+def get_item(item_id): return crud.read_row(ITEMS, item_id)
 def update_item(item_id, body): return crud.update_row(ITEMS, item_id, body)
 def delete_item(item_id, body): return crud.delete_row(ITEMS, item_id, body)
 
 def list_quotes(visit_id): return crud.list_rows(QUOTES, visit_id)
 def create_quote(visit_id, body): return crud.create_row(QUOTES, body, visit_id)
-def get_quote(quote_id): return QUOTES.dump(crud.get_row(QUOTES, quote_id))
+def get_quote(quote_id): return crud.read_row(QUOTES, quote_id)
 def update_quote(quote_id, body): return crud.update_row(QUOTES, quote_id, body)
 def delete_quote(quote_id, body): return crud.delete_row(QUOTES, quote_id, body)
 
