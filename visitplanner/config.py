@@ -48,6 +48,8 @@ def settings_from_env(instance_path: Path) -> dict[str, object]:
         "SMTP_USER": _env("SMTP_USER"),
         "SMTP_PASSWORD": _env("SMTP_PASSWORD"),
         "SMTP_STARTTLS": _env_bool("SMTP_STARTTLS", False),
+        # Times of saves and sends are shown in this zone (visits carry their own zone).
+        "BABEL_DEFAULT_TIMEZONE": _env("TIMEZONE", "Europe/Brussels"),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "REMEMBER_COOKIE_HTTPONLY": True,

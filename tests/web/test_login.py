@@ -27,7 +27,7 @@ def test_demo_login_shows_the_ukrainian_visit(client, demo_visit):
     response = log_in(client)
     assert response.status_code == 302
     home = client.get("/")
-    assert "Studiebezoek van Oekraïense openbare aanklagers" in home.get_data(as_text=True)
+    assert "Werkbezoek van Oekraïense openbare aanklagers" in home.get_data(as_text=True)
     assert "Oekraïense openbare aanklagers" in home.get_data(as_text=True)
 
 

@@ -89,3 +89,15 @@ def test_a_viewer_sees_no_secret_links_and_cannot_rotate_them(app, client, demo_
     assert f"/delegates/{delegate.id}/programme.pdf" in page
     assert personal_links(app, delegate)["personal_url"] not in page
     assert post(client, f"/delegates/{delegate.id}/rotate-links").status_code == 403
+
+
+def test_visit_page_offers_each_speakers_calendar(client, demo_visit):
+    logged_in(client, "viewer")
+    page = client.get(f"/visits/{demo_visit.id}").get_data(as_text=True)
+    speaker = demo_visit.items[0].speakers[0]
+    url = f"/visits/{demo_visit.id}/people/{speaker.id}/calendar.ics"
+    assert url in page
+    calendar = icalendar.Calendar.from_ical(client.get(url).data)
+    for event in calendar.walk("VEVENT"):
+        assert "Programma online:" in str(event["DESCRIPTION"])
+        assert "persoonlijk" not in str(event["DESCRIPTION"])

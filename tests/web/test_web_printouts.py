@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from flask import render_template
 
+from visitplanner.planning.build import build_programme
+
 from conftest import make_user
 from test_login import log_in
 
@@ -32,7 +34,8 @@ def test_a_viewer_downloads_the_programme_in_a_chosen_language(client, demo_visi
 
 def test_visit_page_links_to_the_printouts(app, demo_visit):
     with app.test_request_context("/"):
-        html = render_template("web/_visit_outputs.html", visit=demo_visit)
+        html = render_template("web/_visit_outputs.html", visit=demo_visit,
+                               programme=build_programme(demo_visit))
     for lang in ("nl", "fr", "en"):
         assert f'href="/visits/{demo_visit.id}/programme.pdf?lang={lang}"' in html
     assert f'href="/visits/{demo_visit.id}/badges.pdf"' in html

@@ -18,7 +18,7 @@ LABELS: dict[str, dict[str, str]] = {
         "role.head": "Head of delegation", "role.member": "Member", "role.interpreter": "Interpreter",
         "role.escort": "Escort", "role.staff": "Staff",
         "ics.host": "Host", "ics.speakers": "Speakers", "ics.topics": "Topics",
-        "ics.personal_page": "Your personal programme", "ics.calendar": "Programme of {name}",
+        "ics.personal_page": "Your personal programme", "ics.visit_page": "Programme online", "ics.calendar": "Programme of {name}",
         "mail.invite": "Invitation: {title}", "mail.update": "Changed: {title}",
         "mail.cancel": "Cancelled: {title}", "mail.greeting": "Dear {name},",
         "mail.intro.invite": "You are invited to this item of the programme of {visit}.",
@@ -44,7 +44,7 @@ LABELS: dict[str, dict[str, str]] = {
         "role.head": "Delegatiehoofd", "role.member": "Lid", "role.interpreter": "Tolk",
         "role.escort": "Begeleider", "role.staff": "Medewerker",
         "ics.host": "Gastheer", "ics.speakers": "Sprekers", "ics.topics": "Thema's",
-        "ics.personal_page": "Uw persoonlijk programma", "ics.calendar": "Programma van {name}",
+        "ics.personal_page": "Uw persoonlijk programma", "ics.visit_page": "Programma online", "ics.calendar": "Programma van {name}",
         "mail.invite": "Uitnodiging: {title}", "mail.update": "Gewijzigd: {title}",
         "mail.cancel": "Geannuleerd: {title}", "mail.greeting": "Beste {name},",
         "mail.intro.invite": "U bent uitgenodigd voor dit onderdeel van het programma van {visit}.",
@@ -70,7 +70,7 @@ LABELS: dict[str, dict[str, str]] = {
         "role.head": "Chef de délégation", "role.member": "Membre", "role.interpreter": "Interprète",
         "role.escort": "Accompagnateur", "role.staff": "Personnel",
         "ics.host": "Hôte", "ics.speakers": "Intervenants", "ics.topics": "Thèmes",
-        "ics.personal_page": "Votre programme personnel", "ics.calendar": "Programme de {name}",
+        "ics.personal_page": "Votre programme personnel", "ics.visit_page": "Programme en ligne", "ics.calendar": "Programme de {name}",
         "mail.invite": "Invitation : {title}", "mail.update": "Modifié : {title}",
         "mail.cancel": "Annulé : {title}", "mail.greeting": "Bonjour {name},",
         "mail.intro.invite": "Vous êtes invité(e) à cette activité du programme de {visit}.",
@@ -79,7 +79,7 @@ LABELS: dict[str, dict[str, str]] = {
         "mail.what": "Quoi", "mail.when": "Quand", "mail.where": "Où",
         "page.calendar": "Ajouter à mon agenda", "page.contacts": "Contacts",
         "page.no_items": "Aucune activité dans votre programme.",
-        "pdf.personal": "Programme personnel de {name}", "pdf.delegation": "Délégation",
+        "pdf.personal": "Programme personnel – {name}", "pdf.delegation": "Délégation",
         "pdf.host": "Hôte", "pdf.partners": "Partenaires", "pdf.speakers": "Intervenants",
         "pdf.topics": "Thèmes", "pdf.audience": "Uniquement pour", "pdf.contacts": "Contacts",
         "pdf.people": "Intervenants et hôtes", "pdf.venues": "Lieux",
@@ -101,6 +101,11 @@ def label(key: str, lang: str, **values: object) -> str:
     """A label in `lang`, falling back to English, with {placeholders} filled in."""
     text = LABELS.get(lang, {}).get(key) or LABELS["en"].get(key, key)
     return text.format(**values) if values else text
+
+
+def field(key: str, lang: str) -> str:
+    """A label that introduces a value: 'Host:', 'Gastheer:', 'Hôte :' (French spaces the colon)."""
+    return label(key, lang) + ("\u202f:" if lang == "fr" else ":")
 
 
 def day_heading(day: dt.date, lang: str) -> str:

@@ -9,7 +9,7 @@ from typing import Literal
 from babel import Locale
 from icalendar import Calendar, Event, vCalAddress, vDuration, vGeo
 
-from visitplanner.outputs.common import label
+from visitplanner.outputs.common import field, label
 from visitplanner.outputs.vtimezone import vtimezone
 from visitplanner.planning.programme import (
     DelegateView, PersonView, Programme, ProgrammeItem, VenueView,
@@ -64,19 +64,21 @@ def _person(person: PersonView) -> str:
     return f"{person.full_name} ({extra})" if extra else person.full_name
 
 
-def description(item: ProgrammeItem, lang: str, page_url: str | None) -> str:
-    """Host, speakers, topics, notes and the link to the personal page, one block each."""
+def description(item: ProgrammeItem, lang: str, page_url: str | None,
+                personal: bool = True) -> str:
+    """Host, speakers, topics, notes and the link to the (personal) page, one block each."""
     lines = []
     if item.host:
-        lines.append(f"{label('ics.host', lang)}: {item.host.name}")
+        lines.append(f"{field('ics.host', lang)} {item.host.name}")
     if item.speakers:
-        lines.append(f"{label('ics.speakers', lang)}: " + "; ".join(map(_person, item.speakers)))
+        lines.append(f"{field('ics.speakers', lang)} " + "; ".join(map(_person, item.speakers)))
     if item.topics:
-        lines.append(f"{label('ics.topics', lang)}: " + ", ".join(item.topics))
+        lines.append(f"{field('ics.topics', lang)} " + ", ".join(item.topics))
     if item.description:
         lines.append(item.description)
     if page_url:
-        lines.append(f"{label('ics.personal_page', lang)}: {page_url}")
+        page = "ics.personal_page" if personal else "ics.visit_page"
+        lines.append(f"{field(page, lang)} {page_url}")
     return "\n\n".join(lines)
 
 
@@ -105,7 +107,8 @@ def event(programme: Programme, item: ProgrammeItem, options: CalendarOptions,
         vevent.add("location", text(address(item.venue, lang)))
         if item.venue.latitude is not None and item.venue.longitude is not None:
             vevent.add("geo", vGeo((item.venue.latitude, item.venue.longitude)))
-    vevent.add("description", text(description(item, lang, options.page_url)))
+    vevent.add("description", text(description(item, lang, options.page_url,
+                                               personal=attendee is not None)))
     vevent.add("categories", [label(f"kind.{item.kind}", lang)])
     if options.page_url:
         vevent.add("url", options.page_url)

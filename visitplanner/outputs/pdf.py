@@ -11,7 +11,6 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
-from babel import Locale
 from babel.dates import format_date
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
@@ -19,7 +18,8 @@ from weasyprint import HTML, __version__ as weasyprint_version
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from visitplanner.outputs.badges import badge_holders
-from visitplanner.outputs.common import day_heading, label, time_span
+from visitplanner.outputs.common import day_heading, field, label, time_span
+from visitplanner.outputs.grammar import country_name, nationality_noun
 from visitplanner.planning.programme import PersonView, Programme
 from visitplanner.planning.vocabulary import DELEGATE_ROLES
 
@@ -29,7 +29,7 @@ STATIC_DIR = PROJECT_ROOT / "static"
 BASE_URL = STATIC_DIR.as_uri() + "/"  # print.css and other static files resolve against it
 # Raise when PDFs would change while the HTML, print.css and WeasyPrint stay the same
 # (all three are in the cache key already), e.g. after installing other fonts.
-TEMPLATE_VERSION = "1"
+TEMPLATE_VERSION = "2"
 
 
 class StaticFetcher(URLFetcher):
@@ -45,14 +45,6 @@ class StaticFetcher(URLFetcher):
             raise ValueError(f"Refused to fetch {url!r}: not a file under static/.")
         content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         return URLFetcherResponse(path.as_uri(), path.read_bytes(), {"Content-Type": content_type})
-
-
-@cache
-def country_name(code: str | None, lang: str) -> str:
-    """'UA' -> 'Oekraïne' in nl; unknown codes stay as written."""
-    if not code:
-        return ""
-    return Locale.parse(lang).territories.get(code.upper(), code)
 
 
 def long_date(day: object, lang: str) -> str:
@@ -86,10 +78,11 @@ def _environment() -> Environment:
     # No auto_reload: a stat() per include on every request; templates change with a deploy.
     env = Environment(loader=FileSystemLoader(TEMPLATE_DIR), autoescape=True, auto_reload=False,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.globals.update(label=label, day_heading=day_heading, time_span=time_span,
+    env.globals.update(label=label, field=field, day_heading=day_heading, time_span=time_span,
                        country_name=country_name, long_date=long_date,
                        page_footer_css=page_footer_css, host_people=host_people,
-                       badge_holders=badge_holders, roles=DELEGATE_ROLES)
+                       badge_holders=badge_holders, roles=DELEGATE_ROLES,
+                       nationality_noun=nationality_noun)
     return env
 
 

@@ -8,7 +8,7 @@ from visitplanner import calendars
 from visitplanner.delegate_links import read_token
 from visitplanner.extensions import db
 from visitplanner.models import Delegate
-from visitplanner.outputs.common import clock, day_heading, label, time_span
+from visitplanner.outputs.common import clock, day_heading, field, label, time_span
 from visitplanner.outputs.ics import address
 from visitplanner.planning.build import build_programme
 from visitplanner.queries import load_visit
@@ -39,7 +39,7 @@ def show_personal_programme(token: str) -> ResponseReturnValue:
     lang = programme.lang
     page = render_template(
         "links/personal.html", programme=programme, lang=lang,
-        t=lambda key, **values: label(key, lang, **values),
+        t=lambda key, **values: label(key, lang, **values), f=lambda key: field(key, lang),
         day_heading=day_heading, time_span=time_span, clock=clock, address=address,
         feed_url=calendars.delegate_links(delegate)["calendar_feed_url"],
         escorts=[d for d in programme.delegates if d.role in ("escort", "staff")])
