@@ -110,3 +110,13 @@ def test_french_prepositions_contract_with_the_article():
     assert names.fr_de("le Conseil fédéral de police") == "du Conseil fédéral de police"
     assert names.fr_de("la DGSP") == "de la DGSP" and names.fr_de("ADVP") == "d'ADVP"
     assert names.fr_a("le Conseil") == "au Conseil" and names.fr_a("la Zone") == "à la Zone"
+
+
+def test_untranslated_text_keeps_its_words_and_gets_no_guessed_grammar():
+    word = g.flagged("Oekraïense", "nl")
+    assert g.is_flagged(word) and not g.is_flagged("Oekraïense") and not g.is_flagged(None)
+    assert g.fr_agree(word, feminine=True, plural=True) == word  # no French ending on Dutch
+    assert names.definite(g.flagged("Politiezone Noord", "nl"), "fr") == \
+        g.flagged("Politiezone Noord", "nl")
+    assert g.shown_flags(f"pour une visite {g.flagged('werkbezoek', 'nl')}.") == \
+        "pour une visite [nl: werkbezoek]."

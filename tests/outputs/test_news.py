@@ -2,6 +2,7 @@
 import dataclasses
 import datetime as dt
 import io
+import re
 from zoneinfo import ZoneInfo
 
 import docx
@@ -95,7 +96,7 @@ def test_french_and_english_drafts(demo_programmes):
             assert word not in draft.title + draft.body, word
 
 
-def test_untranslated_topics_and_honorifics_fall_back(demo_visit):
+def test_untranslated_topics_are_flagged_and_honorifics_fall_back(demo_visit):
     visit = load_visit(demo_visit.id)
     for item in visit.items:  # keep the translated titles, drop the translated topics
         item.translations = {lang: {k: v for k, v in text.items() if k != "topics"}
@@ -103,14 +104,56 @@ def test_untranslated_topics_and_honorifics_fall_back(demo_visit):
     for person in visit.key_figures:
         person.translations = {}
     fr = compose_news(build_programme(visit, "fr"), AFTER).body
-    assert "les thèmes suivants :\n\n- La Note-cadre de Sécurité intégrale\n" in fr
-    assert fr.count("*(Sujets en néerlandais, à traduire.)*") == 2 and "wijkwerking" in fr
+    assert "notamment sur [nl: Kadernota Integrale Veiligheid (KIV)], [nl: strategische" in fr
+    assert "les échanges ont porté sur [nl: wijkwerking]" in fr and "thèmes" not in fr
     assert "le chef de corps Michaël Jonniaux" in fr  # the honorific table's French
     en = compose_news(build_programme(visit, "en"), AFTER).body
-    assert "- Strategic security and prevention plans" in en
-    assert en.count("*(Subjects in Dutch, to be translated.)*") == 2
+    assert "topics including [nl: Kadernota Integrale Veiligheid (KIV)]" in en
+    assert "learned about [nl: straatintimidatie], [nl: seksuele agressie op straat]" in en
     assert "Chief of Police Olivier Slosse" in en
     db.session.rollback()
+
+
+# Dutch words of the demo's visit and item texts that a French or English draft may only
+# show inside a '[nl: ...]' flag.
+DUTCH_TEXT = ["werkbezoek", "inzicht", "veiligheidslandschap", "aanklager", "Kadernota",
+              "handhaving", "wijkwerking", "slachtofferzorg", "straatintimidatie", "mensenhandel",
+              "Bezoek aan", "Oekraïense"]
+FLAG = re.compile(r"\[nl: [^\]]*\]")
+
+
+def test_untranslated_visit_flags_every_dutch_text(demo_visit):
+    visit = load_visit(demo_visit.id)
+    for row in (visit, *visit.items):  # the visit's and items' texts exist in Dutch only
+        row.translations = {}
+    original = build_programme(visit)
+    fr = compose_news(build_programme(visit, "fr"), AFTER, original)
+    en = compose_news(build_programme(visit, "en"), AFTER, original)
+    for fact in ["Délégation ukrainienne accueillie", "Une délégation de six personnes "
+                 "([nl: openbare aanklagers]) a séjourné", "pour une visite [nl: werkbezoek].",
+                 "La délégation souhaitait [nl: meer inzicht krijgen in het Belgische "
+                 "veiligheidslandschap].", "L'accent a été mis sur [nl: de Kadernota",
+                 "notamment sur [nl: Kadernota Integrale Veiligheid (KIV)]",
+                 "les échanges ont porté sur [nl: wijkwerking]",
+                 "- La délégation ukrainienne – [nl: Bezoek aan Politiezone Montgomery], 24 avril"]:
+        assert fact in fr.body or fact in fr.title, fact
+    for fact in ["Ukrainian delegation visits", "A delegation of six people ([nl: openbare "
+                 "aanklagers]) was in Belgium", "on a visit [nl: werkbezoek].",
+                 "The delegation aimed to [nl: meer inzicht krijgen",
+                 "learned about [nl: wijkwerking]",
+                 "- The Ukrainian delegation – [nl: Bezoek aan Politiezone Montgomery], 24 April"]:
+        assert fact in en.body or fact in en.title, fact
+    for draft in (fr, en):
+        unflagged = FLAG.sub("", draft.title + draft.body)
+        for word in DUTCH_TEXT:
+            assert word not in unflagged, word
+    db.session.rollback()
+
+
+def test_translated_demo_has_no_flags(demo_programmes):
+    for lang, programme in demo_programmes.items():
+        draft = compose_news(programme, AFTER, demo_programmes["nl"])
+        assert draft == compose_news(programme, AFTER) and "[nl:" not in draft.body, lang
 
 
 def _programme(lang="en", delegates=6, start=dt.date(2024, 4, 22), end=dt.date(2024, 4, 26),

@@ -44,6 +44,9 @@ FR_PLURAL = {"Pays-Bas", "États-Unis", "Philippines", "Émirats arabes unis", "
 FR_FEMININE = {"visite", "mission", "rencontre", "journée", "semaine", "conférence", "formation",
                "réunion", "délégation", "tournée", "session"}
 VOWELS = "aeiouyàâäéèêëïîôöùûüœæh"
+# Private-use characters around untranslated text until the finished draft shows them as
+# '[nl: ...]': the Markdown escaping of user text must not touch the draft's own brackets.
+FLAG_OPEN, FLAG_CLOSE = "\ue000", "\ue001"
 
 
 def counted(delegates: Iterable[DelegateView]) -> int:
@@ -144,8 +147,25 @@ def _singular_word(word: str, lang: str) -> str:
     return word
 
 
+def flagged(text: str, source: str) -> str:
+    """Text left in the `source` language, marked for the editor: '[nl: werkbezoek]'."""
+    return f"{FLAG_OPEN}{source}: {text}{FLAG_CLOSE}"
+
+
+def is_flagged(text: str | None) -> bool:
+    """Whether the text is marked as untranslated by `flagged`."""
+    return bool(text) and FLAG_OPEN in text  # type: ignore[operator]
+
+
+def shown_flags(text: str) -> str:
+    """The finished draft with its untranslated text between square brackets."""
+    return text.replace(FLAG_OPEN, "[").replace(FLAG_CLOSE, "]")
+
+
 def fr_agree(adjective: str, feminine: bool = False, plural: bool = False) -> str:
-    """A French adjective agreed with its noun: 'ukrainien' -> 'ukrainiennes'."""
+    """A French adjective agreed with its noun: 'ukrainien' -> 'ukrainiennes'; untranslated: as is."""
+    if is_flagged(adjective):
+        return adjective
     word = adjective.strip().lower()
     if word.endswith("s") and not word.endswith(("ais", "ois")):
         word = word[:-1]  # a plural the user already wrote; 'français', 'chinois' keep their s
@@ -173,7 +193,8 @@ def nationality_noun(adjective: str | None, description: str, lang: str, count: 
 
 def country_name(code: str | None, lang: str) -> str | None:
     """'België', 'Belgique', 'Belgium' for 'BE'."""
-    return Locale.parse(lang).territories.get(code.upper()) if code else None
+    # An unknown code stays as written rather than vanishing.
+    return Locale.parse(lang).territories.get(code.upper(), code.upper()) if code else None
 
 
 def language_name(code: str, lang: str) -> str:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from visitplanner.outputs.grammar import is_flagged
+
 FR_FEMININE = {
     "académie", "administration", "agence", "association", "autorité", "cellule", "commission",
     "commune", "cour", "direction", "division", "école", "fédération", "inspection", "police",
@@ -33,6 +35,8 @@ LONE_ACRONYM = re.compile(r"^[A-Z]{2,}( \(.*\))?$")
 def definite(label: str, lang: str, name: str | None = None) -> str:
     """`label` (a name or short name) with the article that `name`, its full name, calls for."""
     name = name or label
+    if is_flagged(label):  # an untranslated name: no article guessed from another language
+        return label
     if lang == "fr":
         return _fr_definite(label, name)
     if lang == "en" and (label == name or LONE_ACRONYM.match(label)) and _en_takes_the(name):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +14,7 @@ from markupsafe import Markup
 from visitplanner.outputs import grammar as g
 from visitplanner.outputs import names
 from visitplanner.outputs.common import check_language
+from visitplanner.planning.nationality import adjective_for
 from visitplanner.planning.programme import (
     DelegateView, OrganisationView, PersonView, Programme, ProgrammeItem, QuoteView,
 )
@@ -23,6 +24,10 @@ TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "news"
 MARKUP = re.compile(r"([\\`*_\[\]<>#|])")
 MARKUP_ESCAPED = re.compile(r"\\([\\`*_\[\]<>#|])")
 TITLE_NAMES_UP_TO = 3  # more organisations than this: "host and partners"
+# Descriptive free text the draft prints: the same words in two languages means "not
+# translated". Names and functions are left out: 'PZ Montgomery' or 'Procureur' may rightly
+# read the same in both, so telling needs a flag from the view-model.
+TEXT_FIELDS = {"title", "visit_type", "purpose", "focus", "adjective", "description"}
 
 
 @dataclass(frozen=True)
@@ -41,8 +46,43 @@ class HostParagraph:
     topics: list[str] = field(default_factory=list)
     quotes: list[dict[str, Any]] = field(default_factory=list)
     site: bool = False
-    # The language some of `topics` are still written in, when they have no translation.
-    topics_language: str | None = None
+
+
+def _index(view: Any, found: dict[tuple[type, Any], Any]) -> dict[tuple[type, Any], Any]:
+    """Every view of a programme by its type and id, to find its counterpart in another language."""
+    if isinstance(view, tuple):
+        for part in view:
+            _index(part, found)
+    elif is_dataclass(view):
+        found.setdefault((type(view), getattr(view, "id", None)), view)
+        for f in fields(view):
+            _index(getattr(view, f.name), found)
+    return found
+
+
+def _mark(view: Any, source: dict[tuple[type, Any], Any], tag: str) -> Any:
+    """The view with each text that is the same as in the content language flagged untranslated."""
+    if isinstance(view, tuple):
+        return tuple(_mark(part, source, tag) for part in view)
+    if not is_dataclass(view):
+        return view
+    twin = source.get((type(view), getattr(view, "id", None)))
+    changes = {}
+    for f in fields(view):
+        value = getattr(view, f.name)
+        if isinstance(value, str):
+            if f.name in TEXT_FIELDS and twin is not None and value == getattr(twin, f.name):
+                changes[f.name] = g.flagged(value, tag)
+        elif isinstance(value, tuple) or is_dataclass(value):
+            changes[f.name] = _mark(value, source, tag)
+    return replace(view, **changes)
+
+
+def mark_untranslated(programme: Programme, original: Programme | None) -> Programme:
+    """Flag the text `programme` shows as `original`, the content-language programme, writes it."""
+    if original is None or original.lang == programme.lang:
+        return programme
+    return _mark(programme, _index(original, {}), original.lang)
 
 
 def _escape(value: Any) -> Any:
@@ -122,24 +162,22 @@ def _held(programme: Programme) -> list[ProgrammeItem]:
     return [item for item in programme.items if item.status != "cancelled"]
 
 
-def _untranslated(item: ProgrammeItem, lang: str) -> bool:
-    """Whether the item's topics are still in another language than the draft's."""
-    return bool(item.topics) and item.topics_lang not in (None, lang)
+def topics(item: ProgrammeItem, lang: str) -> list[str]:
+    """The item's topics, each flagged when it has no translation into the draft's language."""
+    if item.topics_lang in (None, lang):
+        return list(item.topics)
+    return [g.flagged(topic, item.topics_lang) for topic in item.topics]
 
 
-def host_paragraphs(programme: Programme) -> tuple[list[str], list[str], list[HostParagraph]]:
-    """The host's topics, its item titles when some topics are untranslated, a paragraph per other host."""
+def host_paragraphs(programme: Programme) -> tuple[list[str], list[HostParagraph]]:
+    """The host's topics and a paragraph per other host or site visit."""
     host, lang = programme.visit.host, programme.lang
     presented: list[str] = []
-    titles: list[str] = []
-    untranslated = False
     others: dict[Any, HostParagraph] = {}
     for item in _held(programme):
         org = item.host or (item.venue.organisation if item.venue else None)
         if host is not None and org is not None and org.id == host.id:
-            presented += [t for t in item.topics if t not in presented]
-            titles += [item.title] if item.topics and item.title not in titles else []
-            untranslated = untranslated or _untranslated(item, lang)
+            presented += [t for t in topics(item, lang) if t not in presented]
             continue
         if item.kind != "site_visit" and (org is None or not item.topics):
             continue
@@ -147,10 +185,8 @@ def host_paragraphs(programme: Programme) -> tuple[list[str], list[str], list[Ho
         name = org.name if org else item.venue.name if item.venue else item.title
         paragraph = others.setdefault(key, HostParagraph(name=name))
         paragraph.site = paragraph.site or item.kind == "site_visit"
-        paragraph.topics += [t for t in item.topics if t not in paragraph.topics]
-        if _untranslated(item, lang):
-            paragraph.topics_language = g.language_name(item.topics_lang or "", lang)
-    return presented, titles if untranslated else [], list(others.values())
+        paragraph.topics += [t for t in topics(item, lang) if t not in paragraph.topics]
+    return presented, list(others.values())
 
 
 def _speaker(item: QuoteView) -> Any:
@@ -186,9 +222,14 @@ def context(programme: Programme, today: dt.date) -> dict[str, Any]:
     visit, lang = programme.visit, programme.lang
     delegation = visit.delegation
     count = g.counted(programme.delegates)
-    # Topics without a translation into the draft's language: the draft lists the host's
-    # (translated) item titles instead and flags the other hosts' topics for translation.
-    presented, titles, paragraphs = host_paragraphs(programme)
+    presented, paragraphs = host_paragraphs(programme)
+    # Untranslated words whose grammar the sentence would have to guess are set apart: the
+    # sentence says 'a visit', 'people' and flags the organiser's word beside it.
+    adjective = delegation.adjective
+    if g.is_flagged(adjective):
+        adjective = adjective_for(delegation.country, lang) or adjective
+    description = None if g.is_flagged(delegation.description) else delegation.description
+    visit_type = None if g.is_flagged(visit.visit_type) else visit.visit_type
     partners = [label(org) for org in visit.partners]
     orgs = [org for org in (visit.host, *visit.partners) if org is not None]
     return {
@@ -198,14 +239,15 @@ def context(programme: Programme, today: dt.date) -> dict[str, Any]:
         "title_hosts": [label(visit.host), *partners] if visit.host else partners,
         "many_hosts": len(partners) + 1 > TITLE_NAMES_UP_TO,
         "count": count, "count_words": g.number(count, lang),
-        "adjective": delegation.adjective, "description": delegation.description,
-        "people": (g.nationality_noun(delegation.adjective, delegation.description, lang, count)
-                   if delegation.description else None),
+        "adjective": adjective, "description": description,
+        "people": g.nationality_noun(adjective, description, lang, count) if description else None,
+        "description_flag": delegation.description if description is None else None,
         "origin": g.country_name(delegation.country, lang),
         "country": g.country_name(visit.host_country, lang),
         "dates": g.date_range(visit.start_date, visit.end_date, lang, today),
-        "visit_type": visit.visit_type, "purpose": visit.purpose, "focus": visit.focus,
-        "presented": presented, "paragraphs": paragraphs, "presented_titles": titles,
+        "visit_type": visit_type, "purpose": visit.purpose, "focus": visit.focus,
+        "visit_type_flag": visit.visit_type if visit_type is None else None,
+        "presented": presented, "paragraphs": paragraphs,
         "sites": [p.name for p in paragraphs if p.site],
         "figures": [figure(person, lang) for person in programme.key_figures],
         "escorts": [escort(d, lang) for d in programme.delegates if d.role == "escort"],
@@ -230,9 +272,15 @@ def _paragraphs(text: str) -> str:
     return "\n\n".join(joined) + "\n"
 
 
-def compose_news(programme: Programme, today: dt.date) -> DraftText:
-    """Write the draft of a visit in the programme's language, in the tense `today` asks for."""
+def compose_news(programme: Programme, today: dt.date,
+                 original: Programme | None = None) -> DraftText:
+    """Write the draft of a visit in the programme's language, in the tense `today` asks for.
+
+    `original`, the same visit's programme in its content language, tells which text has no
+    translation: the draft flags it ('[nl: werkbezoek]') instead of mixing languages unseen.
+    """
     template = ENV.get_template(f"{check_language(programme.lang)}.md.j2")
-    module = template.make_module(context(programme, today))
+    module = template.make_module(context(mark_untranslated(programme, original), today))
     title = " ".join(str(module.title()).split())  # type: ignore[attr-defined]
-    return DraftText(title=MARKUP_ESCAPED.sub(r"\1", title), body=_paragraphs(str(module)))
+    return DraftText(title=g.shown_flags(MARKUP_ESCAPED.sub(r"\1", title)),
+                     body=g.shown_flags(_paragraphs(str(module))))
