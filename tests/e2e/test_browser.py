@@ -24,7 +24,7 @@ def _xlsx() -> bytes:
 def _add_item(page, visit_url: str, title: str, starts: str, ends: str) -> None:
     page.goto(visit_url)
     page.get_by_role("link", name="Add programme item").click()
-    page.get_by_label("Title").fill(title)
+    page.get_by_label("Title (English)", exact=True).fill(title)
     page.get_by_label("Starts").fill(starts)
     page.get_by_label("Ends").fill(ends)
     page.get_by_role("button", name="Save").click()
@@ -34,11 +34,12 @@ def _add_item(page, visit_url: str, title: str, starts: str, ends: str) -> None:
 def test_organiser_plans_a_visit_and_sees_the_conflict(page):
     log_in(page, "organiser")
     page.get_by_role("link", name="New visit").click()
-    page.get_by_label("Title").fill("Study visit of Moldovan judges")
+    page.get_by_label("Title (in the content language)").fill("Study visit of Moldovan judges")
     page.get_by_label("First day").fill("2031-05-06")
     page.get_by_label("Last day").fill("2031-05-08")
-    page.get_by_label("Delegation country").fill("MD")
-    page.get_by_label("What the delegates are (plural)").fill("judges")
+    page.get_by_label("Content language", exact=True).select_option("en")
+    page.get_by_label("Delegation country").select_option(label="Moldova")
+    page.get_by_label("What the delegates are, in the plural").fill("judges")
     page.get_by_role("button", name="Save").click()
     page.wait_for_url(re.compile(r"/visits/\d+$"))
     assert page.get_by_role("status").first.inner_text().startswith("Visit created")
@@ -86,7 +87,24 @@ def test_organiser_plans_a_visit_and_sees_the_conflict(page):
     ARTIFACTS.joinpath("timeline-print.pdf").write_bytes(
         page.pdf(prefer_css_page_size=True, print_background=True))
 
+    page.goto(visit_url)
+    page.get_by_role("link", name="Edit Lunch with the prosecutor general").click()
+    page.locator("details.translations summary").click()
+    page.get_by_label("Title (French)").fill("Déjeuner avec le procureur général")
+    shot(page, "item-edit-translations")
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_url(re.compile(r"/visits/\d+#item-\d+$"))
+    page.goto(visit_url + "?lang=fr")
+    french_title = page.locator("li.item strong", has_text="Déjeuner avec le procureur général")
+    assert french_title.is_visible()
+    page.goto(visit_url + "?lang=en")
+
+    page.get_by_role("link", name="Delegates", exact=True).click()
+    assert page.get_by_role("columnheader", name="Actions").is_visible()
+    shot(page, "delegates-table")
     page.set_viewport_size({"width": 375, "height": 800})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    shot(page, "delegates-table-375px")
     page.goto(visit_url)
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
     shot(page, "visit-page-375px")

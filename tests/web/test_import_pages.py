@@ -39,7 +39,8 @@ def test_preview_flags_rows_and_writes_nothing(client, demo_visit):
     rows = re.findall(r'<tr class="(ok|problem)">', page)
     assert rows == ["ok", "problem", "problem", "problem",
                     "problem" if existing.email else "ok"]
-    assert "same e-mail as row 2" in page and "Not a valid choice" in page
+    assert "same e-mail as row 2" in page
+    assert "Use one of head, member, interpreter, escort, staff" in page  # "captain"
     payload = re.search(r'name="payload" type="hidden" value="([^"]+)"', page).group(1)
     response = post(client, f"/visits/{demo_visit.id}/delegates/import/confirm",
                     {"payload": payload})
@@ -77,3 +78,24 @@ def test_unreadable_file_is_explained(client, demo_visit):
     assert 'id="file-error"' in response.get_data(as_text=True)
     response = _upload(client, demo_visit, b"name\nx", "notes.txt")
     assert response.status_code == 422
+
+
+def test_roles_and_languages_may_be_written_as_the_app_shows_them(client, demo_visit):
+    logged_in(client)
+    assert "head, member, interpreter, escort, staff" in client.get(
+        f"/visits/{demo_visit.id}/delegates/import?lang=en").get_data(as_text=True)
+    csv = ("full_name,role,language\n"
+           "A One,Member,NL\nB Two,interpreter,Français\nC Three,Tolk,\n"
+           "D Four,Interprète,English\nE Five,lid,en\nF Six,HEAD OF DELEGATION,\n"
+           "G Seven,Membre,fr\n")
+    page = _upload(client, demo_visit, csv.encode(), "roles.csv").get_data(as_text=True)
+    assert page.count('<tr class="ok">') == 7, page
+    payload = re.search(r'name="payload" type="hidden" value="([^"]+)"', page).group(1)
+    post(client, f"/visits/{demo_visit.id}/delegates/import/confirm", {"payload": payload})
+    stored = {d.full_name: (d.role, d.language) for d in db.session.scalars(
+        db.select(Delegate).where(Delegate.full_name.in_(["A One", "B Two", "C Three", "D Four",
+                                                          "E Five", "F Six", "G Seven"])))}
+    assert stored == {"A One": ("member", "nl"), "B Two": ("interpreter", "fr"),
+                      "C Three": ("interpreter", None), "D Four": ("interpreter", "en"),
+                      "E Five": ("member", "en"), "F Six": ("head", None),
+                      "G Seven": ("member", "fr")}

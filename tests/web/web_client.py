@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 from typing import Any
 
 from flask_babel import refresh
@@ -42,3 +43,55 @@ def page(client: Any, url: str) -> str:
     """GET a page as text, choosing the language afresh: the test shares one app context."""
     refresh()
     return client.get(url).get_data(as_text=True)
+
+
+class _FormReader(HTMLParser):
+    """What a browser would send for the page's edit form (the one with a Save button)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.fields: dict[str, Any] = {}
+        self._select: str | None = None
+        self._textarea: str | None = None
+        self._in_main_form = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "form":
+            self._in_main_form = a.get("class") == "stacked"
+        if not self._in_main_form or not a.get("name") and tag != "option":
+            return
+        if tag == "input" and a.get("type") in ("checkbox", "radio"):
+            if "checked" in a:
+                self.fields.setdefault(a["name"], []).append(a.get("value") or "y")
+        elif tag == "input":
+            self.fields[a["name"]] = a.get("value") or ""
+        elif tag == "select":
+            self._select = a["name"]
+            self.fields.setdefault(a["name"], "")
+        elif tag == "option" and self._select and "selected" in a:
+            self.fields[self._select] = a.get("value") or ""
+        elif tag == "textarea":
+            self._textarea = a["name"]
+            self.fields[a["name"]] = ""
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "select":
+            self._select = None
+        elif tag == "textarea":
+            self._textarea = None
+        elif tag == "form":
+            self._in_main_form = False
+
+    def handle_data(self, data: str) -> None:
+        if self._textarea:
+            self.fields[self._textarea] += data
+
+
+def form_values(html: str) -> dict[str, Any]:
+    """The values the edit form on `html` would submit as it stands."""
+    reader = _FormReader()
+    reader.feed(html)
+    # A browser drops the one newline that follows <textarea>.
+    return {name: value.removeprefix("\r\n").removeprefix("\n") if isinstance(value, str)
+            else value for name, value in reader.fields.items()}

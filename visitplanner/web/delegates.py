@@ -16,6 +16,7 @@ from visitplanner.web.editing import (
     confirm_delete, get_or_404, render_edit, save_form, writer_required,
 )
 from visitplanner.web.forms_programme import DELEGATE_ROLE_NAMES, DelegateForm
+from visitplanner.web.forms_translations import in_language
 
 
 @login_required
@@ -46,7 +47,7 @@ def rotate_delegate_links(delegate_id: int) -> ResponseReturnValue:
 def new_delegate(visit_id: int) -> ResponseReturnValue:
     """Add a delegate to a visit."""
     visit = get_or_404(Visit, visit_id)
-    form = DelegateForm()
+    form = in_language(DelegateForm(), visit.content_language)
     delegate = Delegate(visit_id=visit.id)
     if save_form(form, delegate, apply_plain, lambda: form, visit.id):
         flash(_("Delegate added: %(name)s.", name=delegate.full_name))
@@ -59,8 +60,10 @@ def new_delegate(visit_id: int) -> ResponseReturnValue:
 def edit_delegate(delegate_id: int) -> ResponseReturnValue:
     """Change a delegate."""
     delegate = get_or_404(Delegate, delegate_id)
+    lang = delegate.visit.content_language
     form = DelegateForm() if request.method == "POST" else DelegateForm(obj=delegate)
-    current = lambda: DelegateForm(formdata=None, obj=delegate)  # noqa: E731
+    in_language(form, lang)
+    current = lambda: in_language(DelegateForm(formdata=None, obj=delegate), lang)  # noqa: E731
     back = url_for("web.list_delegates", visit_id=delegate.visit_id)
     if save_form(form, delegate, apply_plain, current, delegate.visit_id):
         flash(_("Delegate saved: %(name)s.", name=delegate.full_name))

@@ -24,6 +24,7 @@ from visitplanner.web.forms import EditForm
 from visitplanner.web.forms_directory import (
     ORGANISATION_KIND_NAMES, OrganisationForm, PersonForm, VenueForm,
 )
+from visitplanner.web.forms_translations import in_language
 
 
 # How the tables that still point at an entry read in the "still used" message.
@@ -79,7 +80,7 @@ def _form(spec: Kind, row: Any = None, stored: bool = False) -> EditForm:
         form = spec.form(obj=row)
     if "organisation_id" in form:
         choices.fill_choices(form, organisation_id=choices.organisations())
-    return form
+    return in_language(form, None, original=True)
 
 
 @writer_required

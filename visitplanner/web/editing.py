@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import wraps
 from typing import Any, TypeVar
 
@@ -16,6 +15,8 @@ from visitplanner.extensions import db
 from visitplanner.operations import StaleEdit, commit, check_against_stored, store
 from visitplanner.web.forms import EditForm
 from visitplanner.web.forms_directory import ConfirmDeleteForm
+from visitplanner.web.forms_translations import kept_translations
+from visitplanner.web.stale_edits import merge_stale, take_snapshot
 
 View = TypeVar("View", bound=Callable[..., ResponseReturnValue])
 
@@ -45,38 +46,17 @@ def get_or_404(model: type[Any], row_id: int) -> Any:
     return db.get_or_404(model, row_id)
 
 
-@dataclass(frozen=True)
-class Change:
-    """A field someone else changed while the user was editing."""
-
-    label: str
-    theirs: str
-    yours: str
-
-
-def shown(field: Any, value: Any) -> str:
-    """A stored value as the form shows it: choice labels for selects."""
-    choices = {key: str(label) for key, label, *_ in getattr(field, "choices", None) or []}
-    values = value if isinstance(value, list) else [value]
-    if isinstance(value, dict):
-        values = [v for v in value.values() if v]
-    return ", ".join(choices.get(v, str(v)) for v in values if v not in (None, "")) or "—"
-
-
-def stale_changes(form: EditForm, current: EditForm) -> list[Change]:
-    """The fields whose stored value now differs from what the user sent."""
-    theirs, yours = current.values(), form.values()
-    return [Change(str(form[name].label.text), shown(form[name], theirs.get(name)),
-                   shown(form[name], value))
-            for name, value in yours.items() if name in form and theirs.get(name) != value]
-
-
 def save_form(form: EditForm, row: Any, apply: Callable[[Any, dict[str, Any]], None],
               current: Callable[[], EditForm], visit_id: int | None = None) -> bool:
-    """Validate with the shared rules and store; on a stale version keep the input and explain."""
+    """Validate with the shared rules and store; on a stale version keep the user's changes,
+    take the rest from the stored row and explain."""
+    if not form.is_submitted() and row.id is not None:
+        form.snapshot.data = take_snapshot(form, row)
     if not form.validate_on_submit():
         return False
     data = form.values()
+    if "translations" in form:
+        data["translations"] = kept_translations(form, row.translations)
     problems = check_against_stored(data, visit_id)
     for name in problems:
         form[name].errors = [_("This choice no longer exists; pick another.")]
@@ -98,8 +78,8 @@ def save_form(form: EditForm, row: Any, apply: Callable[[Any, dict[str, Any]], N
 
 
 def _stale(form: EditForm, row: Any, current: Callable[[], EditForm]) -> bool:
-    form.changes = stale_changes(form, current())  # type: ignore[attr-defined]
-    form.version.data = str(row.version)  # saving again re-applies the user's values
+    form.changes, form.kept = merge_stale(form, current(), row)  # type: ignore[attr-defined]
+    form.version.data = str(row.version)  # saving again applies the user's changes over theirs
     return False
 
 

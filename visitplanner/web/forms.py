@@ -1,17 +1,17 @@
-"""Form building blocks shared by every page, and the visit form; field names are the API's."""
+"""Form building blocks shared by every page; field names are the API's."""
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
-from flask_babel import gettext, lazy_gettext as _l
+from babel import Locale
+from flask_babel import get_locale, gettext, lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import (
-    DateField, Form, FormField, HiddenField, SelectField, SelectMultipleField, StringField,
-    TextAreaField,
-)
+from wtforms import Form, HiddenField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Length, Optional, Regexp, ValidationError
+from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from visitplanner.planning import rules
 
@@ -50,12 +50,6 @@ def optional_id(value: Any) -> int | None:
         raise ValueError(gettext("Not a valid choice.")) from None
 
 
-def upper_code(value: Any) -> Any:
-    """Country codes are stored in capitals, as the API does."""
-    value = blank_to_none(value)
-    return value.upper() if isinstance(value, str) else value
-
-
 def text(label: Any, max_length: int, required: bool = False, area: bool = False,
          checks: list[Any] | None = None) -> Any:
     """A text field of at most `max_length` characters; blank becomes None unless required."""
@@ -65,12 +59,45 @@ def text(label: Any, max_length: int, required: bool = False, area: bool = False
                  filters=[stripped] if required else [blank_to_none])
 
 
-def country(label: Any, default: str | None = None) -> StringField:
-    """An ISO 3166-1 alpha-2 code such as BE."""
-    return StringField(label, default=default, filters=[upper_code],
-                       render_kw={"maxlength": 2, "size": 3},
-                       validators=[Optional(), Regexp(r"^[A-Z]{2}$",
-                                                      message=_l("Two letters, such as BE."))])
+def country_code(value: Any) -> str | None:
+    """A select's country value in capitals, None for the empty choice."""
+    value = blank_to_none(value)
+    return value.upper() if isinstance(value, str) else value
+
+
+def _sort_key(name: str) -> str:
+    """Sort country names as people read them: Égypte between Ecuador and Eritrea."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)
+                   ).casefold()
+
+
+@cache
+def _countries(lang: str) -> list[SelectChoice]:
+    names = Locale.parse(lang).territories
+    known = sorted(rules.known_countries(), key=lambda code: _sort_key(names.get(code, code)))
+    return [SelectChoice("", "—"), *(SelectChoice(code, names.get(code, code))
+                                       for code in known)]
+
+
+def country_choices() -> list[SelectChoice]:
+    """Every country the rules accept, named and sorted in the UI language, after 'none'."""
+    return _countries(str(get_locale() or "en"))
+
+
+def known_country(form: Form, field: SelectField) -> None:
+    """The shared country rule, as a WTForms validator."""
+    if field.data is None:
+        return
+    try:
+        rules.check_country(field.name, field.data)
+    except rules.RuleError as exc:
+        raise ValidationError(gettext("Pick a country from the list.")) from exc
+
+
+def country(label: Any, default: str | None = None) -> SelectField:
+    """A country, stored as its ISO 3166-1 alpha-2 code such as BE, chosen by name."""
+    return SelectField(label, default=default, coerce=country_code, choices=country_choices,
+                       validate_choice=False, validators=[known_country])
 
 
 def choose_one(label: Any, choices: dict[str, Any], default: str) -> SelectField:
@@ -105,60 +132,13 @@ def check_rule(form: Form, check: Callable[..., object], *args: Any) -> bool:
 
 
 class EditForm(FlaskForm):
-    """A form that writes one row: carries the version read, for optimistic locking."""
+    """A form that writes one row: carries the version read, for optimistic locking, and a
+    signed snapshot of the values shown, so that a stale save can tell whose change is whose."""
 
     version = HiddenField()
+    snapshot = HiddenField()
 
     def values(self) -> dict[str, Any]:
         """The fields as the API would receive them."""
         return {name: value for name, value in self.data.items()
-                if name not in ("csrf_token", "version")}
-
-
-def known_timezone(form: Form, field: StringField) -> None:
-    """The shared time-zone rule, as a WTForms validator."""
-    try:
-        rules.check_timezone(field.data or "")
-    except rules.RuleError as exc:
-        raise ValidationError(gettext("Unknown time zone; use a name such as Europe/Brussels.")) \
-            from exc
-
-
-class DelegationForm(Form):
-    """The visiting group as a whole (the API's nested `delegation`)."""
-
-    country = country(_l("Delegation country"))
-    adjective = text(_l("Nationality, as written in the content language"), 100)
-    description = text(_l("What the delegates are (plural)"), 200)
-
-
-class VisitForm(EditForm):
-    """A visit: dates, time zone, host and partners, delegation, purpose, focus, status."""
-
-    title = text(_l("Title"), 300, required=True)
-    start_date = DateField(_l("First day"), validators=[DataRequired()])
-    end_date = DateField(_l("Last day"), validators=[DataRequired()])
-    timezone = StringField(_l("Time zone"), default="Europe/Brussels",
-                           validators=[DataRequired(), Length(max=64), known_timezone])
-    content_language = choose_one(_l("Content language"), LANGUAGE_NAMES, "nl")
-    host_organisation_id = choose_id(_l("Host organisation"))
-    partner_organisation_ids = choose_ids(_l("Partner organisations"))
-    host_country = country(_l("Host country"), default="BE")
-    delegation = FormField(DelegationForm, label=_l("Delegation"))
-    visit_type = text(_l("Kind of visit"), 100)
-    purpose = text(_l("Purpose"), 5000, area=True)
-    focus = text(_l("Focus"), 5000, area=True)
-    status = choose_one(_l("Status"), VISIT_STATUS_NAMES, "draft")
-
-    def validate(self, extra_validators: Any = None) -> bool:
-        """Field checks first, then the shared rule on the visit's dates."""
-        if not super().validate(extra_validators):
-            return False
-        return check_rule(self, rules.check_visit_dates, self.start_date.data, self.end_date.data)
-
-    def values(self) -> dict[str, Any]:
-        """The API's default host country when left empty."""
-        data = super().values()
-        data["host_country"] = data["host_country"] or "BE"
-        return data
-
+                if name not in ("csrf_token", "version", "snapshot", "translations")}

@@ -7,7 +7,9 @@ from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import BooleanField, FloatField, HiddenField, PasswordField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp
 
+from visitplanner.api.schemas import OrganisationTranslation, PersonTranslation, VenueTranslation
 from visitplanner.web.forms import EditForm, choose_id, choose_one, country, text
+from visitplanner.web.forms_translations import translations_field
 from visitplanner.web.forms_programme import EMAIL_PATTERN
 
 ORGANISATION_KIND_NAMES = {
@@ -37,6 +39,7 @@ class OrganisationForm(EditForm):
     website = text(_l("Website"), 300)
     phone = text(_l("Phone"), 50)
     email = email(_l("E-mail"))
+    translations = translations_field(OrganisationTranslation, vars())
 
 
 class PersonForm(EditForm):
@@ -48,6 +51,7 @@ class PersonForm(EditForm):
     organisation_id = choose_id(_l("Organisation"))
     email = email(_l("E-mail"))
     phone = text(_l("Phone"), 50)
+    translations = translations_field(PersonTranslation, vars())
 
 
 class VenueForm(EditForm):
@@ -60,6 +64,7 @@ class VenueForm(EditForm):
     organisation_id = choose_id(_l("Organisation"))
     latitude = FloatField(_l("Latitude"), validators=[Optional(), NumberRange(-90, 90)])
     longitude = FloatField(_l("Longitude"), validators=[Optional(), NumberRange(-180, 180)])
+    translations = translations_field(VenueTranslation, vars())
 
 
 class UserForm(EditForm):

@@ -8,10 +8,12 @@ from wtforms import DateTimeLocalField, RadioField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Regexp, ValidationError
 
+from visitplanner.api.schemas import DelegateTranslation, ItemTranslation
 from visitplanner.planning import rules
 from visitplanner.web.forms import (
     LANGUAGE_NAMES, EditForm, check_rule, choose_id, choose_ids, choose_one, country, text,
 )
+from visitplanner.web.forms_translations import translations_field
 
 DELEGATE_ROLE_NAMES = {"head": _l("Head of delegation"), "member": _l("Member"),
                        "interpreter": _l("Interpreter"), "escort": _l("Escort"),
@@ -44,6 +46,7 @@ class DelegateForm(EditForm):
     dietary = text(_l("Dietary needs"), 300)
     accessibility = text(_l("Accessibility"), 300)
     notes = text(_l("Notes"), 5000, area=True)
+    translations = translations_field(DelegateTranslation, vars())
 
     def values(self) -> dict[str, Any]:
         """No language chosen is stored as NULL, like an omitted API field."""
@@ -67,6 +70,7 @@ class ItemForm(EditForm):
     audience = RadioField(_l("Audience"), choices=AUDIENCE_CHOICES, default="whole")
     delegate_ids = choose_ids(_l("Delegates attending"))
     status = choose_one(_l("Status"), ITEM_STATUS_NAMES, "confirmed")
+    translations = translations_field(ItemTranslation, vars())
 
     def __init__(self, *args: Any, visit_delegate_ids: set[int] | None = None,
                  **kwargs: Any) -> None:

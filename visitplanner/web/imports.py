@@ -10,21 +10,24 @@ from typing import Any
 from flask import current_app, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
-from flask_babel import ngettext
+from flask_babel import force_locale, ngettext
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 from werkzeug.datastructures import MultiDict
 
 from visitplanner.extensions import db
 from visitplanner.models import Delegate, Visit
 from visitplanner.operations import apply_plain, commit
+from visitplanner.planning.vocabulary import LANGUAGES
 from visitplanner.queries import load_visit_delegates
 from visitplanner.web.editing import get_or_404, writer_required
 from visitplanner.web.forms_directory import ConfirmImportForm, ImportForm
-from visitplanner.web.forms_programme import DelegateForm
+from visitplanner.web.forms import LANGUAGE_NAMES
+from visitplanner.web.forms_programme import DELEGATE_ROLE_NAMES, DelegateForm
 from visitplanner.web.import_files import ImportFileError, read_rows
 
 MAX_BYTES = 2 * 1024 * 1024
 PAYLOAD_AGE = 3600  # seconds a preview stays valid
+ROLE_CODES = ", ".join(DELEGATE_ROLE_NAMES)
 
 
 @dataclass
@@ -46,17 +49,37 @@ def _signer() -> URLSafeTimedSerializer:
     return URLSafeTimedSerializer(current_app.secret_key, salt="delegate-import")
 
 
+def spellings(names: dict[str, Any]) -> dict[str, str]:
+    """Each code, and its name in every UI language, folded to lower case, mapped to the code."""
+    words = {code.casefold(): code for code in names}
+    for lang in LANGUAGES:
+        with force_locale(lang):
+            words.update({str(label).casefold(): code for code, label in names.items()})
+    return words
+
+
+def _as_codes(row: dict[str, str], words: dict[str, dict[str, str]]) -> dict[str, str]:
+    """The row with roles and languages written as the app's codes where it knows the word."""
+    return {name: words[name].get(value.strip().casefold(), value) if name in words and value
+            else value for name, value in row.items()}
+
+
 def check_rows(rows: list[dict[str, str]], visit_id: int) -> list[PreviewRow]:
     """Validate each row with the delegate form's rules; flag e-mails seen before."""
     seen = {d.email.lower(): _("already in this delegation")
             for d in load_visit_delegates(visit_id) if d.email}
+    words = {"role": spellings(DELEGATE_ROLE_NAMES), "language": spellings(LANGUAGE_NAMES)}
     checked = []
     for number, row in enumerate(rows, start=2):  # row 1 holds the headings
-        sent = MultiDict({name: value for name, value in row.items() if value is not None})
+        sent = MultiDict({name: value for name, value in _as_codes(row, words).items()
+                          if value is not None})
         form = DelegateForm(formdata=sent, meta={"csrf": False})
         valid = form.validate()
-        preview = PreviewRow(number, form.values() if valid else dict(row),
-                             {} if valid else dict(form.errors))
+        errors = {} if valid else dict(form.errors)
+        if "role" in errors:
+            errors["role"] = [_("Use one of %(roles)s, or a role's name in English, Dutch or "
+                                "French (such as Member, Lid, Membre).", roles=ROLE_CODES)]
+        preview = PreviewRow(number, form.values() if valid else dict(row), errors)
         email = (preview.values.get("email") or "").lower()
         if email and email in seen:
             preview.duplicate = seen[email]
@@ -90,7 +113,8 @@ def import_delegates(visit_id: int) -> ResponseReturnValue:
             return render_template("web/import_preview.html", visit=visit, rows=rows,
                                    good=len(good), confirm=confirm, labels=labels)
     status = 422 if form.is_submitted() else 200
-    return render_template("web/import.html", visit=visit, form=form), status
+    return render_template("web/import.html", visit=visit, form=form, roles=ROLE_CODES,
+                           languages=", ".join(LANGUAGES)), status
 
 
 @writer_required

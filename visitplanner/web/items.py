@@ -16,6 +16,7 @@ from visitplanner.web.editing import (
     confirm_delete, get_or_404, render_edit, save_form, writer_required,
 )
 from visitplanner.web.forms_programme import ItemForm
+from visitplanner.web.forms_translations import in_language
 
 
 def stored_values(item: Item) -> dict[str, Any]:
@@ -26,11 +27,11 @@ def stored_values(item: Item) -> dict[str, Any]:
             "topics": "\n".join(item.topics or []), "description": item.description,
             "audience": "whole" if item.whole_delegation else "chosen",
             "delegate_ids": item.delegate_ids or [], "status": item.status,
-            "version": item.version}
+            "translations": item.translations or {}, "version": item.version}
 
 
-def _item_form(visit_id: int, item: Item | None = None, stored: bool = False) -> ItemForm:
-    delegates = load_visit_delegates(visit_id)
+def _item_form(visit: Visit, item: Item | None = None, stored: bool = False) -> ItemForm:
+    delegates = load_visit_delegates(visit.id)
     ids = {delegate.id for delegate in delegates}
     if stored and item is not None:
         form = ItemForm(formdata=None, data=stored_values(item), visit_delegate_ids=ids)
@@ -39,16 +40,17 @@ def _item_form(visit_id: int, item: Item | None = None, stored: bool = False) ->
     else:
         form = ItemForm(data=stored_values(item), visit_delegate_ids=ids)
     orgs = choices.organisations()
-    return choices.fill_choices(
+    choices.fill_choices(
         form, venue_id=choices.venues(), host_organisation_id=orgs, speaker_ids=choices.people(),
         delegate_ids=choices.delegates(delegates))
+    return in_language(form, visit.content_language)
 
 
 @writer_required
 def new_item(visit_id: int) -> ResponseReturnValue:
     """Add an item to the programme."""
     visit = get_or_404(Visit, visit_id)
-    form = _item_form(visit.id)
+    form = _item_form(visit)
     if request.method == "GET":  # start from the visit's first morning
         form.starts_at.data = dt.datetime.combine(visit.start_date, dt.time(9))
         form.ends_at.data = dt.datetime.combine(visit.start_date, dt.time(10))
@@ -64,9 +66,9 @@ def new_item(visit_id: int) -> ResponseReturnValue:
 def edit_item(item_id: int) -> ResponseReturnValue:
     """Change an item; a stale save shows what changed meanwhile."""
     item = get_or_404(Item, item_id)
-    form = _item_form(item.visit_id, item)
+    form = _item_form(item.visit, item)
     back = url_for("web.show_visit", visit_id=item.visit_id)
-    if save_form(form, item, apply_item, lambda: _item_form(item.visit_id, item, True),
+    if save_form(form, item, apply_item, lambda: _item_form(item.visit, item, True),
                  item.visit_id):
         flash(_("Item saved: %(title)s.", title=item.title))
         return redirect(f"{back}#item-{item.id}")

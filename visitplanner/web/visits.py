@@ -19,7 +19,8 @@ from visitplanner.web import choices
 from visitplanner.web.editing import (
     confirm_delete, get_or_404, render_edit, save_form, writer_required,
 )
-from visitplanner.web.forms import VisitForm
+from visitplanner.web.forms_translations import in_language
+from visitplanner.web.forms_visit import VisitForm
 from visitplanner.web.timeline import lay_out
 
 
@@ -71,7 +72,8 @@ def _visit_form(visit: Visit | None = None, stored: bool = False) -> VisitForm:
     else:
         form = VisitForm(obj=visit)
     orgs = choices.organisations()
-    return choices.fill_choices(form, host_organisation_id=orgs, partner_organisation_ids=orgs)
+    choices.fill_choices(form, host_organisation_id=orgs, partner_organisation_ids=orgs)
+    return in_language(form, visit.content_language if visit else None)
 
 
 @writer_required
