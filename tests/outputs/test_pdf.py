@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import os
 import subprocess
 import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
@@ -226,6 +227,16 @@ def test_cache_renders_each_html_once(tmp_path, monkeypatch):
     assert (tmp_path / f"{tag}.pdf").read_bytes() == first
     assert pdf.cached_pdf("<p>Programme</p>", "fr", tmp_path)[1] != tag
     assert pdf.cache_key("<p>Programma</p>", "fr") != tag
+
+
+def test_cache_keeps_the_most_recently_used_pdfs(tmp_path):
+    old = pdf.cached_pdf("<p>Eerste</p>", "nl", tmp_path, keep=2)[1]
+    used = pdf.cached_pdf("<p>Tweede</p>", "nl", tmp_path, keep=2)[1]
+    os.utime(tmp_path / f"{old}.pdf", (1, 1))
+    os.utime(tmp_path / f"{used}.pdf", (2, 2))
+    pdf.cached_pdf("<p>Tweede</p>", "nl", tmp_path, keep=2)  # a hit marks it used now
+    newest = pdf.cached_pdf("<p>Derde</p>", "nl", tmp_path, keep=2)[1]
+    assert sorted(f.stem for f in tmp_path.glob("*.pdf")) == sorted([used, newest])
 
 
 def test_cli_writes_a_personal_programme(app, demo_visit, tmp_path):

@@ -30,6 +30,7 @@ BASE_URL = STATIC_DIR.as_uri() + "/"  # print.css and other static files resolve
 # Raise when PDFs would change while the HTML, print.css and WeasyPrint stay the same
 # (all three are in the cache key already), e.g. after installing other fonts.
 TEMPLATE_VERSION = "2"
+CACHE_FILES = 500  # PDFs kept in the cache folder, about 25 MB
 
 
 class StaticFetcher(URLFetcher):
@@ -124,16 +125,20 @@ def cache_key(html: str, lang: str) -> str:
     return digest.hexdigest()
 
 
-def cached_pdf(html: str, lang: str, cache_dir: Path | None) -> tuple[bytes, str]:
+def cached_pdf(html: str, lang: str, cache_dir: Path | None,
+               keep: int = CACHE_FILES) -> tuple[bytes, str]:
     """Return (PDF, ETag value), rendering only when the cache has no PDF for this HTML."""
     key = cache_key(html, lang)
     if cache_dir is None:
         return render_pdf(html), key
     path = Path(cache_dir) / f"{key}.pdf"
     try:
-        return path.read_bytes(), key
+        pdf = path.read_bytes()
     except FileNotFoundError:
         pass
+    else:
+        os.utime(path)  # recently used: pruning removes the least recently used first
+        return pdf, key
     pdf = render_pdf(html)
     path.parent.mkdir(parents=True, exist_ok=True)
     # Write then rename, so a reader in another worker never sees half a file.
@@ -141,4 +146,12 @@ def cached_pdf(html: str, lang: str, cache_dir: Path | None) -> tuple[bytes, str
     with os.fdopen(fd, "wb") as handle:
         handle.write(pdf)
     os.replace(temporary, path)
+    prune_cache(path.parent, keep)
     return pdf, key
+
+
+def prune_cache(cache_dir: Path, keep: int) -> None:
+    """Delete all but the `keep` most recently used PDFs; every edit makes a new one."""
+    files = sorted(cache_dir.glob("*.pdf"), key=lambda f: f.stat().st_mtime, reverse=True)
+    for stale in files[keep:]:
+        stale.unlink(missing_ok=True)  # another worker may have pruned it already
