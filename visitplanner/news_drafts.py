@@ -44,7 +44,7 @@ def visit_today(visit: Any) -> dt.date:
 
 def generated_text(visit: Any, lang: str) -> DraftText:
     """The draft written from the loaded visit's data, as of today."""
-    return compose_news(build_programme(visit, lang), visit_today(visit), build_programme(visit))
+    return compose_news(build_programme(visit, lang), visit_today(visit))
 
 
 def current_text(visit: Any, lang: str) -> DraftText:

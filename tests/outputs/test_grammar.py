@@ -120,3 +120,7 @@ def test_untranslated_text_keeps_its_words_and_gets_no_guessed_grammar():
         g.flagged("Politiezone Noord", "nl")
     assert g.shown_flags(f"pour une visite {g.flagged('werkbezoek', 'nl')}.") == \
         "pour une visite [nl: werkbezoek]."
+    assert g.unflagged(f"{g.flagged('Korpschef', 'nl')}, {g.flagged('PZ Noord', 'nl')}") == \
+        "Korpschef, PZ Noord"
+    assert g.knows_honorific(" Mevrouw") and not g.knows_honorific("meester")
+    assert g.lowered(g.flagged("Korpschef", "nl")) == g.flagged("Korpschef", "nl")

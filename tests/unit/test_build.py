@@ -112,3 +112,38 @@ def test_venue_name_and_address_in_the_requested_language():
         "DGSP, salle Europe", "Boulevard de Waterloo 76", "1000 Bruxelles")
     dutch = build_programme(visit([row]), lang="nl").items[0].venue
     assert (dutch.name, dutch.city) == ("ADVP, vergaderzaal Europa", "1000 Brussel")
+
+
+def test_text_without_a_translation_is_flagged_untranslated():
+    zone = org(2, "Politiezone Montgomery", "PZ Montgomery",
+               {"fr": {"name": "Zone de police Montgomery", "short_name": "ZP Montgomery"}})
+    chief = Row(id=3, full_name="Michaël Jonniaux", honorific="korpschef", function="Korpschef",
+                organisation=zone, email=None, phone=None,
+                translations={"en": {"honorific": "Chief of Police"}})
+    venue = Row(id=4, name="Hoofdcommissariaat", address="Europalaan 2", city="Brussel",
+                country="BE", latitude=None, longitude=None, organisation=zone,
+                translations={"fr": {"name": "Commissariat central"}})
+    row = item(1, "Bezoek", "2024-03-30T09:00", "2024-03-30T12:00", speakers=[chief],
+               translations={"en": {"title": "Visit"}})
+    row.venue, row.description = venue, "Rondleiding"
+    rows = visit([row], partners=[zone], key_figures=[chief], purpose="leren",
+                 delegation_adjective="Oekraïense")
+    french = build_programme(rows, lang="fr")
+    assert french.visit.untranslated == {"purpose"}  # the title has its French translation
+    assert french.visit.delegation.untranslated == {"adjective", "description"}
+    assert french.visit.partners[0].untranslated == frozenset()
+    assert french.key_figures[0].untranslated == {"honorific", "function"}
+    assert french.items[0].untranslated == {"title", "description"}
+    assert french.items[0].venue.untranslated == {"address", "city"}
+    assert french.delegates[0].untranslated == frozenset()  # the function is translated
+    english = build_programme(rows, lang="en")
+    assert english.visit.partners[0].untranslated == {"name", "short_name"}
+    assert english.items[0].speakers[0].untranslated == {"function"}
+    assert english.items[0].speakers[0].organisation.untranslated == {"name", "short_name"}
+    assert english.items[0].untranslated == {"description"}
+    # Empty fields and text in the content language itself are never flagged.
+    dutch = build_programme(rows)
+    assert not dutch.visit.untranslated and not dutch.items[0].untranslated
+    assert not dutch.key_figures[0].untranslated
+    no_adjective = build_programme(visit([]), lang="fr").visit.delegation  # made from the country
+    assert no_adjective.untranslated == {"description"}

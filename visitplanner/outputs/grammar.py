@@ -10,6 +10,7 @@ Rules chosen here (documented because a reader of the draft sees them):
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 
 from babel import Locale
@@ -47,6 +48,7 @@ VOWELS = "aeiouyàâäéèêëïîôöùûüœæh"
 # Private-use characters around untranslated text until the finished draft shows them as
 # '[nl: ...]': the Markdown escaping of user text must not touch the draft's own brackets.
 FLAG_OPEN, FLAG_CLOSE = "\ue000", "\ue001"
+FLAGGED = re.compile(f"{FLAG_OPEN}[^:]*: (.*?){FLAG_CLOSE}", re.DOTALL)
 
 
 def counted(delegates: Iterable[DelegateView]) -> int:
@@ -112,6 +114,11 @@ def honorific(text: str | None, lang: str) -> str | None:
     return HONORIFICS[key][lang] if key else text.strip()
 
 
+def knows_honorific(text: str) -> bool:
+    """Whether `honorific` has the app's own word for the text in every language."""
+    return text.strip().lower() in HONORIFIC_KEYS
+
+
 def singular(description: str, lang: str) -> str:
     """The singular of a plural noun phrase ('openbare aanklagers' -> 'openbare aanklager')."""
     words = description.split()
@@ -155,6 +162,11 @@ def flagged(text: str, source: str) -> str:
 def is_flagged(text: str | None) -> bool:
     """Whether the text is marked as untranslated by `flagged`."""
     return bool(text) and FLAG_OPEN in text  # type: ignore[operator]
+
+
+def unflagged(text: str) -> str:
+    """The text with its `flagged` parts as written, to compare words whether flagged or not."""
+    return FLAGGED.sub(r"\1", text)
 
 
 def shown_flags(text: str) -> str:

@@ -24,10 +24,6 @@ TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "news"
 MARKUP = re.compile(r"([\\`*_\[\]<>#|])")
 MARKUP_ESCAPED = re.compile(r"\\([\\`*_\[\]<>#|])")
 TITLE_NAMES_UP_TO = 3  # more organisations than this: "host and partners"
-# Descriptive free text the draft prints: the same words in two languages means "not
-# translated". Names and functions are left out: 'PZ Montgomery' or 'Procureur' may rightly
-# read the same in both, so telling needs a flag from the view-model.
-TEXT_FIELDS = {"title", "visit_type", "purpose", "focus", "adjective", "description"}
 
 
 @dataclass(frozen=True)
@@ -48,41 +44,25 @@ class HostParagraph:
     site: bool = False
 
 
-def _index(view: Any, found: dict[tuple[type, Any], Any]) -> dict[tuple[type, Any], Any]:
-    """Every view of a programme by its type and id, to find its counterpart in another language."""
+def _mark(view: Any, tag: str) -> Any:
+    """The view with each text its `untranslated` names flagged as left in the `tag` language."""
     if isinstance(view, tuple):
-        for part in view:
-            _index(part, found)
-    elif is_dataclass(view):
-        found.setdefault((type(view), getattr(view, "id", None)), view)
-        for f in fields(view):
-            _index(getattr(view, f.name), found)
-    return found
-
-
-def _mark(view: Any, source: dict[tuple[type, Any], Any], tag: str) -> Any:
-    """The view with each text that is the same as in the content language flagged untranslated."""
-    if isinstance(view, tuple):
-        return tuple(_mark(part, source, tag) for part in view)
+        return tuple(_mark(part, tag) for part in view)
     if not is_dataclass(view):
         return view
-    twin = source.get((type(view), getattr(view, "id", None)))
-    changes = {}
-    for f in fields(view):
-        value = getattr(view, f.name)
-        if isinstance(value, str):
-            if f.name in TEXT_FIELDS and twin is not None and value == getattr(twin, f.name):
-                changes[f.name] = g.flagged(value, tag)
-        elif isinstance(value, tuple) or is_dataclass(value):
-            changes[f.name] = _mark(value, source, tag)
+    changes = {f.name: _mark(getattr(view, f.name), tag) for f in fields(view)
+               if isinstance(getattr(view, f.name), tuple) or is_dataclass(getattr(view, f.name))}
+    for name in getattr(view, "untranslated", ()):
+        value = getattr(view, name)
+        # A known honorific ('mevrouw') is not left untranslated: the app has its own word.
+        if not (name == "honorific" and g.knows_honorific(value)):
+            changes[name] = g.flagged(value, tag)
     return replace(view, **changes)
 
 
-def mark_untranslated(programme: Programme, original: Programme | None) -> Programme:
-    """Flag the text `programme` shows as `original`, the content-language programme, writes it."""
-    if original is None or original.lang == programme.lang:
-        return programme
-    return _mark(programme, _index(original, {}), original.lang)
+def mark_untranslated(programme: Programme) -> Programme:
+    """Flag the text `programme` shows in the content language for want of a translation."""
+    return _mark(programme, programme.visit.content_language)
 
 
 def _escape(value: Any) -> Any:
@@ -126,11 +106,12 @@ def figure(person: PersonView, lang: str) -> str:
     honorific = _honorific(person, lang)
     name = f"{honorific} {person.full_name}" if honorific else person.full_name
     function = _function(person.function, lang)
+    plain = g.unflagged(function).lower()
     # No function that only repeats the honorific ('le chef de corps' ... 'chef de corps').
-    said = {(person.honorific or "").lower(), (honorific or "").lower()}
-    details = [function] if function and not any(function.lower() in s for s in said) else []
+    said = {g.unflagged(text or "").lower() for text in (person.honorific, honorific)}
+    details = [function] if function and not any(plain in s for s in said) else []
     org = person.organisation
-    if org and not any(n.lower() in function.lower() for n in (org.name, org.short_name) if n):
+    if org and not any(g.unflagged(n).lower() in plain for n in (org.name, org.short_name) if n):
         details.append(label(org) or "")
     return f"{name} ({', '.join(details)})" if details else name
 
@@ -147,9 +128,9 @@ def quote(item: QuoteView, lang: str) -> dict[str, Any]:
     """A quote in the language's quotation marks, its attribution, and its language when foreign."""
     person = item.person
     if person is not None:
-        org = person.organisation
-        parts = [person.full_name, _function(person.function, lang)]
-        if org and org.name.lower() not in (person.function or "").lower():
+        org, function = person.organisation, _function(person.function, lang)
+        parts = [person.full_name, function]
+        if org and g.unflagged(org.name).lower() not in g.unflagged(function).lower():
             parts.append(org.name)
     else:
         parts = [item.speaker_name, item.speaker_function]
@@ -272,15 +253,14 @@ def _paragraphs(text: str) -> str:
     return "\n\n".join(joined) + "\n"
 
 
-def compose_news(programme: Programme, today: dt.date,
-                 original: Programme | None = None) -> DraftText:
+def compose_news(programme: Programme, today: dt.date) -> DraftText:
     """Write the draft of a visit in the programme's language, in the tense `today` asks for.
 
-    `original`, the same visit's programme in its content language, tells which text has no
-    translation: the draft flags it ('[nl: werkbezoek]') instead of mixing languages unseen.
+    Text with no translation into that language is flagged ('[nl: werkbezoek]') instead of
+    mixing languages unseen.
     """
     template = ENV.get_template(f"{check_language(programme.lang)}.md.j2")
-    module = template.make_module(context(mark_untranslated(programme, original), today))
+    module = template.make_module(context(mark_untranslated(programme), today))
     title = " ".join(str(module.title()).split())  # type: ignore[attr-defined]
     return DraftText(title=g.shown_flags(MARKUP_ESCAPED.sub(r"\1", title)),
                      body=g.shown_flags(_paragraphs(str(module))))

@@ -23,7 +23,15 @@ def has_translation(row: Any, field: str, lang: str) -> bool:
     return bool((row.translations or {}).get(lang, {}).get(field))
 
 
-def organisation_view(org: Any, lang: str) -> OrganisationView | None:
+def untranslated(row: Any, lang: str, content_lang: str, *fields: str) -> frozenset[str]:
+    """The fields `translated` shows as stored, in `content_lang`, for want of a translation."""
+    if lang == content_lang:
+        return frozenset()
+    return frozenset(field for field in fields
+                     if getattr(row, field) and not has_translation(row, field, lang))
+
+
+def organisation_view(org: Any, lang: str, content_lang: str) -> OrganisationView | None:
     """Copy an organisation row into the view-model, its names and address in `lang`."""
     if org is None:
         return None
@@ -32,21 +40,24 @@ def organisation_view(org: Any, lang: str) -> OrganisationView | None:
         short_name=translated(org, "short_name", lang), kind=org.kind,
         address=translated(org, "address", lang), city=translated(org, "city", lang),
         country=org.country, website=org.website, phone=org.phone, email=org.email,
+        untranslated=untranslated(org, lang, content_lang, "name", "short_name", "address",
+                                  "city"),
     )
 
 
-def person_view(person: Any, lang: str) -> PersonView:
+def person_view(person: Any, lang: str, content_lang: str) -> PersonView:
     """Copy a host-side person into the view-model, honorific and function in `lang`."""
     return PersonView(
         id=person.id, full_name=person.full_name, honorific=translated(person, "honorific", lang),
         function=translated(person, "function", lang),
-        organisation=organisation_view(person.organisation, lang),
+        organisation=organisation_view(person.organisation, lang, content_lang),
         email=person.email, phone=person.phone,
         honorific_translated=has_translation(person, "honorific", lang),
+        untranslated=untranslated(person, lang, content_lang, "function", "honorific"),
     )
 
 
-def venue_view(venue: Any, lang: str) -> VenueView | None:
+def venue_view(venue: Any, lang: str, content_lang: str) -> VenueView | None:
     """Copy a venue into the view-model."""
     if venue is None:
         return None
@@ -54,11 +65,12 @@ def venue_view(venue: Any, lang: str) -> VenueView | None:
         id=venue.id, name=translated(venue, "name", lang),
         address=translated(venue, "address", lang), city=translated(venue, "city", lang),
         country=venue.country, latitude=venue.latitude, longitude=venue.longitude,
-        organisation=organisation_view(venue.organisation, lang),
+        organisation=organisation_view(venue.organisation, lang, content_lang),
+        untranslated=untranslated(venue, lang, content_lang, "name", "address", "city"),
     )
 
 
-def delegate_view(delegate: Any, lang: str) -> DelegateView:
+def delegate_view(delegate: Any, lang: str, content_lang: str) -> DelegateView:
     """Copy a delegate into the view-model, honorific, function and organisation in `lang`."""
     return DelegateView(
         id=delegate.id, full_name=delegate.full_name, role=delegate.role,
@@ -67,25 +79,33 @@ def delegate_view(delegate: Any, lang: str) -> DelegateView:
         organisation=translated(delegate, "organisation", lang), country=delegate.country,
         email=delegate.email, phone=delegate.phone, language=delegate.language,
         honorific_translated=has_translation(delegate, "honorific", lang),
+        untranslated=untranslated(delegate, lang, content_lang, "function", "honorific",
+                                  "organisation"),
     )
 
 
 def visit_view(visit: Any, lang: str) -> VisitView:
     """Copy the visit's own facts, free text in `lang`."""
+    content_lang = visit.content_language
+    delegation_untranslated = untranslated(visit, lang, content_lang, "delegation_adjective",
+                                           "delegation_description")
     return VisitView(
         id=visit.id, title=translated(visit, "title", lang), start_date=visit.start_date,
         end_date=visit.end_date, timezone=visit.timezone,
-        content_language=visit.content_language, status=visit.status,
-        host_country=visit.host_country, host=organisation_view(visit.host_organisation, lang),
-        partners=tuple(organisation_view(org, lang) for org in visit.partners),
+        content_language=content_lang, status=visit.status, host_country=visit.host_country,
+        host=organisation_view(visit.host_organisation, lang, content_lang),
+        partners=tuple(organisation_view(org, lang, content_lang) for org in visit.partners),
         delegation=DelegationView(
             country=visit.delegation_country,
             adjective=translated(visit, "delegation_adjective", lang)
             or adjective_for(visit.delegation_country, lang),
             description=translated(visit, "delegation_description", lang),
+            untranslated=frozenset(f.removeprefix("delegation_") for f in delegation_untranslated),
         ),
         visit_type=translated(visit, "visit_type", lang),
         purpose=translated(visit, "purpose", lang), focus=translated(visit, "focus", lang),
+        untranslated=untranslated(visit, lang, content_lang, "title", "visit_type", "purpose",
+                                  "focus"),
     )
 
 
@@ -95,13 +115,15 @@ def item_view(item: Any, zone: ZoneInfo, lang: str, content_lang: str) -> Progra
         id=item.id, kind=item.kind, title=translated(item, "title", lang),
         starts=item.starts_at.replace(tzinfo=zone), ends=item.ends_at.replace(tzinfo=zone),
         status=item.status, sequence=item.sequence,
-        description=translated(item, "description", lang), venue=venue_view(item.venue, lang),
-        host=organisation_view(item.host_organisation, lang),
-        speakers=tuple(person_view(person, lang) for person in item.speakers),
+        description=translated(item, "description", lang),
+        venue=venue_view(item.venue, lang, content_lang),
+        host=organisation_view(item.host_organisation, lang, content_lang),
+        speakers=tuple(person_view(person, lang, content_lang) for person in item.speakers),
         topics=tuple(translated(item, "topics", lang) or ()),
         topics_lang=lang if has_translation(item, "topics", lang) else content_lang,
         delegate_ids=None if item.delegate_ids is None else tuple(item.delegate_ids),
         updated_at=item.updated_at,
+        untranslated=untranslated(item, lang, content_lang, "title", "description"),
     )
 
 
@@ -115,26 +137,28 @@ def group_by_day(items: list[ProgrammeItem]) -> tuple[Day, ...]:
 def build_programme(visit: Any, lang: str | None = None,
                     delegate_id: int | None = None) -> Programme:
     """Assemble the programme of a loaded visit; with `delegate_id`, only that delegate's items."""
-    lang = lang or visit.content_language
+    content_lang = visit.content_language
+    lang = lang or content_lang
     zone = ZoneInfo(visit.timezone)
-    items = [item_view(item, zone, lang, visit.content_language) for item in visit.items]
+    items = [item_view(item, zone, lang, content_lang) for item in visit.items]
     audience = None
     if delegate_id is not None:
-        audience = next((delegate_view(d, lang) for d in visit.delegates if d.id == delegate_id),
-                        None)
+        audience = next((delegate_view(d, lang, content_lang) for d in visit.delegates
+                         if d.id == delegate_id), None)
         items = [item for item in items if item.is_attended_by(delegate_id)]
     return Programme(
         visit=visit_view(visit, lang), days=group_by_day(items), lang=lang,
-        delegates=tuple(delegate_view(delegate, lang) for delegate in visit.delegates),
-        key_figures=tuple(person_view(person, lang) for person in visit.key_figures),
-        quotes=tuple(_quote_view(quote, lang) for quote in visit.quotes), audience=audience,
+        delegates=tuple(delegate_view(d, lang, content_lang) for d in visit.delegates),
+        key_figures=tuple(person_view(p, lang, content_lang) for p in visit.key_figures),
+        quotes=tuple(_quote_view(quote, lang, content_lang) for quote in visit.quotes),
+        audience=audience,
     )
 
 
-def _quote_view(quote: Any, lang: str) -> QuoteView:
+def _quote_view(quote: Any, lang: str, content_lang: str) -> QuoteView:
     return QuoteView(
         id=quote.id, text=quote.text, language=quote.language,
-        person=person_view(quote.person, lang) if quote.person is not None else None,
+        person=person_view(quote.person, lang, content_lang) if quote.person else None,
         speaker_name=quote.speaker_name, speaker_function=quote.speaker_function,
     )
 

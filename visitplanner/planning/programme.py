@@ -19,6 +19,10 @@ class OrganisationView:
     website: str | None = None
     phone: str | None = None
     email: str | None = None
+    # The text fields shown as stored, in the visit's content language, because the
+    # programme's language has no translation for them.
+    untranslated: frozenset[str] = frozenset()
+
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,8 @@ class VenueView:
     latitude: float | None = None
     longitude: float | None = None
     organisation: OrganisationView | None = None
+    untranslated: frozenset[str] = frozenset()
+
 
 
 @dataclass(frozen=True)
@@ -48,6 +54,8 @@ class PersonView:
     honorific_translated: bool = False
     email: str | None = None
     phone: str | None = None
+    untranslated: frozenset[str] = frozenset()
+
 
 
 @dataclass(frozen=True)
@@ -66,6 +74,8 @@ class DelegateView:
     language: str | None = None
     # True when `honorific` is the organiser's own translation, which outputs print as given.
     honorific_translated: bool = False
+    untranslated: frozenset[str] = frozenset()
+
 
 
 @dataclass(frozen=True)
@@ -87,6 +97,8 @@ class DelegationView:
     country: str | None = None
     adjective: str | None = None
     description: str | None = None
+    untranslated: frozenset[str] = frozenset()
+
 
 
 @dataclass(frozen=True)
@@ -107,6 +119,8 @@ class VisitView:
     visit_type: str | None = None
     purpose: str | None = None
     focus: str | None = None
+    untranslated: frozenset[str] = frozenset()
+
 
 
 @dataclass(frozen=True)
@@ -131,6 +145,8 @@ class ProgrammeItem:
     # None means the whole delegation attends; otherwise the ids of the chosen delegates.
     delegate_ids: tuple[int, ...] | None = None
     updated_at: dt.datetime | None = None
+    untranslated: frozenset[str] = frozenset()
+
 
     def is_attended_by(self, delegate_id: int) -> bool:
         """Tell whether the delegate is in this item's audience."""
