@@ -108,7 +108,8 @@ def conflicts_as_409(resource: Resource) -> Iterator[None]:
     try:
         yield
     except StaleEdit as exc:
-        raise ApiError(409, f"This {resource.label} was changed meanwhile. Reload and retry.") from exc
+        raise ApiError(409, f"This {resource.label} was changed meanwhile. "
+                            "Reload and retry.") from exc
     except IntegrityError as exc:
         raise ApiError(409, f"The {resource.label} conflicts with stored data.") from exc
 

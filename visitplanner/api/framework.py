@@ -60,7 +60,8 @@ def parse_body(model: type[BaseModel]) -> BaseModel:
         except (ValueError, UnicodeDecodeError) as exc:
             raise ApiError(400, f"The request body is not valid JSON: {exc}.") from exc
     if not isinstance(payload, dict):
-        raise ApiError(422, "The request body must be a JSON object.", {"body": ["Expected an object."]})
+        raise ApiError(422, "The request body must be a JSON object.",
+                       {"body": ["Expected an object."]})
     try:
         return model.model_validate(payload)
     except ValidationError as exc:

@@ -18,7 +18,8 @@ DEMO_PASSWORD = "demo"  # demo only: the README says to change or delete this us
 DATA_FILE = Path(__file__).with_name("ukraine-2024.json")
 
 
-def _rows(model: type[Any], specs: dict[str, dict[str, Any]], **links: dict[str, Any]) -> dict[str, Any]:
+def _rows(model: type[Any], specs: dict[str, dict[str, Any]],
+          **links: dict[str, Any]) -> dict[str, Any]:
     """Create one row per spec; fields named in `links` are keys into earlier rows."""
     rows = {}
     for key, spec in specs.items():
@@ -41,7 +42,8 @@ def _items(visit: Visit, specs: list[dict[str, Any]], venues: dict[str, Venue],
             visit=visit, title=spec["title"], kind=spec["kind"],
             starts_at=dt.datetime.fromisoformat(spec["starts_at"]),
             ends_at=dt.datetime.fromisoformat(spec["ends_at"]),
-            venue=venues.get(spec.get("venue", "")), host_organisation=orgs.get(spec.get("host", "")),
+            venue=venues.get(spec.get("venue", "")),
+            host_organisation=orgs.get(spec.get("host", "")),
             topics=spec.get("topics", []), description=spec.get("description"),
             translations=spec.get("translations", {}), whole_delegation=chosen is None,
             chosen_delegates=[delegates[key] for key in chosen or []],

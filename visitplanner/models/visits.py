@@ -75,7 +75,7 @@ class Visit(Versioned, db.Model):
 
     @property
     def delegation(self) -> dict[str, str | None]:
-        """The delegation as the API shows it; the adjective follows from the country if not given."""
+        """The delegation as the API shows it; without an adjective, the country gives one."""
         adjective = self.delegation_adjective or adjective_for(self.delegation_country,
                                                                self.content_language)
         return {"country": self.delegation_country, "adjective": adjective,

@@ -123,7 +123,8 @@ def singular(description: str, lang: str) -> str:
     """The singular of a plural noun phrase ('openbare aanklagers' -> 'openbare aanklager')."""
     words = description.split()
     if lang == "fr":  # the head noun and its adjectives come before any "de"/"d'" complement
-        cut = next((n for n, w in enumerate(words) if w in ("de", "du", "des") or w.startswith("d'")),
+        cut = next((n for n, w in enumerate(words)
+                    if w in ("de", "du", "des") or w.startswith("d'")),
                    len(words))
         return " ".join([_singular_word(w, lang) for w in words[:cut]] + words[cut:])
     if lang == "en":
@@ -175,7 +176,7 @@ def shown_flags(text: str) -> str:
 
 
 def fr_agree(adjective: str, feminine: bool = False, plural: bool = False) -> str:
-    """A French adjective agreed with its noun: 'ukrainien' -> 'ukrainiennes'; untranslated: as is."""
+    """A French adjective agreed with its noun: 'ukrainien' -> 'ukrainiennes'; flagged: as is."""
     if is_flagged(adjective):
         return adjective
     word = adjective.strip().lower()
@@ -222,7 +223,7 @@ def fr_indefinite(noun: str) -> str:
 
 
 def fr_country(name: str, preposition: str) -> str:
-    """'en Belgique', 'au Maroc', 'aux Pays-Bas' ('en'); 'de Belgique', 'du Maroc', 'd'Ukraine' ('de')."""
+    """'en Belgique', 'au Maroc', 'aux Pays-Bas' ('en'); 'de Belgique', 'd'Ukraine' ('de')."""
     if name in FR_PLURAL:
         return f"{'aux' if preposition == 'en' else 'des'} {name}"
     feminine = name[0].lower() in VOWELS or (name.endswith("e") and name not in FR_MASCULINE_IN_E)

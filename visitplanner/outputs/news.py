@@ -215,7 +215,8 @@ def context(programme: Programme, today: dt.date) -> dict[str, Any]:
     orgs = [org for org in (visit.host, *visit.partners) if org is not None]
     return {
         "lang": lang, "full_names": {label(org): org.name for org in orgs},
-        "when": {"announce": 0, "present": 1, "past": 2}[g.tense(visit.start_date, visit.end_date, today)],
+        "when": {"announce": 0, "present": 1, "past": 2}[
+            g.tense(visit.start_date, visit.end_date, today)],
         "host": label(visit.host), "partners": partners,
         "title_hosts": [label(visit.host), *partners] if visit.host else partners,
         "many_hosts": len(partners) + 1 > TITLE_NAMES_UP_TO,

@@ -13,7 +13,7 @@ from visitplanner.planning.programme import (
 
 
 def translated(row: Any, field: str, lang: str, key: str | None = None) -> Any:
-    """Return a free-text field in `lang` when translated, else as written in the content language."""
+    """A free-text field in `lang` when translated, else as written in the content language."""
     translation = (row.translations or {}).get(lang, {}).get(key or field)
     return translation if translation else getattr(row, field)
 

@@ -107,7 +107,7 @@ def choose_one(label: Any, choices: dict[str, Any], default: str) -> SelectField
 
 
 def choose_id(label: Any) -> SelectField:
-    """A select of one row by id; the view fills the choices and check_against_stored checks them."""
+    """A select of one row by id; the view fills the choices, check_against_stored checks them."""
     return SelectField(label, coerce=optional_id, validate_choice=False)
 
 

@@ -43,7 +43,7 @@ def read_rows(filename: str, data: bytes) -> list[dict[str, str]]:
         raise ImportFileError("no full_name column")
     rows = []
     for cells in table:
-        row = {name: cell_text(value) for name, value in zip(headings, cells) if name}
+        row = {name: cell_text(value) for name, value in zip(headings, cells, strict=False) if name}
         if any(row.values()):
             rows.append(row)
         if len(rows) > MAX_ROWS:
