@@ -11,6 +11,7 @@ import sys
 import time
 import tracemalloc
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -90,11 +91,8 @@ def main() -> None:
         items = list(programme.items)
         found = find_conflicts(programme)
 
-        def check() -> object:
-            return find_conflicts(programme)
-
-        def baseline() -> object:
-            return sorted(items, key=lambda i: (i.starts, i.ends, i.id))
+        check = partial(find_conflicts, programme)
+        baseline = partial(sorted, items, key=lambda i: (i.starts, i.ends, i.id))
 
         t, t0 = median_seconds(check), median_seconds(baseline)
         m, m0 = peak_bytes(check), peak_bytes(baseline)

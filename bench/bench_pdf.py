@@ -71,7 +71,7 @@ def medians_ms(*works: Callable[[], object], before: Callable[[], object] = lamb
     on a shared machine. `before` runs untimed."""
     times: list[list[tuple[float, float]]] = [[] for _ in works]
     for _ in range(RUNS):
-        for work, spent in zip(works, times):
+        for work, spent in zip(works, times, strict=True):
             before()
             wall, cpu = time.perf_counter(), time.process_time()
             work()
