@@ -30,3 +30,13 @@ def test_visit_page_names_the_delegation_in_the_ui_language(client, demo_visit):
     assert "procureurs ukrainiens" in page(client, f"{url}?lang=fr")
     assert "Oekraïense openbare aanklagers" in page(client, f"{url}?lang=nl")
     assert "Ukrainian prosecutors" in page(client, f"{url}?lang=en")
+
+
+def test_lists_and_sub_pages_show_stored_text_in_the_ui_language(client, demo_visit):
+    logged_in(client)
+    assert "Study visit of Ukrainian prosecutors" in page(client, "/?lang=en")
+    assert "Directorate-General for Security and Prevention" in page(client, "/?lang=en")
+    delegates = page(client, f"/visits/{demo_visit.id}/delegates?lang=en")
+    assert "Study visit of Ukrainian prosecutors" in delegates
+    assert "Hoofd van de delegatie" not in delegates
+    assert "Hoofd van de delegatie" in page(client, f"/visits/{demo_visit.id}/delegates?lang=nl")

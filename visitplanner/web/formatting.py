@@ -8,6 +8,7 @@ from flask_babel import format_date, format_datetime, format_time, get_locale
 from flask_babel import lazy_gettext as _l
 
 from visitplanner.outputs.grammar import nationality_noun
+from visitplanner.planning.build import translated
 from visitplanner.planning.programme import DelegationView
 
 
@@ -61,5 +62,10 @@ def delegation_phrase(delegation: DelegationView) -> str:
     return nationality_noun(delegation.adjective, delegation.description, str(get_locale()), 2)
 
 
+def local(row: Any, field: str) -> Any:
+    """A stored free-text field in the UI language when translated, else as written."""
+    return translated(row, field, str(get_locale())) if row is not None else None
+
+
 FILTERS = {"day": day, "short_date": short_date, "clock": clock, "moment": moment,
-           "delegation_phrase": delegation_phrase}
+           "delegation_phrase": delegation_phrase, "local": local}
