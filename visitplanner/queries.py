@@ -79,3 +79,9 @@ def usages(row: Any) -> dict[str, int]:
                 if found:
                     counts[table.name] = counts.get(table.name, 0) + found
     return counts
+
+
+def used_by(row: Any, labels: dict[str, Any]) -> str:
+    """'visits (1), items (7)': what still points at `row`, named with `labels`; '' if nothing."""
+    return ", ".join(f"{labels.get(table, table)} ({count})"
+                     for table, count in sorted(usages(row).items()))

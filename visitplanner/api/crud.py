@@ -18,7 +18,7 @@ from visitplanner.extensions import db
 from visitplanner.models import Visit
 from visitplanner.operations import StaleEdit, check_against_stored
 from visitplanner.planning.rules import RuleError
-from visitplanner.queries import usages
+from visitplanner.queries import used_by
 
 
 # How the tables that point at a shared row read in a message.
@@ -163,10 +163,8 @@ def delete_row(resource: Resource, row_id: int, body: ApiModel | None) -> None:
     """Delete a row the client has seen at its current version."""
     row = get_row(resource, row_id)
     check_version(resource, row, body)
-    in_use = usages(row) if resource.shared else {}
-    if in_use:
-        uses = ", ".join(f"{USAGE_LABELS.get(table, table)} ({count})"
-                         for table, count in sorted(in_use.items()))
+    uses = used_by(row, USAGE_LABELS) if resource.shared else ""
+    if uses:
         raise ApiError(409, f"This {resource.label} is still used by {uses}: "
                             "change or delete those first.")
     db.session.delete(row)

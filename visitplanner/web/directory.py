@@ -15,7 +15,7 @@ from sqlalchemy.orm import joinedload
 from visitplanner.extensions import db
 from visitplanner.models import Organisation, Person, Venue
 from visitplanner.operations import apply_plain
-from visitplanner.queries import usages
+from visitplanner.queries import used_by
 from visitplanner.web import choices
 from visitplanner.web.editing import (
     confirm_delete, get_or_404, render_edit, save_form, writer_required,
@@ -114,10 +114,8 @@ def delete_entry(kind: str, row_id: int) -> ResponseReturnValue:
     row = get_or_404(spec.model, row_id)
     back = url_for(f"web.list_{kind}")
     name = getattr(row, spec.name_field)
-    in_use = usages(row)
-    if in_use:
-        uses = ", ".join(f"{USAGE_LABELS.get(table, table)} ({count})"
-                         for table, count in sorted(in_use.items()))
+    uses = used_by(row, USAGE_LABELS)
+    if uses:
         flash(_("%(name)s is still used by %(uses)s: change or delete those first.",
                 name=name, uses=uses))
         return redirect(back)
