@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, jsonify
 
 from visitplanner.api import calendars as cal
+from visitplanner.api import directory as d
 from visitplanner.api import handlers as h
 from visitplanner.api import news
 from visitplanner.api import printouts as pdf
@@ -15,33 +16,77 @@ from visitplanner.api.resources import VersionBody
 api = Blueprint("api", __name__, url_prefix="/api/v1")
 
 
-def _crud(plural: str, singular: str, key: str, fields, patch, out, parent: str | None = None):
-    """The five routes of a resource; rows of a visit are listed and created under it."""
-    base = f"/visits/<int:visit_id>/{plural}" if parent else f"/{plural}"
-    one = f"/{plural}/<int:{key}>"
-    handler = lambda verb, noun: getattr(h, f"{verb}_{noun}")  # noqa: E731
-    return [
-        Route("GET", base, handler("list", plural), f"List {plural}", response=list[out]),
-        Route("POST", base, handler("create", singular), f"Create a {singular}", body=fields,
-              response=out, status=201),
-        Route("GET", one, handler("get", singular), f"Read a {singular}", response=out),
-        Route("PATCH", one, handler("update", singular), f"Change a {singular}", body=patch,
-              response=out),
-        Route("DELETE", one, handler("delete", singular), f"Delete a {singular}",
-              body=VersionBody, status=204),
-    ]
-
-
 ROUTES: list[Route] = [
-    *_crud("organisations", "organisation", "organisation_id", s.OrganisationFields,
-           s.OrganisationPatch, s.Organisation),
-    *_crud("people", "person", "person_id", s.PersonFields, s.PersonPatch, s.Person),
-    *_crud("venues", "venue", "venue_id", s.VenueFields, s.VenuePatch, s.Venue),
-    *_crud("visits", "visit", "visit_id", s.VisitFields, s.VisitPatch, s.Visit),
-    *_crud("delegates", "delegate", "delegate_id", s.DelegateFields, s.DelegatePatch,
-           s.Delegate, parent="visit"),
-    *_crud("items", "item", "item_id", s.ItemFields, s.ItemPatch, s.Item, parent="visit"),
-    *_crud("quotes", "quote", "quote_id", s.QuoteFields, s.QuotePatch, s.Quote, parent="visit"),
+    Route("GET", "/organisations", d.list_organisations,
+          "List organisations", response=list[s.Organisation]),
+    Route("POST", "/organisations", d.create_organisation,
+          "Create an organisation", body=s.OrganisationFields, response=s.Organisation, status=201),
+    Route("GET", "/organisations/<int:organisation_id>", d.get_organisation,
+          "Read an organisation", response=s.Organisation),
+    Route("PATCH", "/organisations/<int:organisation_id>", d.update_organisation,
+          "Change an organisation", body=s.OrganisationPatch, response=s.Organisation),
+    Route("DELETE", "/organisations/<int:organisation_id>", d.delete_organisation,
+          "Delete an organisation", body=VersionBody, status=204),
+    Route("GET", "/people", d.list_people,
+          "List people", response=list[s.Person]),
+    Route("POST", "/people", d.create_person,
+          "Create a person", body=s.PersonFields, response=s.Person, status=201),
+    Route("GET", "/people/<int:person_id>", d.get_person,
+          "Read a person", response=s.Person),
+    Route("PATCH", "/people/<int:person_id>", d.update_person,
+          "Change a person", body=s.PersonPatch, response=s.Person),
+    Route("DELETE", "/people/<int:person_id>", d.delete_person,
+          "Delete a person", body=VersionBody, status=204),
+    Route("GET", "/venues", d.list_venues,
+          "List venues", response=list[s.Venue]),
+    Route("POST", "/venues", d.create_venue,
+          "Create a venue", body=s.VenueFields, response=s.Venue, status=201),
+    Route("GET", "/venues/<int:venue_id>", d.get_venue,
+          "Read a venue", response=s.Venue),
+    Route("PATCH", "/venues/<int:venue_id>", d.update_venue,
+          "Change a venue", body=s.VenuePatch, response=s.Venue),
+    Route("DELETE", "/venues/<int:venue_id>", d.delete_venue,
+          "Delete a venue", body=VersionBody, status=204),
+    Route("GET", "/visits", h.list_visits,
+          "List visits", response=list[s.Visit]),
+    Route("POST", "/visits", h.create_visit,
+          "Create a visit", body=s.VisitFields, response=s.Visit, status=201),
+    Route("GET", "/visits/<int:visit_id>", h.get_visit,
+          "Read a visit", response=s.Visit),
+    Route("PATCH", "/visits/<int:visit_id>", h.update_visit,
+          "Change a visit", body=s.VisitPatch, response=s.Visit),
+    Route("DELETE", "/visits/<int:visit_id>", h.delete_visit,
+          "Delete a visit", body=VersionBody, status=204),
+    Route("GET", "/visits/<int:visit_id>/delegates", h.list_delegates,
+          "List delegates", response=list[s.Delegate]),
+    Route("POST", "/visits/<int:visit_id>/delegates", h.create_delegate,
+          "Create a delegate", body=s.DelegateFields, response=s.Delegate, status=201),
+    Route("GET", "/delegates/<int:delegate_id>", h.get_delegate,
+          "Read a delegate", response=s.Delegate),
+    Route("PATCH", "/delegates/<int:delegate_id>", h.update_delegate,
+          "Change a delegate", body=s.DelegatePatch, response=s.Delegate),
+    Route("DELETE", "/delegates/<int:delegate_id>", h.delete_delegate,
+          "Delete a delegate", body=VersionBody, status=204),
+    Route("GET", "/visits/<int:visit_id>/items", h.list_items,
+          "List items", response=list[s.Item]),
+    Route("POST", "/visits/<int:visit_id>/items", h.create_item,
+          "Create an item", body=s.ItemFields, response=s.Item, status=201),
+    Route("GET", "/items/<int:item_id>", h.get_item,
+          "Read an item", response=s.Item),
+    Route("PATCH", "/items/<int:item_id>", h.update_item,
+          "Change an item", body=s.ItemPatch, response=s.Item),
+    Route("DELETE", "/items/<int:item_id>", h.delete_item,
+          "Delete an item", body=VersionBody, status=204),
+    Route("GET", "/visits/<int:visit_id>/quotes", h.list_quotes,
+          "List quotes", response=list[s.Quote]),
+    Route("POST", "/visits/<int:visit_id>/quotes", h.create_quote,
+          "Create a quote", body=s.QuoteFields, response=s.Quote, status=201),
+    Route("GET", "/quotes/<int:quote_id>", h.get_quote,
+          "Read a quote", response=s.Quote),
+    Route("PATCH", "/quotes/<int:quote_id>", h.update_quote,
+          "Change a quote", body=s.QuotePatch, response=s.Quote),
+    Route("DELETE", "/quotes/<int:quote_id>", h.delete_quote,
+          "Delete a quote", body=VersionBody, status=204),
     Route("GET", "/visits/<int:visit_id>/key-figures", h.get_key_figures,
           "The key figures present", response=s.KeyFigures),
     Route("PUT", "/visits/<int:visit_id>/key-figures", h.replace_key_figures,

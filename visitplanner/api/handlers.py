@@ -1,68 +1,122 @@
-"""API handlers: thin, verb-first; the work happens in crud, queries and planning."""
+"""API handlers of visits and their rows: thin, verb-first; crud, queries and planning work."""
 from __future__ import annotations
 
 from flask import request
 
 from visitplanner.api import crud, schemas
 from visitplanner.api.errors import ApiError, validation_error
-from visitplanner.api.resources import (
-    DELEGATES, ITEMS, ORGANISATIONS, PEOPLE, QUOTES, VENUES, VISITS,
-)
+from visitplanner.api.resources import DELEGATES, ITEMS, QUOTES, VISITS
+from visitplanner.api.types import ApiModel, ReadModel
 from visitplanner.core.operations import check_against_stored, set_key_figures
+from visitplanner.core.queries import load_visit
 from visitplanner.planning.build import build_programme
 from visitplanner.planning.conflicts import find_conflicts
 from visitplanner.planning.vocabulary import LANGUAGES
-from visitplanner.core.queries import load_visit
 
 CONFLICTS_QUERY = {"lang": {
     "type": "string", "enum": list(LANGUAGES),
     "description": "Language of the messages; the visit's content language when left out."}}
 
 
-# The five operations of each resource, one line each; crud does the work the same way for all.
-def list_organisations(): return crud.list_rows(ORGANISATIONS)
-def create_organisation(body): return crud.create_row(ORGANISATIONS, body)
-def get_organisation(organisation_id): return crud.read_row(ORGANISATIONS, organisation_id)
-def update_organisation(organisation_id, body):
-    return crud.update_row(ORGANISATIONS, organisation_id, body)
-def delete_organisation(organisation_id, body):
-    return crud.delete_row(ORGANISATIONS, organisation_id, body)
+# The five operations of each resource; crud does the work the same way for all.
+def list_visits() -> list[ReadModel]:
+    """Every visit."""
+    return crud.list_rows(VISITS)
 
-def list_people(): return crud.list_rows(PEOPLE)
-def create_person(body): return crud.create_row(PEOPLE, body)
-def get_person(person_id): return crud.read_row(PEOPLE, person_id)
-def update_person(person_id, body): return crud.update_row(PEOPLE, person_id, body)
-def delete_person(person_id, body): return crud.delete_row(PEOPLE, person_id, body)
 
-def list_venues(): return crud.list_rows(VENUES)
-def create_venue(body): return crud.create_row(VENUES, body)
-def get_venue(venue_id): return crud.read_row(VENUES, venue_id)
-def update_venue(venue_id, body): return crud.update_row(VENUES, venue_id, body)
-def delete_venue(venue_id, body): return crud.delete_row(VENUES, venue_id, body)
+def create_visit(body: schemas.VisitFields) -> ReadModel:
+    """Store a new visit."""
+    return crud.create_row(VISITS, body)
 
-def list_visits(): return crud.list_rows(VISITS)
-def create_visit(body): return crud.create_row(VISITS, body)
-def get_visit(visit_id): return VISITS.dump(crud.get_visit(visit_id))
-def update_visit(visit_id, body): return crud.update_row(VISITS, visit_id, body)
-def delete_visit(visit_id, body): return crud.delete_row(VISITS, visit_id, body)
 
-def list_delegates(visit_id): return crud.list_rows(DELEGATES, visit_id)
-def create_delegate(visit_id, body): return crud.create_row(DELEGATES, body, visit_id)
-def get_delegate(delegate_id): return crud.read_row(DELEGATES, delegate_id)
-def update_delegate(delegate_id, body): return crud.update_row(DELEGATES, delegate_id, body)
-def delete_delegate(delegate_id, body): return crud.delete_row(DELEGATES, delegate_id, body)
+def get_visit(visit_id: int) -> ReadModel:
+    """One visit."""
+    return VISITS.dump(crud.get_visit(visit_id))
 
-def list_items(visit_id): return crud.list_rows(ITEMS, visit_id)
-def create_item(visit_id, body): return crud.create_row(ITEMS, body, visit_id)
-def get_item(item_id): return crud.read_row(ITEMS, item_id)
-def update_item(item_id, body): return crud.update_row(ITEMS, item_id, body)
-def delete_item(item_id, body): return crud.delete_row(ITEMS, item_id, body)
 
-def list_quotes(visit_id): return crud.list_rows(QUOTES, visit_id)
-def create_quote(visit_id, body): return crud.create_row(QUOTES, body, visit_id)
-def get_quote(quote_id): return crud.read_row(QUOTES, quote_id)
-def update_quote(quote_id, body): return crud.update_row(QUOTES, quote_id, body)
-def delete_quote(quote_id, body): return crud.delete_row(QUOTES, quote_id, body)
+def update_visit(visit_id: int, body: ApiModel) -> ReadModel:
+    """Change the fields sent of a visit read at its current version."""
+    return crud.update_row(VISITS, visit_id, body)
+
+
+def delete_visit(visit_id: int, body: ApiModel | None) -> None:
+    """Delete a visit read at its current version."""
+    crud.delete_row(VISITS, visit_id, body)
+
+
+def list_delegates(visit_id: int) -> list[ReadModel]:
+    """Every delegate of a visit."""
+    return crud.list_rows(DELEGATES, visit_id)
+
+
+def create_delegate(visit_id: int, body: schemas.DelegateFields) -> ReadModel:
+    """Add a delegate to a visit."""
+    return crud.create_row(DELEGATES, body, visit_id)
+
+
+def get_delegate(delegate_id: int) -> ReadModel:
+    """One delegate."""
+    return crud.read_row(DELEGATES, delegate_id)
+
+
+def update_delegate(delegate_id: int, body: ApiModel) -> ReadModel:
+    """Change the fields sent of a delegate read at its current version."""
+    return crud.update_row(DELEGATES, delegate_id, body)
+
+
+def delete_delegate(delegate_id: int, body: ApiModel | None) -> None:
+    """Delete a delegate read at its current version."""
+    crud.delete_row(DELEGATES, delegate_id, body)
+
+
+def list_items(visit_id: int) -> list[ReadModel]:
+    """Every item of a visit."""
+    return crud.list_rows(ITEMS, visit_id)
+
+
+def create_item(visit_id: int, body: schemas.ItemFields) -> ReadModel:
+    """Add an item to a visit."""
+    return crud.create_row(ITEMS, body, visit_id)
+
+
+def get_item(item_id: int) -> ReadModel:
+    """One item."""
+    return crud.read_row(ITEMS, item_id)
+
+
+def update_item(item_id: int, body: ApiModel) -> ReadModel:
+    """Change the fields sent of an item read at its current version."""
+    return crud.update_row(ITEMS, item_id, body)
+
+
+def delete_item(item_id: int, body: ApiModel | None) -> None:
+    """Delete an item read at its current version."""
+    crud.delete_row(ITEMS, item_id, body)
+
+
+def list_quotes(visit_id: int) -> list[ReadModel]:
+    """Every quote of a visit."""
+    return crud.list_rows(QUOTES, visit_id)
+
+
+def create_quote(visit_id: int, body: schemas.QuoteFields) -> ReadModel:
+    """Add a quote to a visit."""
+    return crud.create_row(QUOTES, body, visit_id)
+
+
+def get_quote(quote_id: int) -> ReadModel:
+    """One quote."""
+    return crud.read_row(QUOTES, quote_id)
+
+
+def update_quote(quote_id: int, body: ApiModel) -> ReadModel:
+    """Change the fields sent of a quote read at its current version."""
+    return crud.update_row(QUOTES, quote_id, body)
+
+
+def delete_quote(quote_id: int, body: ApiModel | None) -> None:
+    """Delete a quote read at its current version."""
+    crud.delete_row(QUOTES, quote_id, body)
 
 
 def get_key_figures(visit_id: int) -> schemas.KeyFigures:
