@@ -10,7 +10,8 @@ from flask_babel import get_locale
 from werkzeug.exceptions import HTTPException
 
 from visitplanner.config import settings_from_env
-from visitplanner.errors import answer_http_error
+from visitplanner.edge import IdConverter, UnknownLanguage
+from visitplanner.errors import answer_http_error, answer_unknown_language
 from visitplanner.extensions import babel, csrf, db, login_manager, migrate
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -27,6 +28,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         template_folder=str(PROJECT_ROOT / "templates"),
         static_folder=str(PROJECT_ROOT / "static"),
     )
+    app.url_map.converters["id"] = IdConverter
     app.config.from_mapping(settings_from_env(instance_path))
     app.config.from_pyfile("config.py", silent=True)
     if test_config:
@@ -52,6 +54,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(api)
     csrf.exempt(api)  # The API takes bearer tokens only, never cookies: no CSRF exposure.
     app.register_error_handler(HTTPException, answer_http_error)
+    app.register_error_handler(UnknownLanguage, answer_unknown_language)
 
     from visitplanner.cli import register_commands
 

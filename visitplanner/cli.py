@@ -9,7 +9,11 @@ from sqlalchemy import func, select
 from visitplanner.core.accounts import AccountError, create_user, find_user, issue_token
 from visitplanner.extensions import db
 from visitplanner.models import Visit
+from visitplanner.models.base import MAX_ID
 from visitplanner.planning.vocabulary import LANGUAGES, USER_ROLES
+
+# A row id, as URL rules take it (edge.IdConverter): larger ones are refused, not looked up.
+ROW_ID = click.IntRange(1, MAX_ID)
 
 
 def _create_app() -> Flask:
@@ -69,12 +73,12 @@ export_group = AppGroup("export", help="Write a visit's outputs to files.")
 
 
 @export_group.command("pdf")
-@click.argument("visit_id", type=int)
+@click.argument("visit_id", type=ROW_ID)
 @click.option("--lang", type=click.Choice(LANGUAGES),
               help="Default: the delegate's language, else the visit's content language.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
               help="The file to write; default: a name made from the visit and language.")
-@click.option("--delegate", "delegate_id", type=int,
+@click.option("--delegate", "delegate_id", type=ROW_ID,
               help="Write this delegate's personal programme.")
 @click.option("--badges", is_flag=True, help="Write name badges and table cards instead.")
 def export_pdf_command(visit_id: int, lang: str | None, output: str | None,
@@ -102,7 +106,7 @@ def export_pdf_command(visit_id: int, lang: str | None, output: str | None,
 
 
 @export_group.command("ics")
-@click.argument("visit_id", type=int)
+@click.argument("visit_id", type=ROW_ID)
 @click.option("--lang", type=click.Choice(LANGUAGES), help="Default: the visit's content language.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Default: visit-ID.ics.")
 def export_ics_command(visit_id: int, lang: str | None, output: str | None) -> None:

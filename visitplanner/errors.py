@@ -5,7 +5,9 @@ from flask import Response, render_template, request
 from flask_babel import gettext as _
 from werkzeug.exceptions import HTTPException
 
-from visitplanner.api.errors import error_response
+from visitplanner.api.errors import error_response, validation_error
+from visitplanner.edge import UnknownLanguage
+from visitplanner.planning.vocabulary import LANGUAGES
 
 API_PREFIX = "/api/"
 
@@ -30,3 +32,15 @@ def answer_http_error(exc: HTTPException) -> Response | tuple[str, int]:
         return error_response(code, exc.description or exc.name)
     title, message = _page_text(code)
     return render_template("error.html", code=code, title=title, message=message), code
+
+
+def answer_unknown_language(exc: UnknownLanguage) -> Response | tuple[str, int]:
+    """The one answer to a language the outputs do not speak: the API's 422 naming the
+    parameter and the allowed values, or a 400 page naming the language asked for."""
+    if request.path.startswith(API_PREFIX):
+        error = validation_error(exc.fields)
+        return error_response(error.status, error.message, error.fields)
+    message = _("There is no output in the language “%(asked)s”: choose one of %(languages)s.",
+                asked=exc.asked, languages=", ".join(LANGUAGES))
+    return render_template("error.html", code=400, title=_("Unknown language"),
+                           message=message), 400

@@ -3,21 +3,19 @@ from __future__ import annotations
 
 from typing import Literal
 
-from flask import Response, request
+from flask import Response
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from visitplanner.core import calendars
 from visitplanner.api import crud
-from visitplanner.api.errors import ApiError, validation_error
+from visitplanner.api.errors import ApiError
 from visitplanner.api.resources import DELEGATES
 from visitplanner.api.types import ReadModel
+from visitplanner.edge import output_language
 from visitplanner.extensions import db
 from visitplanner.models import Delegate, OutboxMessage
 from visitplanner.core.operations import rotate_links
-from visitplanner.planning.vocabulary import LANGUAGES
-
-LANG_QUERY = {"lang": {"type": "string", "enum": list(LANGUAGES)}}
 
 
 class Queued(ReadModel):
@@ -38,13 +36,6 @@ class OutboxEntry(ReadModel):
     last_error: str | None
 
 
-def _language() -> str | None:
-    lang = request.args.get("lang")
-    if lang is not None and lang not in LANGUAGES:
-        raise validation_error({"lang": [f"Use one of {', '.join(LANGUAGES)}."]})
-    return lang
-
-
 def _ics(data: bytes | None, filename: str, missing: str) -> Response:
     if data is None:
         raise ApiError(404, missing)
@@ -53,7 +44,7 @@ def _ics(data: bytes | None, filename: str, missing: str) -> Response:
 
 def export_visit_calendar(visit_id: int) -> Response:
     """Every item of the visit as an iCalendar file."""
-    return _ics(calendars.visit_calendar(visit_id, _language()), f"visit-{visit_id}.ics",
+    return _ics(calendars.visit_calendar(visit_id, output_language()), f"visit-{visit_id}.ics",
                 f"No visit with id {visit_id}.")
 
 
@@ -62,13 +53,13 @@ def export_delegate_calendar(delegate_id: int) -> Response:
     delegate = db.session.get(Delegate, delegate_id)
     if delegate is None:
         raise ApiError(404, f"No delegate with id {delegate_id}.")
-    return _ics(calendars.delegate_calendar(delegate, _language()),
+    return _ics(calendars.delegate_calendar(delegate, output_language()),
                 f"delegate-{delegate_id}.ics", "")
 
 
 def export_person_calendar(visit_id: int, person_id: int) -> Response:
     """The items of the visit a host-side person speaks at."""
-    return _ics(calendars.person_calendar(visit_id, person_id, _language()),
+    return _ics(calendars.person_calendar(visit_id, person_id, output_language()),
                 f"visit-{visit_id}-person-{person_id}.ics",
                 f"No visit with id {visit_id} or no person with id {person_id}.")
 

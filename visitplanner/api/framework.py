@@ -11,8 +11,13 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from visitplanner.core.accounts import user_for_token
 from visitplanner.api.errors import ApiError, error_response, field_errors, validation_error
+from visitplanner.planning.vocabulary import LANGUAGES
 
-MAX_ID = 2**31 - 1  # the largest id an INTEGER column holds on every database
+# The ?lang= of every output route (PDF, .ics, news, conflicts), read by edge.output_language.
+LANG_QUERY: dict[str, dict[str, Any]] = {"lang": {
+    "type": "string", "enum": list(LANGUAGES),
+    "description": "Language of the output; the visit's content language (a delegate's own for "
+                   "personal outputs) when left out. Any other value: 422 naming `lang`."}}
 
 
 @dataclass(frozen=True)
@@ -86,8 +91,6 @@ def make_view(route: Route) -> Callable[..., Response]:
 
     def view(**path: int) -> Response:
         try:
-            if any(value > MAX_ID for value in path.values()):
-                raise ApiError(404, "No such resource.")
             g.api_user = current_user_from_token()
             if route.writes and not g.api_user.can_write:
                 raise ApiError(403, "Your role may read but not change data.")

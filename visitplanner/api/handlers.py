@@ -9,13 +9,10 @@ from visitplanner.api.resources import DELEGATES, ITEMS, QUOTES, VISITS
 from visitplanner.api.types import ApiModel, ReadModel
 from visitplanner.core.operations import check_against_stored, set_key_figures
 from visitplanner.core.queries import load_visit
+from visitplanner.edge import output_language
 from visitplanner.planning.build import build_programme
 from visitplanner.planning.conflicts import find_conflicts
-from visitplanner.planning.vocabulary import LANGUAGES
 
-CONFLICTS_QUERY = {"lang": {
-    "type": "string", "enum": list(LANGUAGES),
-    "description": "Language of the messages; the visit's content language when left out."}}
 
 
 # The five operations of each resource; crud does the work the same way for all.
@@ -157,10 +154,7 @@ def get_programme(visit_id: int) -> schemas.Programme:
 
 def list_conflicts(visit_id: int) -> list[schemas.Conflict]:
     """What in the programme a person must look at, worded in ?lang= or the content language."""
-    lang = request.args.get("lang")
-    if lang is not None and lang not in LANGUAGES:
-        raise validation_error({"lang": [f"Use one of {', '.join(LANGUAGES)}."]})
-    _, programme = _programme_of(visit_id, lang)
+    _, programme = _programme_of(visit_id, output_language())
     return [schemas.Conflict(kind=c.kind, message=c.message, item_ids=list(c.item_ids))
             for c in find_conflicts(programme)]
 

@@ -5,15 +5,15 @@ from flask import Response, request
 from pydantic import BaseModel
 
 from visitplanner.api.errors import ApiError, validation_error
+from visitplanner.api.framework import LANG_QUERY
 from visitplanner.core.news_drafts import current_text
 from visitplanner.outputs.news_export import MEDIA_TYPES, export
-from visitplanner.planning.vocabulary import LANGUAGES
 from visitplanner.core.queries import load_visit
+from visitplanner.edge import UnknownLanguage, output_language
 
 FORMATS = ("json", *MEDIA_TYPES)
 NEWS_QUERY = {
-    "lang": {"type": "string", "enum": list(LANGUAGES),
-             "description": "Language of the draft; the visit's content language when left out."},
+    **LANG_QUERY,
     "format": {"type": "string", "enum": list(FORMATS), "default": "json"},
 }
 
@@ -27,10 +27,11 @@ class NewsText(BaseModel):
 
 def export_news(visit_id: int) -> NewsText | Response:
     """The saved draft of the language when there is one, else the one generated from the visit."""
-    lang, fmt = request.args.get("lang"), request.args.get("format", "json")
-    problems = {}
-    if lang is not None and lang not in LANGUAGES:
-        problems["lang"] = [f"Use one of {', '.join(LANGUAGES)}."]
+    fmt, problems = request.args.get("format", "json"), {}
+    try:
+        lang = output_language()
+    except UnknownLanguage as exc:  # reported together with a bad format=
+        lang, problems = None, exc.fields
     if fmt not in FORMATS:
         problems["format"] = [f"Use one of {', '.join(FORMATS)}."]
     if problems:

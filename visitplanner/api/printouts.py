@@ -3,19 +3,12 @@ from __future__ import annotations
 
 from flask import Response
 
-from visitplanner.api.errors import ApiError, validation_error
+from visitplanner.api.errors import ApiError
 from visitplanner.core.printouts import (
-    Printout, asked_language, delegate_printout, send_printout, visit_printout,
+    Printout, delegate_printout, send_printout, visit_printout,
 )
+from visitplanner.edge import output_language
 
-LANG_QUERY = {"lang": {"type": "string", "enum": ["nl", "fr", "en"]}}
-
-
-def _language() -> str | None:
-    try:
-        return asked_language()
-    except ValueError as exc:
-        raise validation_error({"lang": [str(exc)]}) from exc
 
 
 def _send(printout: Printout | None, missing: str) -> Response:
@@ -26,15 +19,16 @@ def _send(printout: Printout | None, missing: str) -> Response:
 
 def export_programme_pdf(visit_id: int) -> Response:
     """The printable programme of a visit."""
-    return _send(visit_printout(visit_id, _language()), f"No visit with id {visit_id}.")
+    return _send(visit_printout(visit_id, output_language()), f"No visit with id {visit_id}.")
 
 
 def export_delegate_programme_pdf(delegate_id: int) -> Response:
     """One delegate's personal programme, in their language unless ?lang= says otherwise."""
-    return _send(delegate_printout(delegate_id, _language()), f"No delegate with id {delegate_id}.")
+    return _send(delegate_printout(delegate_id, output_language()),
+                 f"No delegate with id {delegate_id}.")
 
 
 def export_badges_pdf(visit_id: int) -> Response:
     """Name badges and table cards of every delegate and key figure."""
-    printout = visit_printout(visit_id, _language(), badges=True)
+    printout = visit_printout(visit_id, output_language(), badges=True)
     return _send(printout, f"No visit with id {visit_id}.")

@@ -10,6 +10,7 @@ from pydantic import (
     StringConstraints, WithJsonSchema, create_model,
 )
 
+from visitplanner.models.base import MAX_ID
 from visitplanner.planning.rules import RuleError, check_country
 
 # PostgreSQL refuses NUL in text, so the schema refuses it first.
@@ -17,8 +18,8 @@ NO_NUL = r"^[^\x00]*$"
 LOCAL_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$")
 
 # Strict: JSON true is not the id 1.
-Id = Annotated[int, Strict(), Field(ge=1, le=2**31 - 1)]
-Version = Annotated[int, Field(ge=1, le=2**31 - 1, description="The version you read.")]
+Id = Annotated[int, Strict(), Field(ge=1, le=MAX_ID)]
+Version = Annotated[int, Field(ge=1, le=MAX_ID, description="The version you read.")]
 Language = Literal["nl", "fr", "en"]
 Country = Annotated[
     str, StringConstraints(pattern=r"^[A-Za-z]{2}$"),

@@ -8,14 +8,9 @@ from flask import Response, current_app, request
 
 from visitplanner.extensions import db
 from visitplanner.models import Delegate
-from visitplanner.outputs.common import check_language
 from visitplanner.outputs.pdf import badges_html, cache_key, cached_pdf, programme_html
 from visitplanner.planning.build import build_programme
 from visitplanner.core.queries import load_visit
-
-# The largest id an INTEGER column holds; larger ones would make PostgreSQL fail, not miss.
-MAX_ID = 2**31 - 1
-
 
 @dataclass(frozen=True)
 class Printout:
@@ -26,15 +21,9 @@ class Printout:
     filename: str
 
 
-def asked_language() -> str | None:
-    """The ?lang= of the request; ValueError when the outputs do not speak it."""
-    asked = request.args.get("lang")
-    return None if asked is None else check_language(asked)
-
-
 def visit_printout(visit_id: int, lang: str | None, badges: bool = False) -> Printout | None:
     """The programme (or the badges) of a visit, None when there is no such visit."""
-    visit = load_visit(visit_id) if visit_id <= MAX_ID else None
+    visit = load_visit(visit_id)
     if visit is None:
         return None
     programme = build_programme(visit, lang or visit.content_language)
@@ -47,7 +36,7 @@ def visit_printout(visit_id: int, lang: str | None, badges: bool = False) -> Pri
 
 def delegate_printout(delegate_id: int, lang: str | None) -> Printout | None:
     """One delegate's personal programme, by default in their own language."""
-    delegate = db.session.get(Delegate, delegate_id) if delegate_id <= MAX_ID else None
+    delegate = db.session.get(Delegate, delegate_id)
     visit = load_visit(delegate.visit_id) if delegate is not None else None
     if delegate is None or visit is None:
         return None

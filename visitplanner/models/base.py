@@ -6,6 +6,9 @@ import datetime as dt
 from sqlalchemy import CheckConstraint, DateTime
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column
 
+# The largest id an INTEGER column holds on every database: larger ones must miss, not fail.
+MAX_ID = 2**31 - 1
+
 
 def utcnow() -> dt.datetime:
     """Return the current time in UTC."""

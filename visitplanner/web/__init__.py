@@ -17,59 +17,59 @@ web.add_url_rule("/logout", view_func=auth.logout, methods=["POST"])
 web.add_url_rule("/", view_func=visits.list_visits)
 # Organiser pages: visits, delegates, items, import, directory, users.
 web.add_url_rule("/visits/new", view_func=visits.new_visit, methods=["GET", "POST"])
-web.add_url_rule("/visits/<int:visit_id>", view_func=visits.show_visit)
-web.add_url_rule("/visits/<int:visit_id>/edit", view_func=visits.edit_visit,
+web.add_url_rule("/visits/<id:visit_id>", view_func=visits.show_visit)
+web.add_url_rule("/visits/<id:visit_id>/edit", view_func=visits.edit_visit,
                  methods=["GET", "POST"])
-web.add_url_rule("/visits/<int:visit_id>/delete", view_func=visits.delete_visit,
+web.add_url_rule("/visits/<id:visit_id>/delete", view_func=visits.delete_visit,
                  methods=["GET", "POST"])
-web.add_url_rule("/visits/<int:visit_id>/timeline", view_func=visits.show_timeline)
-web.add_url_rule("/visits/<int:visit_id>/delegates", view_func=delegates.list_delegates)
-web.add_url_rule("/visits/<int:visit_id>/delegates/new", view_func=delegates.new_delegate,
+web.add_url_rule("/visits/<id:visit_id>/timeline", view_func=visits.show_timeline)
+web.add_url_rule("/visits/<id:visit_id>/delegates", view_func=delegates.list_delegates)
+web.add_url_rule("/visits/<id:visit_id>/delegates/new", view_func=delegates.new_delegate,
                  methods=["GET", "POST"])
-web.add_url_rule("/delegates/<int:delegate_id>/edit", view_func=delegates.edit_delegate,
+web.add_url_rule("/delegates/<id:delegate_id>/edit", view_func=delegates.edit_delegate,
                  methods=["GET", "POST"])
-web.add_url_rule("/delegates/<int:delegate_id>/delete", view_func=delegates.delete_delegate,
+web.add_url_rule("/delegates/<id:delegate_id>/delete", view_func=delegates.delete_delegate,
                  methods=["GET", "POST"])
-web.add_url_rule("/delegates/<int:delegate_id>/rotate-links",
+web.add_url_rule("/delegates/<id:delegate_id>/rotate-links",
                  view_func=delegates.rotate_delegate_links, methods=["POST"])
-web.add_url_rule("/visits/<int:visit_id>/delegates/import", view_func=imports.import_delegates,
+web.add_url_rule("/visits/<id:visit_id>/delegates/import", view_func=imports.import_delegates,
                  methods=["GET", "POST"])
-web.add_url_rule("/visits/<int:visit_id>/delegates/import/confirm",
+web.add_url_rule("/visits/<id:visit_id>/delegates/import/confirm",
                  view_func=imports.confirm_import, methods=["POST"])
-web.add_url_rule("/visits/<int:visit_id>/items/new", view_func=items.new_item,
+web.add_url_rule("/visits/<id:visit_id>/items/new", view_func=items.new_item,
                  methods=["GET", "POST"])
-web.add_url_rule("/items/<int:item_id>/edit", view_func=items.edit_item, methods=["GET", "POST"])
-web.add_url_rule("/items/<int:item_id>/delete", view_func=items.delete_item,
+web.add_url_rule("/items/<id:item_id>/edit", view_func=items.edit_item, methods=["GET", "POST"])
+web.add_url_rule("/items/<id:item_id>/delete", view_func=items.delete_item,
                  methods=["GET", "POST"])
 for _kind, _spec in directory.KINDS.items():
     web.add_url_rule(f"/{_kind}", f"list_{_kind}", directory.list_entries,
                      defaults={"kind": _kind})
     web.add_url_rule(f"/{_kind}/new", f"new_{_spec.singular}", directory.new_entry,
                      defaults={"kind": _kind}, methods=["GET", "POST"])
-    web.add_url_rule(f"/{_kind}/<int:row_id>/edit", f"edit_{_spec.singular}",
+    web.add_url_rule(f"/{_kind}/<id:row_id>/edit", f"edit_{_spec.singular}",
                      directory.edit_entry, defaults={"kind": _kind}, methods=["GET", "POST"])
-    web.add_url_rule(f"/{_kind}/<int:row_id>/delete", f"delete_{_spec.singular}",
+    web.add_url_rule(f"/{_kind}/<id:row_id>/delete", f"delete_{_spec.singular}",
                      directory.delete_entry, defaults={"kind": _kind}, methods=["GET", "POST"])
 web.add_url_rule("/users", view_func=users.list_users)
 web.add_url_rule("/users/new", view_func=users.new_user, methods=["GET", "POST"])
-web.add_url_rule("/users/<int:user_id>/edit", view_func=users.edit_user, methods=["GET", "POST"])
+web.add_url_rule("/users/<id:user_id>/edit", view_func=users.edit_user, methods=["GET", "POST"])
 # Printouts: programme, personal programme and badges as PDF.
-web.add_url_rule("/visits/<int:visit_id>/programme.pdf", view_func=printouts.export_programme_pdf)
-web.add_url_rule("/delegates/<int:delegate_id>/programme.pdf",
+web.add_url_rule("/visits/<id:visit_id>/programme.pdf", view_func=printouts.export_programme_pdf)
+web.add_url_rule("/delegates/<id:delegate_id>/programme.pdf",
                  view_func=printouts.export_delegate_programme_pdf)
-web.add_url_rule("/visits/<int:visit_id>/badges.pdf", view_func=printouts.export_badges_pdf)
+web.add_url_rule("/visits/<id:visit_id>/badges.pdf", view_func=printouts.export_badges_pdf)
 # News draft: edit, history, downloads.
-web.add_url_rule("/visits/<int:visit_id>/news", view_func=news.show_news, methods=["GET", "POST"])
-web.add_url_rule("/visits/<int:visit_id>/news.<any(md, html, docx):format>",
+web.add_url_rule("/visits/<id:visit_id>/news", view_func=news.show_news, methods=["GET", "POST"])
+web.add_url_rule("/visits/<id:visit_id>/news.<any(md, html, docx):format>",
                  view_func=news.export_news)
 # Calendars and invitations; the two public delegate pages need no login.
-web.add_url_rule("/visits/<int:visit_id>/calendar.ics", view_func=calendars.export_visit_calendar)
-web.add_url_rule("/delegates/<int:delegate_id>/calendar.ics",
+web.add_url_rule("/visits/<id:visit_id>/calendar.ics", view_func=calendars.export_visit_calendar)
+web.add_url_rule("/delegates/<id:delegate_id>/calendar.ics",
                  view_func=calendars.export_delegate_calendar)
-web.add_url_rule("/visits/<int:visit_id>/people/<int:person_id>/calendar.ics",
+web.add_url_rule("/visits/<id:visit_id>/people/<id:person_id>/calendar.ics",
                  view_func=calendars.export_person_calendar)
-web.add_url_rule("/visits/<int:visit_id>/outbox", view_func=calendars.show_outbox)
-web.add_url_rule("/visits/<int:visit_id>/invitations", view_func=calendars.send_invitations,
+web.add_url_rule("/visits/<id:visit_id>/outbox", view_func=calendars.show_outbox)
+web.add_url_rule("/visits/<id:visit_id>/invitations", view_func=calendars.send_invitations,
                  methods=["POST"])
 web.add_url_rule("/p/<token>", view_func=delegate_links.show_personal_programme)
 web.add_url_rule("/c/<token>.ics", view_func=delegate_links.export_calendar_feed)

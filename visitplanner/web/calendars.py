@@ -1,7 +1,7 @@
 """Browser downloads of calendars, sending invitations, and the outbox page."""
 from __future__ import annotations
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import Response, abort, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
@@ -9,16 +9,9 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from visitplanner.core import calendars
+from visitplanner.edge import output_language
 from visitplanner.extensions import db
 from visitplanner.models import Delegate, OutboxMessage, Visit
-from visitplanner.planning.vocabulary import LANGUAGES
-
-
-def _language() -> str | None:
-    lang = request.args.get("lang")
-    if lang is not None and lang not in LANGUAGES:
-        abort(400)
-    return lang
 
 
 def _ics(data: bytes | None, filename: str) -> Response:
@@ -30,20 +23,21 @@ def _ics(data: bytes | None, filename: str) -> Response:
 @login_required
 def export_visit_calendar(visit_id: int) -> Response:
     """Every item of the visit as an .ics file."""
-    return _ics(calendars.visit_calendar(visit_id, _language()), f"visit-{visit_id}.ics")
+    return _ics(calendars.visit_calendar(visit_id, output_language()), f"visit-{visit_id}.ics")
 
 
 @login_required
 def export_delegate_calendar(delegate_id: int) -> Response:
     """A delegate's items as an .ics file, the delegate as ATTENDEE."""
     delegate = db.session.get(Delegate, delegate_id) or abort(404)
-    return _ics(calendars.delegate_calendar(delegate, _language()), f"delegate-{delegate_id}.ics")
+    return _ics(calendars.delegate_calendar(delegate, output_language()),
+                f"delegate-{delegate_id}.ics")
 
 
 @login_required
 def export_person_calendar(visit_id: int, person_id: int) -> Response:
     """The items of the visit a host-side person speaks at, as an .ics file."""
-    return _ics(calendars.person_calendar(visit_id, person_id, _language()),
+    return _ics(calendars.person_calendar(visit_id, person_id, output_language()),
                 f"visit-{visit_id}-person-{person_id}.ics")
 
 

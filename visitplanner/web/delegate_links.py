@@ -6,6 +6,7 @@ from flask.typing import ResponseReturnValue
 
 from visitplanner.core import calendars
 from visitplanner.core.delegate_links import read_token
+from visitplanner.edge import output_language
 from visitplanner.extensions import db
 from visitplanner.models import Delegate
 from visitplanner.outputs.common import clock, day_heading, field, label, time_span
@@ -50,4 +51,4 @@ def export_calendar_feed(token: str) -> Response:
     """A delegate's subscribable calendar; no login."""
     delegate = _delegate(token)
     return _private(calendars.ics_response(
-        calendars.delegate_calendar(delegate, feed=True), "programme.ics"))
+        calendars.delegate_calendar(delegate, output_language(), feed=True), "programme.ics"))

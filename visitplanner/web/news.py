@@ -1,6 +1,8 @@
 """The news draft page: read it, edit and save it per language, regenerate it, download it."""
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
@@ -16,6 +18,7 @@ from visitplanner.outputs.news import DraftText
 from visitplanner.outputs.news_export import MEDIA_TYPES, body_html, export
 from visitplanner.planning.vocabulary import LANGUAGES
 from visitplanner.core.queries import load_visit
+from visitplanner.edge import output_language
 
 NO_NUL = Regexp(r"^[^\x00]*$", message="Text may not contain NUL characters.")
 
@@ -34,14 +37,11 @@ class RegenerateForm(FlaskForm):
     confirmed = HiddenField()
 
 
-def _visit_and_lang(visit_id: int):
+def _visit_and_lang(visit_id: int, asked: str | None) -> tuple[Any, str]:
     visit = load_visit(visit_id)
     if visit is None:
         abort(404)
-    lang = request.args.get("draft") or visit.content_language
-    if lang not in LANGUAGES:
-        abort(404)
-    return visit, lang
+    return visit, asked or visit.content_language
 
 
 def _revision_id(visit_id: int, lang: str) -> str:
@@ -52,7 +52,8 @@ def _revision_id(visit_id: int, lang: str) -> str:
 @login_required
 def show_news(visit_id: int) -> ResponseReturnValue:
     """The draft with its edit form, history and downloads; POST saves or regenerates."""
-    visit, lang = _visit_and_lang(visit_id)
+    # ?lang= is the language of this page's screen; ?draft= the language of the draft shown.
+    visit, lang = _visit_and_lang(visit_id, output_language("draft"))
     if request.method == "POST" and not current_user.can_write:
         abort(403)
     form, regenerate, status = NewsForm(), RegenerateForm(), 200
@@ -92,7 +93,7 @@ def show_news(visit_id: int) -> ResponseReturnValue:
 @login_required
 def export_news(visit_id: int, format: str) -> Response:
     """The current draft (saved edits, else generated) as Markdown, HTML or Word."""
-    visit, lang = _visit_and_lang(visit_id)
+    visit, lang = _visit_and_lang(visit_id, output_language() or output_language("draft"))
     if format not in MEDIA_TYPES:
         abort(404)
     filename = f"news-{visit.id}-{lang}.{format}"

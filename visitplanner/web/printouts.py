@@ -5,15 +5,9 @@ from flask import Response, abort
 from flask_login import login_required
 
 from visitplanner.core.printouts import (
-    Printout, asked_language, delegate_printout, send_printout, visit_printout,
+    Printout, delegate_printout, send_printout, visit_printout,
 )
-
-
-def _language() -> str | None:
-    try:
-        return asked_language()
-    except ValueError:
-        abort(400)
+from visitplanner.edge import output_language
 
 
 def _send(printout: Printout | None) -> Response:
@@ -25,16 +19,16 @@ def _send(printout: Printout | None) -> Response:
 @login_required
 def export_programme_pdf(visit_id: int) -> Response:
     """The visit's programme as PDF, in ?lang= or the visit's content language."""
-    return _send(visit_printout(visit_id, _language()))
+    return _send(visit_printout(visit_id, output_language()))
 
 
 @login_required
 def export_delegate_programme_pdf(delegate_id: int) -> Response:
     """A delegate's personal programme as PDF, in their language unless ?lang= says otherwise."""
-    return _send(delegate_printout(delegate_id, _language()))
+    return _send(delegate_printout(delegate_id, output_language()))
 
 
 @login_required
 def export_badges_pdf(visit_id: int) -> Response:
     """Name badges and table tent cards as PDF."""
-    return _send(visit_printout(visit_id, _language(), badges=True))
+    return _send(visit_printout(visit_id, output_language(), badges=True))

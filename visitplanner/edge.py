@@ -1,0 +1,62 @@
+"""What both doors (web and API) read from a request the same way: row ids and ?lang=."""
+from __future__ import annotations
+
+from typing import Any
+
+from flask import request
+from werkzeug.exceptions import BadRequest
+from werkzeug.routing import BaseConverter
+
+from visitplanner.models.base import MAX_ID
+from visitplanner.planning.vocabulary import LANGUAGES
+
+
+def numbers_up_to(limit: int) -> str:
+    """A regular expression for the whole numbers 1 to `limit`, written without leading zeros."""
+    text = str(limit)
+    parts = [rf"[1-9]\d{{0,{len(text) - 2}}}"] if len(text) > 1 else []
+    for n, digit in enumerate(text):
+        low = 1 if n == 0 else 0
+        if int(digit) > low:
+            parts.append(rf"{text[:n]}[{low}-{int(digit) - 1}]\d{{{len(text) - n - 1}}}")
+    return "(?:" + "|".join([*parts, text]) + ")"
+
+
+class IdConverter(BaseConverter):
+    """`<id:visit_id>` in a URL rule: a row id from 1 to MAX_ID. Other values match no rule,
+    by the pattern itself, so they are a 404 for every method and never a database error."""
+
+    regex = numbers_up_to(MAX_ID)
+    part_isolating = True
+
+    def to_python(self, value: str) -> int:
+        return int(value)
+
+    def to_url(self, value: Any) -> str:
+        return str(int(value))
+
+
+class UnknownLanguage(BadRequest):
+    """?lang= (or another language parameter) names a language the outputs do not speak."""
+
+    def __init__(self, asked: str, parameter: str = "lang") -> None:
+        super().__init__(f"Unknown language {asked!r} in {parameter}=: "
+                         f"use one of {', '.join(LANGUAGES)}.")
+        self.asked = asked
+        self.parameter = parameter
+
+    @property
+    def fields(self) -> dict[str, list[str]]:
+        """The field errors of the API's 422: the parameter and the allowed values."""
+        return {self.parameter: [f"Use one of {', '.join(LANGUAGES)}."]}
+
+
+def output_language(parameter: str = "lang") -> str | None:
+    """The language an output route is asked for: None when the request leaves it out;
+    UnknownLanguage (422 in the API, a 400 page in the web) when the outputs do not speak it."""
+    asked = request.args.get(parameter)
+    if asked is None:
+        return None
+    if asked not in LANGUAGES:
+        raise UnknownLanguage(asked, parameter)
+    return asked
