@@ -84,11 +84,11 @@ def main() -> None:
     """Print the endpoint's medians beside the bare render, and whether the targets hold."""
     workdir = Path(tempfile.mkdtemp(prefix="bench-pdf-"))
     os.environ["VISITPLANNER_INSTANCE_PATH"] = str(workdir)
+    from weasyprint import HTML
+
     from visitplanner import create_app
     from visitplanner.accounts import create_user, issue_token
     from visitplanner.extensions import db
-    from weasyprint import HTML
-
     from visitplanner.outputs.pdf import BASE_URL, StaticFetcher
     from visitplanner.printouts import cache_dir, visit_printout
 

@@ -13,7 +13,13 @@ from visitplanner.outputs.news import compose_news
 from visitplanner.outputs.news_export import export, to_html, to_markdown
 from visitplanner.planning.build import build_programme
 from visitplanner.planning.programme import (
-    Day, DelegateView, DelegationView, OrganisationView, Programme, ProgrammeItem, VisitView,
+    Day,
+    DelegateView,
+    DelegationView,
+    OrganisationView,
+    Programme,
+    ProgrammeItem,
+    VisitView,
 )
 from visitplanner.queries import load_visit
 

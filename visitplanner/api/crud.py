@@ -20,7 +20,6 @@ from visitplanner.operations import StaleEdit, check_against_stored
 from visitplanner.planning.rules import RuleError
 from visitplanner.queries import used_by
 
-
 # How the tables that point at a shared row read in a message.
 USAGE_LABELS = {
     "visits": "visits", "visit_partners": "visits as partner", "visit_key_figures":

@@ -6,7 +6,13 @@ from flask import request
 from visitplanner.api import crud, schemas
 from visitplanner.api.errors import ApiError, validation_error
 from visitplanner.api.resources import (
-    DELEGATES, ITEMS, ORGANISATIONS, PEOPLE, QUOTES, VENUES, VISITS,
+    DELEGATES,
+    ITEMS,
+    ORGANISATIONS,
+    PEOPLE,
+    QUOTES,
+    VENUES,
+    VISITS,
 )
 from visitplanner.operations import check_against_stored, set_key_figures
 from visitplanner.planning.build import build_programme

@@ -18,14 +18,20 @@ from visitplanner.operations import apply_plain
 from visitplanner.queries import used_by
 from visitplanner.web import choices
 from visitplanner.web.editing import (
-    confirm_delete, get_or_404, render_edit, save_form, writer_required,
+    confirm_delete,
+    get_or_404,
+    render_edit,
+    save_form,
+    writer_required,
 )
 from visitplanner.web.forms import EditForm
 from visitplanner.web.forms_directory import (
-    ORGANISATION_KIND_NAMES, OrganisationForm, PersonForm, VenueForm,
+    ORGANISATION_KIND_NAMES,
+    OrganisationForm,
+    PersonForm,
+    VenueForm,
 )
 from visitplanner.web.forms_translations import in_language
-
 
 # How the tables that still point at an entry read in the "still used" message.
 USAGE_LABELS = {

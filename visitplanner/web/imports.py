@@ -9,8 +9,8 @@ from typing import Any
 
 from flask import current_app, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
-from flask_babel import gettext as _
 from flask_babel import force_locale, ngettext
+from flask_babel import gettext as _
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 from werkzeug.datastructures import MultiDict
 
@@ -20,8 +20,8 @@ from visitplanner.operations import apply_plain, commit
 from visitplanner.planning.vocabulary import LANGUAGES
 from visitplanner.queries import load_visit_delegates
 from visitplanner.web.editing import get_or_404, writer_required
-from visitplanner.web.forms_directory import ConfirmImportForm, ImportForm
 from visitplanner.web.forms import LANGUAGE_NAMES
+from visitplanner.web.forms_directory import ConfirmImportForm, ImportForm
 from visitplanner.web.forms_programme import DELEGATE_ROLE_NAMES, DelegateForm
 from visitplanner.web.import_files import ImportFileError, read_rows
 

@@ -13,7 +13,11 @@ from visitplanner.operations import apply_item
 from visitplanner.queries import load_visit_delegates
 from visitplanner.web import choices
 from visitplanner.web.editing import (
-    confirm_delete, get_or_404, render_edit, save_form, writer_required,
+    confirm_delete,
+    get_or_404,
+    render_edit,
+    save_form,
+    writer_required,
 )
 from visitplanner.web.forms_programme import ItemForm
 from visitplanner.web.forms_translations import in_language

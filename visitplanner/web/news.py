@@ -10,7 +10,11 @@ from wtforms import HiddenField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Regexp
 
 from visitplanner.news_drafts import (
-    current_text, generated_text, latest_revision, revisions, save_revision,
+    current_text,
+    generated_text,
+    latest_revision,
+    revisions,
+    save_revision,
 )
 from visitplanner.outputs.news import DraftText
 from visitplanner.outputs.news_export import MEDIA_TYPES, body_html, export

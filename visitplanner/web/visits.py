@@ -17,7 +17,11 @@ from visitplanner.planning.programme import Programme
 from visitplanner.queries import load_visit, search_visits
 from visitplanner.web import choices
 from visitplanner.web.editing import (
-    confirm_delete, get_or_404, render_edit, save_form, writer_required,
+    confirm_delete,
+    get_or_404,
+    render_edit,
+    save_form,
+    writer_required,
 )
 from visitplanner.web.forms_translations import in_language
 from visitplanner.web.forms_visit import VisitForm
