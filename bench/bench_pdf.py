@@ -87,10 +87,10 @@ def main() -> None:
     from weasyprint import HTML
 
     from visitplanner import create_app
-    from visitplanner.accounts import create_user, issue_token
+    from visitplanner.core.accounts import create_user, issue_token
+    from visitplanner.core.printouts import cache_dir, visit_printout
     from visitplanner.extensions import db
     from visitplanner.outputs.pdf import BASE_URL, StaticFetcher
-    from visitplanner.printouts import cache_dir, visit_printout
 
     app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{workdir / 'bench.sqlite3'}"})
     try:

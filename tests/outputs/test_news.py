@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import docx
 import pytest
 
+from visitplanner.core.queries import load_visit
 from visitplanner.extensions import db
 from visitplanner.outputs.news import compose_news
 from visitplanner.outputs.news_export import export, to_html, to_markdown
@@ -21,7 +22,6 @@ from visitplanner.planning.programme import (
     ProgrammeItem,
     VisitView,
 )
-from visitplanner.queries import load_visit
 
 AFTER = dt.date(2024, 5, 2)
 

@@ -14,11 +14,11 @@ from visitplanner.api.resources import (
     VENUES,
     VISITS,
 )
-from visitplanner.operations import check_against_stored, set_key_figures
+from visitplanner.core.operations import check_against_stored, set_key_figures
+from visitplanner.core.queries import load_visit
 from visitplanner.planning.build import build_programme
 from visitplanner.planning.conflicts import find_conflicts
 from visitplanner.planning.vocabulary import LANGUAGES
-from visitplanner.queries import load_visit
 
 CONFLICTS_QUERY = {"lang": {
     "type": "string", "enum": list(LANGUAGES),

@@ -12,10 +12,10 @@ from flask_login import login_required
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
+from visitplanner.core.operations import apply_plain
+from visitplanner.core.queries import used_by
 from visitplanner.extensions import db
 from visitplanner.models import Organisation, Person, Venue
-from visitplanner.operations import apply_plain
-from visitplanner.queries import used_by
 from visitplanner.web import choices
 from visitplanner.web.editing import (
     confirm_delete,
