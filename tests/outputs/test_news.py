@@ -8,14 +8,20 @@ from zoneinfo import ZoneInfo
 import docx
 import pytest
 
+from visitplanner.core.queries import load_visit
 from visitplanner.extensions import db
 from visitplanner.outputs.news import compose_news
 from visitplanner.outputs.news_export import export, to_html, to_markdown
 from visitplanner.planning.build import build_programme
 from visitplanner.planning.programme import (
-    Day, DelegateView, DelegationView, OrganisationView, Programme, ProgrammeItem, VisitView,
+    Day,
+    DelegateView,
+    DelegationView,
+    OrganisationView,
+    Programme,
+    ProgrammeItem,
+    VisitView,
 )
-from visitplanner.core.queries import load_visit
 
 AFTER = dt.date(2024, 5, 2)
 

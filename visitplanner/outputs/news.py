@@ -16,7 +16,12 @@ from visitplanner.outputs.common import check_language
 from visitplanner.outputs.languages import Language, honorific, language
 from visitplanner.planning.nationality import adjective_for
 from visitplanner.planning.programme import (
-    DelegateView, OrganisationView, PersonView, Programme, ProgrammeItem, QuoteView,
+    DelegateView,
+    OrganisationView,
+    PersonView,
+    Programme,
+    ProgrammeItem,
+    QuoteView,
 )
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "news"

@@ -13,7 +13,8 @@ from urllib.request import url2pathname
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
-from weasyprint import HTML, __version__ as weasyprint_version
+from weasyprint import HTML
+from weasyprint import __version__ as weasyprint_version
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from visitplanner.outputs.badges import badge_holders

@@ -9,7 +9,10 @@ from babel.numbers import format_decimal
 
 from visitplanner.outputs.languages import language
 from visitplanner.planning.travel import (
-    BUFFER_MINUTES, DETOUR_FACTOR, URBAN_SPEED_KMH, TravelEstimate,
+    BUFFER_MINUTES,
+    DETOUR_FACTOR,
+    URBAN_SPEED_KMH,
+    TravelEstimate,
 )
 
 # Placeholders: {who} names the people, {verb} agrees with them, {a}/{b}/{title}/{prev}/{next}
