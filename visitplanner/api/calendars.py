@@ -7,15 +7,15 @@ from flask import Response
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from visitplanner.core import calendars
 from visitplanner.api import crud
 from visitplanner.api.errors import ApiError
 from visitplanner.api.resources import DELEGATES
 from visitplanner.api.types import ReadModel
+from visitplanner.core import calendars
+from visitplanner.core.operations import rotate_links
 from visitplanner.edge import output_language
 from visitplanner.extensions import db
 from visitplanner.models import Delegate, OutboxMessage
-from visitplanner.core.operations import rotate_links
 
 
 class Queued(ReadModel):

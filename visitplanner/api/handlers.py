@@ -14,7 +14,6 @@ from visitplanner.planning.build import build_programme
 from visitplanner.planning.conflicts import find_conflicts
 
 
-
 # The five operations of each resource; crud does the work the same way for all.
 def list_visits() -> list[ReadModel]:
     """Every visit."""

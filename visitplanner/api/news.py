@@ -7,9 +7,9 @@ from pydantic import BaseModel
 from visitplanner.api.errors import ApiError, validation_error
 from visitplanner.api.framework import LANG_QUERY
 from visitplanner.core.news_drafts import current_text
-from visitplanner.outputs.news_export import MEDIA_TYPES, export
 from visitplanner.core.queries import load_visit
 from visitplanner.edge import UnknownLanguage, output_language
+from visitplanner.outputs.news_export import MEDIA_TYPES, export
 
 FORMATS = ("json", *MEDIA_TYPES)
 NEWS_QUERY = {

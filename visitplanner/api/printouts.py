@@ -4,11 +4,8 @@ from __future__ import annotations
 from flask import Response
 
 from visitplanner.api.errors import ApiError
-from visitplanner.core.printouts import (
-    Printout, delegate_printout, send_printout, visit_printout,
-)
+from visitplanner.core.printouts import Printout, delegate_printout, send_printout, visit_printout
 from visitplanner.edge import output_language
-
 
 
 def _send(printout: Printout | None, missing: str) -> Response:

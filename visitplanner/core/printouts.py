@@ -6,11 +6,12 @@ from pathlib import Path
 
 from flask import Response, current_app, request
 
+from visitplanner.core.queries import load_visit
 from visitplanner.extensions import db
 from visitplanner.models import Delegate
 from visitplanner.outputs.pdf import badges_html, cache_key, cached_pdf, programme_html
 from visitplanner.planning.build import build_programme
-from visitplanner.core.queries import load_visit
+
 
 @dataclass(frozen=True)
 class Printout:

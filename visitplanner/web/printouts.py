@@ -4,9 +4,7 @@ from __future__ import annotations
 from flask import Response, abort
 from flask_login import login_required
 
-from visitplanner.core.printouts import (
-    Printout, delegate_printout, send_printout, visit_printout,
-)
+from visitplanner.core.printouts import Printout, delegate_printout, send_printout, visit_printout
 from visitplanner.edge import output_language
 
 
