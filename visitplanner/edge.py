@@ -1,9 +1,11 @@
-"""What both doors (web and API) read from a request the same way: row ids and ?lang=."""
+"""The HTTP edge both doors (web and API) share: row ids and ?lang= read from a request the
+same way, and file answers (attachments, ETag/304)."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from flask import request
+from flask import Response, request
 from werkzeug.exceptions import BadRequest
 from werkzeug.routing import BaseConverter
 
@@ -60,3 +62,25 @@ def output_language(parameter: str = "lang") -> str | None:
     if asked not in LANGUAGES:
         raise UnknownLanguage(asked, parameter)
     return asked
+
+
+def attachment(data: bytes, mimetype: str, filename: str) -> Response:
+    """A file to download under `filename`, which is ours (ids and codes, never user text).
+    Browsers may keep it but must ask again: any edit makes a new file."""
+    response = Response(data, mimetype=mimetype)
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.cache_control.private = True
+    response.cache_control.no_cache = True
+    return response
+
+
+def send_cached(etag: str, mimetype: str, filename: str, render: Callable[[], bytes]) -> Response:
+    """304 when the client holds the very file `etag` names, else the file `render` makes."""
+    if request.if_none_match.contains_weak(etag):
+        response = Response(status=304)
+        response.cache_control.private = True
+        response.cache_control.no_cache = True
+    else:
+        response = attachment(render(), mimetype, filename)
+    response.set_etag(etag)
+    return response

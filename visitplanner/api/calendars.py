@@ -4,8 +4,6 @@ from __future__ import annotations
 from typing import Literal
 
 from flask import Response
-from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 
 from visitplanner.api import crud
 from visitplanner.api.errors import ApiError
@@ -13,9 +11,9 @@ from visitplanner.api.resources import DELEGATES
 from visitplanner.api.types import ReadModel
 from visitplanner.core import calendars
 from visitplanner.core.operations import rotate_links
-from visitplanner.edge import output_language
+from visitplanner.edge import attachment, output_language
 from visitplanner.extensions import db
-from visitplanner.models import Delegate, OutboxMessage
+from visitplanner.models import Delegate
 
 
 class Queued(ReadModel):
@@ -39,7 +37,7 @@ class OutboxEntry(ReadModel):
 def _ics(data: bytes | None, filename: str, missing: str) -> Response:
     if data is None:
         raise ApiError(404, missing)
-    return calendars.ics_response(data, filename)
+    return attachment(data, "text/calendar", filename)
 
 
 def export_visit_calendar(visit_id: int) -> Response:
@@ -75,19 +73,14 @@ def rotate_delegate_token(delegate_id: int) -> ReadModel:
 def send_invitations(visit_id: int) -> Queued:
     """Queue the invitations, updates and cancellations delegates need, then try to send them."""
     crud.get_visit(visit_id)
-    queued = calendars.queue_visit_invitations(visit_id) or 0
     try:
-        db.session.commit()
-    except IntegrityError as exc:
-        db.session.rollback()
+        queued, _ = calendars.send_visit_invitations(visit_id) or (0, None)
+    except calendars.QueuedMeanwhile as exc:
         raise ApiError(409, "Invitations of this visit were queued meanwhile; call again.") from exc
-    calendars.deliver_due()
     return Queued(queued=queued)
 
 
 def list_outbox(visit_id: int) -> list[OutboxEntry]:
     """The visit's messages, newest first, with their state."""
     crud.get_visit(visit_id)
-    rows = db.session.scalars(select(OutboxMessage).where(OutboxMessage.visit_id == visit_id)
-                              .order_by(OutboxMessage.id.desc()))
-    return [OutboxEntry.model_validate(row) for row in rows]
+    return [OutboxEntry.model_validate(row) for row in calendars.outbox_messages(visit_id)]

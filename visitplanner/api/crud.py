@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from flask import request
+from flask_babel import force_locale
 from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -19,13 +20,6 @@ from visitplanner.core.queries import used_by
 from visitplanner.extensions import db
 from visitplanner.models import Visit
 from visitplanner.planning.rules import RuleError
-
-# How the tables that point at a shared row read in a message.
-USAGE_LABELS = {
-    "visits": "visits", "visit_partners": "visits as partner", "visit_key_figures":
-    "visits as key figure", "people": "people", "venues": "venues", "items": "items",
-    "item_speakers": "items as speaker", "quotes": "quotes",
-}
 
 
 @dataclass(frozen=True)
@@ -162,7 +156,8 @@ def delete_row(resource: Resource, row_id: int, body: ApiModel | None) -> None:
     """Delete a row the client has seen at its current version."""
     row = get_row(resource, row_id)
     check_version(resource, row, body)
-    uses = used_by(row, USAGE_LABELS) if resource.shared else ""
+    with force_locale("en"):  # the API's messages are English
+        uses = used_by(row) if resource.shared else ""
     if uses:
         raise ApiError(409, f"This {resource.label} is still used by {uses}: "
                             "change or delete those first.")

@@ -8,7 +8,7 @@ from visitplanner.api.errors import ApiError, validation_error
 from visitplanner.api.framework import LANG_QUERY
 from visitplanner.core.news_drafts import current_text
 from visitplanner.core.queries import load_visit
-from visitplanner.edge import UnknownLanguage, output_language
+from visitplanner.edge import UnknownLanguage, attachment, output_language
 from visitplanner.outputs.news_export import MEDIA_TYPES, export
 
 FORMATS = ("json", *MEDIA_TYPES)
@@ -44,5 +44,4 @@ def export_news(visit_id: int) -> NewsText | Response:
     if fmt == "json":
         return NewsText(title=text.title, body=text.body)
     filename = f"news-{visit_id}-{lang}.{fmt}"
-    return Response(export(text, fmt, lang), mimetype=MEDIA_TYPES[fmt],
-                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    return attachment(export(text, fmt, lang), MEDIA_TYPES[fmt], filename)

@@ -4,14 +4,21 @@ from __future__ import annotations
 from flask import Response
 
 from visitplanner.api.errors import ApiError
-from visitplanner.core.printouts import Printout, delegate_printout, send_printout, visit_printout
-from visitplanner.edge import output_language
+from visitplanner.core.printouts import (
+    Printout,
+    delegate_printout,
+    printout_etag,
+    render_printout,
+    visit_printout,
+)
+from visitplanner.edge import output_language, send_cached
 
 
 def _send(printout: Printout | None, missing: str) -> Response:
     if printout is None:
         raise ApiError(404, missing)
-    return send_printout(printout)
+    return send_cached(printout_etag(printout), "application/pdf", printout.filename,
+                       lambda: render_printout(printout))
 
 
 def export_programme_pdf(visit_id: int) -> Response:

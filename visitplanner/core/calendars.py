@@ -7,14 +7,16 @@ from email.utils import parseaddr
 from typing import Any
 from urllib.parse import urlsplit
 
-from flask import Response, current_app
+from flask import current_app
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from visitplanner.core.delegate_links import links_of
 from visitplanner.core.queries import load_visit
 from visitplanner.extensions import db
 from visitplanner.mail.invitations import queue_invitations
 from visitplanner.mail.sender import SendReport, send_due
-from visitplanner.models import Delegate, Person
+from visitplanner.models import Delegate, OutboxMessage, Person
 from visitplanner.models.base import utcnow
 from visitplanner.outputs.ics import CalendarOptions, render_calendar
 from visitplanner.planning.build import build_programme, group_by_day
@@ -71,14 +73,6 @@ def person_calendar(visit_id: int, person_id: int, lang: str | None = None) -> b
         page, f"{programme.visit.title} – {person.full_name}"))
 
 
-def ics_response(data: bytes, filename: str) -> Response:
-    """An .ics answer; the name is ours (ids only), never user text."""
-    response = Response(data, mimetype="text/calendar")
-    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.headers["Cache-Control"] = "private, no-cache"
-    return response
-
-
 def queue_visit_invitations(visit_id: int) -> int | None:
     """Queue what the visit's delegates need (the caller commits); None when there is no visit."""
     visit = load_visit(visit_id)
@@ -86,6 +80,30 @@ def queue_visit_invitations(visit_id: int) -> int | None:
         return None
     return queue_invitations(visit, lambda delegate: calendar_options(
         delegate_links(delegate)["personal_url"]))
+
+
+class QueuedMeanwhile(Exception):
+    """Someone queued the same invitations at the same moment; ours were rolled back."""
+
+
+def send_visit_invitations(visit_id: int) -> tuple[int, SendReport] | None:
+    """Queue what the visit's delegates need, commit, then try to send it at once: how many
+    were queued and how the sending went. None when there is no such visit."""
+    queued = queue_visit_invitations(visit_id)
+    if queued is None:
+        return None
+    try:
+        db.session.commit()
+    except IntegrityError as exc:
+        db.session.rollback()
+        raise QueuedMeanwhile from exc
+    return queued, deliver_due()
+
+
+def outbox_messages(visit_id: int) -> list[OutboxMessage]:
+    """The visit's e-mails, newest first."""
+    return list(db.session.scalars(select(OutboxMessage).where(OutboxMessage.visit_id == visit_id)
+                                   .order_by(OutboxMessage.id.desc())))
 
 
 def deliver_due() -> SendReport:

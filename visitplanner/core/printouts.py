@@ -1,10 +1,10 @@
-"""Printouts over HTTP for the web pages and the API: pick the language, build, send cached."""
+"""Printouts for the web pages, the API and the CLI: build the print HTML, render it cached."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
-from flask import Response, current_app, request
+from flask import current_app
 
 from visitplanner.core.queries import load_visit
 from visitplanner.extensions import db
@@ -52,17 +52,11 @@ def cache_dir() -> Path:
     return Path(current_app.instance_path) / "cache" / "pdf"
 
 
-def send_printout(printout: Printout) -> Response:
-    """Answer 304 when the client holds this very PDF, else the PDF with its ETag."""
-    etag = cache_key(printout.html, printout.lang)
-    if request.if_none_match.contains_weak(etag):
-        response = Response(status=304)
-    else:
-        pdf, etag = cached_pdf(printout.html, printout.lang, cache_dir())
-        response = Response(pdf, mimetype="application/pdf")
-        response.headers["Content-Disposition"] = f'attachment; filename="{printout.filename}"'
-    response.set_etag(etag)
-    # Browsers may keep the file but must ask again: any edit makes a new PDF.
-    response.cache_control.private = True
-    response.cache_control.no_cache = True
-    return response
+def printout_etag(printout: Printout) -> str:
+    """The ETag of the PDF a printout renders to, known without rendering it."""
+    return cache_key(printout.html, printout.lang)
+
+
+def render_printout(printout: Printout) -> bytes:
+    """The PDF of a printout, from the cache when it was rendered before."""
+    return cached_pdf(printout.html, printout.lang, cache_dir())[0]

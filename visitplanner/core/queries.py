@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload, selectinload
 
@@ -89,7 +90,17 @@ def usages(row: Any) -> dict[str, int]:
     return counts
 
 
-def used_by(row: Any, labels: dict[str, Any]) -> str:
-    """'visits (1), items (7)': what still points at `row`, named with `labels`; '' if nothing."""
-    return ", ".join(f"{labels.get(table, table)} ({count})"
+# How the tables that still point at a row read in "still used by ...": in the language of the
+# screen, or English where the API calls it (under force_locale).
+USAGE_LABELS = {
+    "visits": _l("visits"), "visit_partners": _l("visits as partner"),
+    "visit_key_figures": _l("visits as key figure"), "people": _l("people"),
+    "venues": _l("venues"), "items": _l("programme items"),
+    "item_speakers": _l("programme items as speaker"), "quotes": _l("quotes"),
+}
+
+
+def used_by(row: Any) -> str:
+    """'visits (1), programme items (7)': what still points at `row`; '' if nothing."""
+    return ", ".join(f"{USAGE_LABELS.get(table, table)} ({count})"
                      for table, count in sorted(usages(row).items()))

@@ -5,19 +5,17 @@ from flask import Response, abort, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
-from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 
 from visitplanner.core import calendars
-from visitplanner.edge import output_language
+from visitplanner.edge import attachment, output_language
 from visitplanner.extensions import db
-from visitplanner.models import Delegate, OutboxMessage, Visit
+from visitplanner.models import Delegate, Visit
 
 
 def _ics(data: bytes | None, filename: str) -> Response:
     if data is None:
         abort(404)
-    return calendars.ics_response(data, filename)
+    return attachment(data, "text/calendar", filename)
 
 
 @login_required
@@ -45,9 +43,8 @@ def export_person_calendar(visit_id: int, person_id: int) -> Response:
 def show_outbox(visit_id: int) -> ResponseReturnValue:
     """The visit's e-mails, newest first, with their state."""
     visit = db.session.get(Visit, visit_id) or abort(404)
-    messages = db.session.scalars(select(OutboxMessage).where(OutboxMessage.visit_id == visit_id)
-                                  .order_by(OutboxMessage.id.desc()))
-    return render_template("web/outbox.html", visit=visit, messages=list(messages))
+    return render_template("web/outbox.html", visit=visit,
+                           messages=calendars.outbox_messages(visit_id))
 
 
 @login_required
@@ -55,15 +52,13 @@ def send_invitations(visit_id: int) -> ResponseReturnValue:
     """Queue what the delegates need, commit, then try to send it at once."""
     if not current_user.can_write:
         abort(403)
-    queued = calendars.queue_visit_invitations(visit_id)
-    if queued is None:
-        abort(404)
     try:
-        db.session.commit()
-    except IntegrityError:
-        db.session.rollback()
+        sent = calendars.send_visit_invitations(visit_id)
+    except calendars.QueuedMeanwhile:
         flash(_("Someone queued these invitations meanwhile; look at the outbox."))
         return redirect(url_for("web.show_outbox", visit_id=visit_id))
-    report = calendars.deliver_due()
+    if sent is None:
+        abort(404)
+    queued, report = sent
     flash(_("%(queued)d messages queued, %(sent)d sent.", queued=queued, sent=report.sent))
     return redirect(url_for("web.show_outbox", visit_id=visit_id))

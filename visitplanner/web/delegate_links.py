@@ -7,7 +7,7 @@ from flask.typing import ResponseReturnValue
 from visitplanner.core import calendars
 from visitplanner.core.delegate_links import read_token
 from visitplanner.core.queries import load_visit
-from visitplanner.edge import output_language
+from visitplanner.edge import attachment, output_language
 from visitplanner.extensions import db
 from visitplanner.models import Delegate
 from visitplanner.outputs.common import clock, day_heading, field, label, time_span
@@ -50,5 +50,6 @@ def show_personal_programme(token: str) -> ResponseReturnValue:
 def export_calendar_feed(token: str) -> Response:
     """A delegate's subscribable calendar; no login."""
     delegate = _delegate(token)
-    return _private(calendars.ics_response(
-        calendars.delegate_calendar(delegate, output_language(), feed=True), "programme.ics"))
+    return _private(attachment(
+        calendars.delegate_calendar(delegate, output_language(), feed=True), "text/calendar",
+        "programme.ics"))

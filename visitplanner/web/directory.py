@@ -33,14 +33,6 @@ from visitplanner.web.forms_directory import (
 )
 from visitplanner.web.forms_translations import in_language
 
-# How the tables that still point at an entry read in the "still used" message.
-USAGE_LABELS = {
-    "visits": _l("visits"), "visit_partners": _l("visits as partner"),
-    "visit_key_figures": _l("visits as key figure"), "people": _l("people"),
-    "venues": _l("venues"), "items": _l("programme items"),
-    "item_speakers": _l("programme items as speaker"), "quotes": _l("quotes"),
-}
-
 
 @dataclass(frozen=True)
 class Kind:
@@ -120,7 +112,7 @@ def delete_entry(kind: str, row_id: int) -> ResponseReturnValue:
     row = get_or_404(spec.model, row_id)
     back = url_for(f"web.list_{kind}")
     name = getattr(row, spec.name_field)
-    uses = used_by(row, USAGE_LABELS)
+    uses = used_by(row)
     if uses:
         flash(_("%(name)s is still used by %(uses)s: change or delete those first.",
                 name=name, uses=uses))

@@ -19,7 +19,7 @@ from visitplanner.core.news_drafts import (
     save_revision,
 )
 from visitplanner.core.queries import load_visit
-from visitplanner.edge import output_language
+from visitplanner.edge import attachment, output_language
 from visitplanner.outputs.news import DraftText
 from visitplanner.outputs.news_export import MEDIA_TYPES, body_html, export
 from visitplanner.planning.vocabulary import LANGUAGES
@@ -101,5 +101,5 @@ def export_news(visit_id: int, format: str) -> Response:
     if format not in MEDIA_TYPES:
         abort(404)
     filename = f"news-{visit.id}-{lang}.{format}"
-    return Response(export(current_text(visit, lang), format, lang), mimetype=MEDIA_TYPES[format],
-                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    return attachment(export(current_text(visit, lang), format, lang), MEDIA_TYPES[format],
+                      filename)

@@ -4,14 +4,21 @@ from __future__ import annotations
 from flask import Response, abort
 from flask_login import login_required
 
-from visitplanner.core.printouts import Printout, delegate_printout, send_printout, visit_printout
-from visitplanner.edge import output_language
+from visitplanner.core.printouts import (
+    Printout,
+    delegate_printout,
+    printout_etag,
+    render_printout,
+    visit_printout,
+)
+from visitplanner.edge import output_language, send_cached
 
 
 def _send(printout: Printout | None) -> Response:
     if printout is None:
         abort(404)
-    return send_printout(printout)
+    return send_cached(printout_etag(printout), "application/pdf", printout.filename,
+                       lambda: render_printout(printout))
 
 
 @login_required
