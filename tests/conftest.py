@@ -1,12 +1,15 @@
 """Fixtures: the app on SQLite and (when configured) PostgreSQL, clients, users and the demo."""
 from __future__ import annotations
 
+import datetime as dt
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+import icalendar
 import pytest
+import vobject
 from sqlalchemy import event
 
 PG_URL = os.environ.get("VISITPLANNER_TEST_DATABASE_URL")
@@ -76,11 +79,17 @@ def client(app: Any) -> Any:
     return app.test_client()
 
 
-def make_user(role: str, email: str | None = None) -> Any:
+def create_test_user(role: str, email: str | None = None) -> Any:
     """Create a user with the password 'secret'."""
     from visitplanner.core.accounts import create_user
 
     return create_user(email or f"{role}@example.org", role, "secret")
+
+
+@pytest.fixture
+def make_user(app: Any) -> Callable[..., Any]:
+    """make_user(role, email=None): a new user with the password 'secret'."""
+    return create_test_user
 
 
 class ApiClient:
@@ -114,7 +123,13 @@ def api_client_for(app: Any, role: str) -> ApiClient:
     """An API client holding a fresh token of a new user with `role`."""
     from visitplanner.core.accounts import issue_token
 
-    return ApiClient(app, issue_token(make_user(role)))
+    return ApiClient(app, issue_token(create_test_user(role)))
+
+
+@pytest.fixture
+def api_client(app: Any) -> Callable[[str], ApiClient]:
+    """api_client(token): an API client sending that bearer token."""
+    return lambda token: ApiClient(app, token)
 
 
 @pytest.fixture
@@ -138,7 +153,7 @@ def demo_visit(app: Any) -> Any:
 
 
 @contextmanager
-def count_queries(app: Any) -> Iterator[list[str]]:
+def counting_queries(app: Any) -> Iterator[list[str]]:
     """Collect the SQL statements run inside the block."""
     from visitplanner.extensions import db
 
@@ -153,3 +168,69 @@ def count_queries(app: Any) -> Iterator[list[str]]:
         yield statements
     finally:
         event.remove(engine, "before_cursor_execute", record)
+
+
+@pytest.fixture
+def count_queries(app: Any) -> Callable[[Any], Any]:
+    """`with count_queries(app) as statements:` collects the SQL run inside the block."""
+    return counting_queries
+
+
+@pytest.fixture(params=BACKENDS)
+def empty_database(request: pytest.FixtureRequest, tmp_path: Any) -> Iterator[str]:
+    """The URL of a new, empty database, once per backend."""
+    import uuid
+
+    from sqlalchemy import create_engine, make_url, text
+
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'migrations.sqlite3'}"
+        return
+    name = f"migrations_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(PG_URL or "", isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    yield make_url(PG_URL or "").set(database=name).render_as_string(hide_password=False)
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+# Checks every .ics the app makes must pass, with icalendar and, independently, vobject.
+REQUIRED = ("UID", "DTSTAMP", "DTSTART", "DTEND", "SEQUENCE", "STATUS", "SUMMARY",
+            "DESCRIPTION", "CATEGORIES", "ORGANIZER")
+
+
+def assert_calendar(data: bytes) -> dict[str, tuple[dt.datetime, dt.datetime]]:
+    """Assert the calendar is well formed; return {UID: (start, end)} in UTC, as both parsers agree."""
+    assert data.endswith(b"\r\n")
+    lines = data.split(b"\r\n")[:-1]
+    assert all(b"\n" not in line and b"\r" not in line for line in lines), "bare line ends"
+    assert max(len(line) for line in lines) <= 75, "a line is not folded at 75 octets"
+
+    calendar = icalendar.Calendar.from_ical(data)
+    zones = {str(zone["TZID"]) for zone in calendar.walk("VTIMEZONE")}
+    for zone in calendar.walk("VTIMEZONE"):
+        assert not any("RDATE" in part for part in zone.subcomponents), "RDATE lists are misread"
+    ours = {}
+    for vevent in calendar.walk("VEVENT"):
+        missing = [name for name in REQUIRED if name not in vevent]
+        assert not missing, f"missing {missing} in {vevent.get('UID')}"
+        assert vevent["DTSTAMP"].dt.utcoffset() == dt.timedelta(0)
+        for name in ("DTSTART", "DTEND"):
+            assert vevent[name].params["TZID"] in zones, f"{name} names a TZID without VTIMEZONE"
+        ours[str(vevent["UID"])] = (vevent["DTSTART"].dt.astimezone(dt.UTC),
+                                   vevent["DTEND"].dt.astimezone(dt.UTC))
+
+    theirs = {}
+    for vevent in vobject.readOne(data.decode("utf-8")).vevent_list:
+        theirs[vevent.uid.value] = (vevent.dtstart.value.astimezone(dt.UTC),
+                                   vevent.dtend.value.astimezone(dt.UTC))
+    assert theirs == ours, "icalendar and vobject read different times"
+    return ours
+
+
+@pytest.fixture
+def check_calendar() -> Callable[[bytes], dict[str, tuple[dt.datetime, dt.datetime]]]:
+    """check_calendar(data): assert an .ics is well formed; {UID: (start, end)} in UTC."""
+    return assert_calendar

@@ -1,5 +1,4 @@
 """Who may call the API: tokens and roles."""
-from conftest import ApiClient
 
 VISIT = {"title": "Studiebezoek", "start_date": "2024-04-22", "end_date": "2024-04-26"}
 
@@ -12,8 +11,8 @@ def test_no_token_gets_401_in_json(client):
     assert response.headers["WWW-Authenticate"].startswith("Bearer")
 
 
-def test_unknown_token_gets_401(app):
-    response = ApiClient(app, "not-a-real-token").get("/visits")
+def test_unknown_token_gets_401(api_client):
+    response = api_client("not-a-real-token").get("/visits")
     assert response.status_code == 401
 
 

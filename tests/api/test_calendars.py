@@ -2,30 +2,34 @@
 from __future__ import annotations
 
 import icalendar
-from ics_check import check_calendar
+import pytest
 
 
-def _events(data: bytes) -> list:
-    check_calendar(data)
-    return icalendar.Calendar.from_ical(data).walk("VEVENT")
+@pytest.fixture
+def events_of(check_calendar):
+    """events_of(data): the VEVENTs of an .ics, checked."""
+    def read(data: bytes) -> list:
+        check_calendar(data)
+        return icalendar.Calendar.from_ical(data).walk("VEVENT")
+    return read
 
 
-def test_visit_calendar_has_every_item_with_stable_uids(api, demo_visit):
+def test_visit_calendar_has_every_item_with_stable_uids(api, demo_visit, events_of):
     response = api.get(f"/visits/{demo_visit.id}/calendar.ics?lang=fr")
     assert response.status_code == 200 and response.mimetype == "text/calendar"
-    events = _events(response.data)
+    events = events_of(response.data)
     assert sorted(str(e["UID"]) for e in events) == sorted(
         f"item-{item.id}@visitplanner.test" for item in demo_visit.items)
     assert "Accueil et présentations" in {str(e["SUMMARY"]) for e in events}
-    again = _events(api.get(f"/visits/{demo_visit.id}/calendar.ics").data)
+    again = events_of(api.get(f"/visits/{demo_visit.id}/calendar.ics").data)
     assert {str(e["UID"]) for e in again} == {str(e["UID"]) for e in events}
     assert api.get(f"/visits/{demo_visit.id}/calendar.ics?lang=xx").status_code == 422
     assert api.get("/visits/999999/calendar.ics").status_code == 404
 
 
-def test_delegate_calendar_has_their_items_with_them_as_attendee(api, demo_visit):
+def test_delegate_calendar_has_their_items_with_them_as_attendee(api, demo_visit, events_of):
     delegate = next(d for d in demo_visit.delegates if d.full_name == "Олена Коваленко")
-    events = _events(api.get(f"/delegates/{delegate.id}/calendar.ics").data)
+    events = events_of(api.get(f"/delegates/{delegate.id}/calendar.ics").data)
     attended = [i for i in demo_visit.items if i.whole_delegation or delegate in i.chosen_delegates]
     assert len(events) == len(attended)
     for event in events:
@@ -34,10 +38,10 @@ def test_delegate_calendar_has_their_items_with_them_as_attendee(api, demo_visit
     assert api.get("/delegates/999999/calendar.ics").status_code == 404
 
 
-def test_person_calendar_has_the_items_they_speak_at(api, demo_visit):
+def test_person_calendar_has_the_items_they_speak_at(api, demo_visit, events_of):
     item = next(i for i in demo_visit.items if i.speakers)
     person = item.speakers[0]
-    events = _events(api.get(f"/visits/{demo_visit.id}/people/{person.id}/calendar.ics").data)
+    events = events_of(api.get(f"/visits/{demo_visit.id}/people/{person.id}/calendar.ics").data)
     assert f"item-{item.id}@visitplanner.test" in {str(e["UID"]) for e in events}
     assert len(events) == sum(person in i.speakers for i in demo_visit.items)
     assert api.get(f"/visits/{demo_visit.id}/people/999999/calendar.ics").status_code == 404

@@ -1,8 +1,6 @@
 """The programme and conflicts endpoints, and their fixed query budget."""
 import datetime as dt
 
-from conftest import count_queries
-
 
 def test_demo_programme_has_five_days_in_time_order(api, demo_visit):
     response = api.get(f"/visits/{demo_visit.id}/programme")
@@ -72,7 +70,7 @@ def _visit_with_items(api, count):
     return visit
 
 
-def test_query_count_does_not_grow_with_the_visit(app, api):
+def test_query_count_does_not_grow_with_the_visit(app, api, count_queries):
     small, large = _visit_with_items(api, 5), _visit_with_items(api, 200)
     for path in ("/visits/{}/programme", "/visits/{}/conflicts", "/visits/{}/items",
                  "/visits/{}/delegates"):

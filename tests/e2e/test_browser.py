@@ -4,7 +4,6 @@ from __future__ import annotations
 import io
 import re
 
-from browser_helpers import ARTIFACTS, browser, live_server, log_in, page, shot  # noqa: F401
 from openpyxl import Workbook
 from pypdf import PdfReader
 
@@ -30,7 +29,7 @@ def _add_item(page, visit_url: str, title: str, starts: str, ends: str) -> None:
     page.wait_for_url(re.compile(r"/visits/\d+#item-\d+$"))
 
 
-def test_organiser_plans_a_visit_and_sees_the_conflict(page):
+def test_organiser_plans_a_visit_and_sees_the_conflict(page, artifacts, log_in, shot):
     log_in(page, "organiser")
     page.get_by_role("link", name="New visit").click()
     page.get_by_label("Title (in the content language)").fill("Study visit of Moldovan judges")
@@ -83,7 +82,7 @@ def test_organiser_plans_a_visit_and_sees_the_conflict(page):
     box = printed.pages[0].mediabox
     assert len(printed.pages) == 1 and box.width > box.height  # one A4 landscape sheet
     assert "Lunch with the prosecutor" in printed.pages[0].extract_text()
-    ARTIFACTS.joinpath("timeline-print.pdf").write_bytes(
+    artifacts.joinpath("timeline-print.pdf").write_bytes(
         page.pdf(prefer_css_page_size=True, print_background=True))
 
     page.goto(visit_url)
@@ -109,7 +108,7 @@ def test_organiser_plans_a_visit_and_sees_the_conflict(page):
     shot(page, "visit-page-375px")
 
 
-def test_interface_speaks_dutch_and_french(page):
+def test_interface_speaks_dutch_and_french(page, log_in, shot):
     log_in(page, "organiser")
     page.get_by_role("link", name="Nederlands").click()
     assert page.locator("html").get_attribute("lang") == "nl"
@@ -128,7 +127,7 @@ def test_interface_speaks_dutch_and_french(page):
     shot(page, "visit-form-errors-fr")
 
 
-def test_viewer_reads_but_cannot_write(page):
+def test_viewer_reads_but_cannot_write(page, log_in, shot):
     log_in(page, "viewer")
     page.get_by_role("link", name="Seeded visit").click()
     main = page.locator("main")
@@ -142,7 +141,7 @@ def test_viewer_reads_but_cannot_write(page):
     assert response.status == 403
 
 
-def test_keyboard_reaches_the_content(page):
+def test_keyboard_reaches_the_content(page, log_in):
     log_in(page, "organiser")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent").strip() == "Skip to content"

@@ -12,7 +12,6 @@ from pathlib import Path
 import icalendar
 import pytest
 from aiosmtpd.controller import Controller
-from ics_check import check_calendar
 from sqlalchemy import select
 
 from visitplanner.extensions import db
@@ -71,19 +70,26 @@ def smtp(app, monkeypatch):
         stop()
 
 
-def calendar_of(message) -> icalendar.Calendar:
-    part = next(p for p in message.iter_parts() if p.get_content_type() == "text/calendar")
-    data = part.get_payload(decode=True)
-    check_calendar(data)
-    return icalendar.Calendar.from_ical(data)
+@pytest.fixture
+def calendar_of(check_calendar):
+    """calendar_of(message): the calendar an e-mail carries, checked."""
+    def read(message) -> icalendar.Calendar:
+        part = next(p for p in message.iter_parts() if p.get_content_type() == "text/calendar")
+        data = part.get_payload(decode=True)
+        check_calendar(data)
+        return icalendar.Calendar.from_ical(data)
+    return read
 
 
-def summary(message) -> tuple[str, str, str, int, str]:
-    """(recipient, METHOD, UID, SEQUENCE, STATUS) of an invitation."""
-    calendar = calendar_of(message)
-    (event,) = calendar.walk("VEVENT")
-    return (message["To"].addresses[0].addr_spec, str(calendar["METHOD"]), str(event["UID"]),
-            int(event["SEQUENCE"]), str(event["STATUS"]))
+@pytest.fixture
+def summary(calendar_of):
+    """summary(message): (recipient, METHOD, UID, SEQUENCE, STATUS) of an invitation."""
+    def read(message) -> tuple[str, str, str, int, str]:
+        calendar = calendar_of(message)
+        (event,) = calendar.walk("VEVENT")
+        return (message["To"].addresses[0].addr_spec, str(calendar["METHOD"]), str(event["UID"]),
+                int(event["SEQUENCE"]), str(event["STATUS"]))
+    return read
 
 
 def reachable(visit) -> list:
@@ -107,7 +113,7 @@ def change_item(api, item_id: int, **changes):
     return response.json
 
 
-def test_first_invitations_one_per_delegate_and_item_then_nothing(api, demo_visit, smtp):
+def test_first_invitations_one_per_delegate_and_item_then_nothing(api, demo_visit, smtp, calendar_of, summary):
     expected = {(d.email, f"item-{i.id}@visitplanner.test")
                 for d in reachable(demo_visit) for i in demo_visit.items if attends(d, i)}
     assert invite(api, demo_visit) == len(expected)
@@ -132,7 +138,7 @@ def test_first_invitations_one_per_delegate_and_item_then_nothing(api, demo_visi
     assert invite(api, demo_visit) == 0 and len(smtp.received) == len(expected)
 
 
-def test_a_changed_item_goes_again_to_its_attendees_with_a_higher_sequence(api, demo_visit, smtp):
+def test_a_changed_item_goes_again_to_its_attendees_with_a_higher_sequence(api, demo_visit, smtp, summary):
     invite(api, demo_visit)
     smtp.received.clear()
     item = next(i for i in demo_visit.items if not i.whole_delegation)
@@ -146,7 +152,7 @@ def test_a_changed_item_goes_again_to_its_attendees_with_a_higher_sequence(api, 
                for f in found)
 
 
-def test_cancelled_and_deleted_items_are_cancelled_with_the_same_uid(api, demo_visit, smtp):
+def test_cancelled_and_deleted_items_are_cancelled_with_the_same_uid(api, demo_visit, smtp, summary):
     invite(api, demo_visit)
     smtp.received.clear()
     cancelled, deleted = [i for i in demo_visit.items if i.whole_delegation][:2]
@@ -164,7 +170,7 @@ def test_cancelled_and_deleted_items_are_cancelled_with_the_same_uid(api, demo_v
     assert invite(api, demo_visit) == 0
 
 
-def test_a_delegate_taken_off_an_item_alone_gets_a_cancellation(api, demo_visit, smtp):
+def test_a_delegate_taken_off_an_item_alone_gets_a_cancellation(api, demo_visit, smtp, summary):
     invite(api, demo_visit)
     smtp.received.clear()
     item = next(i for i in demo_visit.items if i.whole_delegation)

@@ -1,14 +1,13 @@
 """The command line: `export ics` and `send-outbox`."""
 from __future__ import annotations
 
-from ics_check import check_calendar
 from sqlalchemy import select
 
 from visitplanner.extensions import db
 from visitplanner.models import OutboxMessage
 
 
-def test_export_ics_writes_the_visit_calendar(app, demo_visit, tmp_path):
+def test_export_ics_writes_the_visit_calendar(app, demo_visit, tmp_path, check_calendar):
     target = tmp_path / "visit.ics"
     result = app.test_cli_runner().invoke(args=["export", "ics", str(demo_visit.id), "-o", str(target)])
     assert result.exit_code == 0, result.output

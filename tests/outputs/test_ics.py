@@ -7,7 +7,6 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
-from ics_check import check_calendar
 
 from visitplanner.outputs.ics import CalendarOptions, render_calendar, render_invitation
 from visitplanner.outputs.vtimezone import vtimezone
@@ -63,7 +62,7 @@ def test_brussels_rules_are_yearly_rrules_not_rdate_lists():
     assert "RDATE" not in rules["DAYLIGHT"] and "RDATE" not in rules["STANDARD"]
 
 
-def test_every_event_is_complete_and_times_are_right_across_the_spring_change():
+def test_every_event_is_complete_and_times_are_right_across_the_spring_change(check_calendar):
     data = render_calendar(programme(), OPTIONS)
     times = check_calendar(data)
     # 09:30 is CET (UTC+1) on Saturday 30 March 2024 and CEST (UTC+2) on Sunday 31 March.
@@ -91,7 +90,7 @@ def test_every_event_is_complete_and_times_are_right_across_the_spring_change():
     ("Asia/Tokyo", dt.datetime(2024, 7, 1, 9, 0)),
     ("Africa/Casablanca", dt.datetime(2024, 3, 9, 20, 0)),  # no yearly rule: explicit transitions
 ])
-def test_both_parsers_read_the_same_utc_times_as_zoneinfo(zone, start):
+def test_both_parsers_read_the_same_utc_times_as_zoneinfo(zone, start, check_calendar):
     hours = [(start + dt.timedelta(hours=h), start + dt.timedelta(hours=h + 1)) for h in (0, 30)]
     times = check_calendar(render_calendar(programme(zone, times=hours), OPTIONS))
     for n, (local, _) in enumerate(hours, start=1):
@@ -99,7 +98,7 @@ def test_both_parsers_read_the_same_utc_times_as_zoneinfo(zone, start):
         assert times[f"item-{n}@visits.example.org"][0] == expected
 
 
-def test_feeds_carry_a_name_and_a_refresh_interval():
+def test_feeds_carry_a_name_and_a_refresh_interval(check_calendar):
     options = CalendarOptions(**{**OPTIONS.__dict__, "name": "Study visit", "feed": True})
     data = render_calendar(programme(), options)
     check_calendar(data)
@@ -108,7 +107,7 @@ def test_feeds_carry_a_name_and_a_refresh_interval():
     assert b"\r\nX-PUBLISHED-TTL:PT1H\r\n" in data
 
 
-def test_user_text_is_escaped_and_cannot_add_properties():
+def test_user_text_is_escaped_and_cannot_add_properties(check_calendar):
     title = 'Lunch; wine, "cheese"\nATTENDEE:mailto:evil@example.org'
     evil = DelegateView(id=8, full_name='Evil "Name"\r\nX-INJECTED:1', email="e@example.org")
     data = render_invitation(programme(title=title), programme(title=title).items[0], OPTIONS,
@@ -120,7 +119,7 @@ def test_user_text_is_escaped_and_cannot_add_properties():
     assert b"\r\nX-INJECTED" not in data and b"\r\nATTENDEE:mailto:evil" not in data
 
 
-def test_an_invitation_is_a_request_to_one_attendee_and_a_cancellation_cancels():
+def test_an_invitation_is_a_request_to_one_attendee_and_a_cancellation_cancels(check_calendar):
     plan = programme(lang="nl")
     request = icalendar.Calendar.from_ical(
         render_invitation(plan, plan.items[0], OPTIONS, DELEGATE, "REQUEST", 2))
@@ -140,7 +139,7 @@ def test_an_invitation_is_a_request_to_one_attendee_and_a_cancellation_cancels()
     assert cancelled["UID"] == event["UID"] == "item-1@visits.example.org"
 
 
-def test_a_personal_calendar_names_its_delegate_even_without_a_mailbox():
+def test_a_personal_calendar_names_its_delegate_even_without_a_mailbox(check_calendar):
     no_mail = DelegateView(id=8, full_name="Svitlana Boiko", role="interpreter")
     personal = dataclasses.replace(programme(), audience=no_mail)
     events = icalendar.Calendar.from_ical(render_calendar(personal, OPTIONS)).walk("VEVENT")

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-from web_client import form_values, logged_in, page, post
-
 from visitplanner.extensions import db
 from visitplanner.models import Delegate, Item, Organisation
 
@@ -15,7 +13,7 @@ def _reload(row):
     return db.session.get(type(row), row.id)
 
 
-def test_item_form_names_the_content_language_and_saves_translations(client, demo_visit):
+def test_item_form_names_the_content_language_and_saves_translations(client, demo_visit, form_values, logged_in, page, post):
     logged_in(client)
     item = demo_visit.items[0]
     html = page(client, f"/items/{item.id}/edit?lang=en")
@@ -41,7 +39,7 @@ def test_item_form_names_the_content_language_and_saves_translations(client, dem
     assert _reload(item).translations["en"] == {"topics": ["Cybercrime", "War crimes"]}
 
 
-def test_a_translation_of_a_language_not_shown_is_kept(client, api, demo_visit):
+def test_a_translation_of_a_language_not_shown_is_kept(client, api, demo_visit, form_values, logged_in, page, post):
     logged_in(client)
     delegate = demo_visit.delegates[0]
     answer = api.patch(f"/delegates/{delegate.id}", json={
@@ -56,7 +54,7 @@ def test_a_translation_of_a_language_not_shown_is_kept(client, api, demo_visit):
     assert stored["nl"]["function"] == "Aanklager" and stored["fr"] == {"function": "Procureure"}
 
 
-def test_visit_and_directory_forms_translate_their_free_text(client, demo_visit):
+def test_visit_and_directory_forms_translate_their_free_text(client, demo_visit, form_values, logged_in, page, post):
     logged_in(client)
     html = page(client, f"/visits/{demo_visit.id}/edit")
     assert "Purpose (Dutch)" in html and "Nationality, as an adjective (French)" in html
@@ -79,7 +77,7 @@ def test_visit_and_directory_forms_translate_their_free_text(client, demo_visit)
     assert stored["en"]["city"] == "1000 Brussels"  # prefilled and saved unchanged
 
 
-def test_translations_keep_the_api_limits(client, demo_visit):
+def test_translations_keep_the_api_limits(client, demo_visit, form_values, logged_in, page, post):
     logged_in(client)
     item = demo_visit.items[0]
     sent = {**form_values(page(client, f"/items/{item.id}/edit")),
@@ -91,7 +89,7 @@ def test_translations_keep_the_api_limits(client, demo_visit):
     assert "At most 30 topics" in html and "<details class=\"translations\" open>" in html
 
 
-def test_a_stale_save_keeps_the_colleagues_change_of_another_field(client, api, demo_visit):
+def test_a_stale_save_keeps_the_colleagues_change_of_another_field(client, api, demo_visit, form_values, logged_in, page, post):
     logged_in(client)
     item = demo_visit.items[0]
     opened = form_values(page(client, f"/items/{item.id}/edit"))  # tab 2 opens the form
@@ -114,7 +112,7 @@ def test_a_stale_save_keeps_the_colleagues_change_of_another_field(client, api, 
     assert (stored.starts_at.hour, stored.starts_at.minute) == (12, 45)
 
 
-def test_a_stale_save_shows_only_fields_both_changed(client, api, demo_visit):
+def test_a_stale_save_shows_only_fields_both_changed(client, api, demo_visit, form_values, logged_in, page, post):
     logged_in(client)
     delegate = demo_visit.delegates[1]
     opened = form_values(page(client, f"/delegates/{delegate.id}/edit"))
@@ -133,7 +131,7 @@ def test_a_stale_save_shows_only_fields_both_changed(client, api, demo_visit):
                                                              "Vegetarian lunch")
 
 
-def test_an_altered_snapshot_counts_every_field_as_the_users(client, api, demo_visit):
+def test_an_altered_snapshot_counts_every_field_as_the_users(client, api, demo_visit, form_values, logged_in, page, post):
     logged_in(client)
     organisation = demo_visit.host_organisation
     opened = form_values(page(client, f"/organisations/{organisation.id}/edit"))
@@ -146,7 +144,7 @@ def test_an_altered_snapshot_counts_every_field_as_the_users(client, api, demo_v
     assert form_values(response.get_data(as_text=True))["city"] != "Leuven"
 
 
-def test_countries_are_chosen_by_name_in_the_ui_language(client, demo_visit):
+def test_countries_are_chosen_by_name_in_the_ui_language(client, demo_visit, form_values, logged_in, page, post):
     logged_in(client)
     html = page(client, f"/visits/{demo_visit.id}/edit?lang=fr")
     select = re.search(r'<select id="delegation-country".*?</select>', html, re.S).group(0)
@@ -167,7 +165,7 @@ def test_countries_are_chosen_by_name_in_the_ui_language(client, demo_visit):
     assert _reload(demo_visit).delegation_country == "MD"
 
 
-def test_delegates_table_has_one_row_per_delegate_with_actions(client, demo_visit):
+def test_delegates_table_has_one_row_per_delegate_with_actions(client, demo_visit, logged_in, page):
     logged_in(client)
     html = page(client, f"/visits/{demo_visit.id}/delegates?lang=en")
     assert '<th scope="col">Actions</th>' in html
@@ -176,7 +174,7 @@ def test_delegates_table_has_one_row_per_delegate_with_actions(client, demo_visi
     assert body.count('<td class="row-actions">') == 2 * len(demo_visit.delegates)
 
 
-def test_visit_page_shows_item_descriptions(client, demo_visit):
+def test_visit_page_shows_item_descriptions(client, demo_visit, logged_in, page):
     logged_in(client)
     item = db.session.scalar(db.select(Item).where(Item.visit_id == demo_visit.id)
                              .order_by(Item.starts_at))
@@ -186,7 +184,7 @@ def test_visit_page_shows_item_descriptions(client, demo_visit):
     assert '<p class="description">Welcome by the federal prosecutor.\nThen questions.</p>' in html
 
 
-def test_new_entries_still_save_without_a_snapshot(client, demo_visit):
+def test_new_entries_still_save_without_a_snapshot(client, demo_visit, logged_in, post):
     logged_in(client)
     response = post(client, "/organisations/new", {"name": "Parket Gent", "kind": "court",
                                                    "country": "be",

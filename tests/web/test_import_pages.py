@@ -4,8 +4,8 @@ from __future__ import annotations
 import io
 import re
 
+import pytest
 from openpyxl import Workbook
-from web_client import logged_in, post
 
 from visitplanner.extensions import db
 from visitplanner.models import Delegate
@@ -22,17 +22,20 @@ def _count(visit_id):
     return db.session.scalar(db.select(db.func.count(Delegate.id)).filter_by(visit_id=visit_id))
 
 
-def _upload(client, visit, data: bytes, name: str):
-    return post(client, f"/visits/{visit.id}/delegates/import",
-                {"file": (io.BytesIO(data), name)}, content_type="multipart/form-data")
+@pytest.fixture
+def upload(post):
+    """upload(client, visit, data, name): send a delegate list to the import page."""
+    return lambda client, visit, data, name: post(
+        client, f"/visits/{visit.id}/delegates/import", {"file": (io.BytesIO(data), name)},
+        content_type="multipart/form-data")
 
 
-def test_preview_flags_rows_and_writes_nothing(client, demo_visit):
+def test_preview_flags_rows_and_writes_nothing(client, demo_visit, logged_in, post, upload):
     logged_in(client)
     before = _count(demo_visit.id)
     existing = demo_visit.delegates[0]
     csv = CSV.replace("olena.kovalenko@example.org", existing.email or "olena@x.org")
-    response = _upload(client, demo_visit, csv.encode(), "delegates.csv")
+    response = upload(client, demo_visit, csv.encode(), "delegates.csv")
     page = response.get_data(as_text=True)
     assert response.status_code == 200
     assert _count(demo_visit.id) == before
@@ -50,7 +53,7 @@ def test_preview_flags_rows_and_writes_nothing(client, demo_visit):
     assert (ion.role, ion.language, ion.email) == ("head", "en", "ion@example.md")
 
 
-def test_confirm_refuses_an_altered_payload(client, demo_visit):
+def test_confirm_refuses_an_altered_payload(client, demo_visit, logged_in, post):
     logged_in(client)
     before = _count(demo_visit.id)
     response = post(client, f"/visits/{demo_visit.id}/delegates/import/confirm",
@@ -59,7 +62,7 @@ def test_confirm_refuses_an_altered_payload(client, demo_visit):
     assert _count(demo_visit.id) == before
 
 
-def test_xlsx_file(client, demo_visit):
+def test_xlsx_file(client, demo_visit, logged_in, upload):
     logged_in(client)
     book = Workbook()
     sheet = book.active
@@ -67,20 +70,20 @@ def test_xlsx_file(client, demo_visit):
     sheet.append(["Vasile Lungu", "vasile@example.md", 37322123456])
     data = io.BytesIO()
     book.save(data)
-    page = _upload(client, demo_visit, data.getvalue(), "list.xlsx").get_data(as_text=True)
+    page = upload(client, demo_visit, data.getvalue(), "list.xlsx").get_data(as_text=True)
     assert "Vasile Lungu" in page and page.count('<tr class="ok">') == 1
 
 
-def test_unreadable_file_is_explained(client, demo_visit):
+def test_unreadable_file_is_explained(client, demo_visit, logged_in, upload):
     logged_in(client)
-    response = _upload(client, demo_visit, b"\x00\x01 not excel", "broken.xlsx")
+    response = upload(client, demo_visit, b"\x00\x01 not excel", "broken.xlsx")
     assert response.status_code == 422
     assert 'id="file-error"' in response.get_data(as_text=True)
-    response = _upload(client, demo_visit, b"name\nx", "notes.txt")
+    response = upload(client, demo_visit, b"name\nx", "notes.txt")
     assert response.status_code == 422
 
 
-def test_roles_and_languages_may_be_written_as_the_app_shows_them(client, demo_visit):
+def test_roles_and_languages_may_be_written_as_the_app_shows_them(client, demo_visit, logged_in, post, upload):
     logged_in(client)
     assert "head, member, interpreter, escort, staff" in client.get(
         f"/visits/{demo_visit.id}/delegates/import?lang=en").get_data(as_text=True)
@@ -88,7 +91,7 @@ def test_roles_and_languages_may_be_written_as_the_app_shows_them(client, demo_v
            "A One,Member,NL\nB Two,interpreter,Français\nC Three,Tolk,\n"
            "D Four,Interprète,English\nE Five,lid,en\nF Six,HEAD OF DELEGATION,\n"
            "G Seven,Membre,fr\n")
-    page = _upload(client, demo_visit, csv.encode(), "roles.csv").get_data(as_text=True)
+    page = upload(client, demo_visit, csv.encode(), "roles.csv").get_data(as_text=True)
     assert page.count('<tr class="ok">') == 7, page
     payload = re.search(r'name="payload" type="hidden" value="([^"]+)"', page).group(1)
     post(client, f"/visits/{demo_visit.id}/delegates/import/confirm", {"payload": payload})

@@ -2,7 +2,6 @@
 import re
 
 import flask_babel
-from conftest import make_user
 
 
 def csrf_token(page: bytes) -> str:
@@ -32,7 +31,7 @@ def test_demo_login_shows_the_ukrainian_visit(client, demo_visit):
     assert "Werkbezoek van Oekraïense openbare aanklagers" in dutch
 
 
-def test_wrong_password_is_refused_with_a_message(client, app):
+def test_wrong_password_is_refused_with_a_message(client, app, make_user):
     make_user("organiser")
     response = log_in(client, password="wrong")
     assert response.status_code == 422
@@ -40,14 +39,14 @@ def test_wrong_password_is_refused_with_a_message(client, app):
     assert client.get("/").status_code == 302
 
 
-def test_login_without_csrf_token_is_refused(client, app):
+def test_login_without_csrf_token_is_refused(client, app, make_user):
     make_user("organiser")
     response = client.post("/login", data={"email": "organiser@example.org", "password": "secret"})
     assert response.status_code == 400
     assert client.get("/").status_code == 302
 
 
-def test_next_may_not_leave_the_site(client, app):
+def test_next_may_not_leave_the_site(client, app, make_user):
     make_user("viewer")
     token = csrf_token(client.get("/login").data)
     response = client.post("/login?next=//evil.example/", data={
@@ -70,7 +69,7 @@ def test_user_text_is_escaped(client, api):
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
 
 
-def test_error_pages_follow_the_ui_language_and_api_errors_stay_json(client, app):
+def test_error_pages_follow_the_ui_language_and_api_errors_stay_json(client, app, make_user):
     make_user("organiser")
     log_in(client, "organiser@example.org", "secret")
     flask_babel.refresh()  # test requests share one app context, where Flask-Babel caches

@@ -4,8 +4,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from web_client import logged_in, post
-
 from visitplanner.extensions import db
 from visitplanner.models import Delegate, Item, Visit
 
@@ -16,7 +14,7 @@ def _item(visit, **changes):
             "topics": "Prevention\n\nCyber crime", **changes}
 
 
-def test_add_edit_and_remove_a_delegate(client, demo_visit):
+def test_add_edit_and_remove_a_delegate(client, demo_visit, logged_in, post):
     logged_in(client)
     url = f"/visits/{demo_visit.id}/delegates/new"
     response = post(client, url, {"full_name": "Ion Popescu", "email": "ion@example.md",
@@ -34,7 +32,7 @@ def test_add_edit_and_remove_a_delegate(client, demo_visit):
     assert db.session.get(Delegate, delegate.id) is None
 
 
-def test_bad_delegate_email_is_shown_next_to_the_field(client, demo_visit):
+def test_bad_delegate_email_is_shown_next_to_the_field(client, demo_visit, logged_in, post):
     logged_in(client)
     response = post(client, f"/visits/{demo_visit.id}/delegates/new",
                     {"full_name": "X", "email": "not an address", "role": "member"})
@@ -42,14 +40,14 @@ def test_bad_delegate_email_is_shown_next_to_the_field(client, demo_visit):
     assert 'id="email-error">Not an e-mail address.' in response.get_data(as_text=True)
 
 
-def test_item_form_has_local_time_inputs(client, demo_visit):
+def test_item_form_has_local_time_inputs(client, demo_visit, logged_in):
     logged_in(client)
     page = client.get(f"/visits/{demo_visit.id}/items/new").get_data(as_text=True)
     assert re.search(r'name="starts_at"[^>]*type="datetime-local"', page)
     assert 'name="delegate_ids"' in page and 'name="speaker_ids"' in page
 
 
-def test_overlapping_items_are_flagged_on_the_visit_page(client, demo_visit):
+def test_overlapping_items_are_flagged_on_the_visit_page(client, demo_visit, logged_in, post):
     logged_in(client)
     url = f"/visits/{demo_visit.id}/items/new"
     first, second = demo_visit.delegates[0], demo_visit.delegates[1]
@@ -68,7 +66,7 @@ def test_overlapping_items_are_flagged_on_the_visit_page(client, demo_visit):
     assert "Conflict" in block[:1500]
 
 
-def test_item_ending_before_it_starts_is_refused(client, demo_visit):
+def test_item_ending_before_it_starts_is_refused(client, demo_visit, logged_in, post):
     logged_in(client)
     response = post(client, f"/visits/{demo_visit.id}/items/new",
                     _item(demo_visit, ends_at="2024-04-22T08:00"))
@@ -77,7 +75,7 @@ def test_item_ending_before_it_starts_is_refused(client, demo_visit):
         response.get_data(as_text=True)
 
 
-def test_audience_must_belong_to_the_visit(client, demo_visit):
+def test_audience_must_belong_to_the_visit(client, demo_visit, logged_in, post):
     stranger = Visit(title="Other", start_date=dt.date(2024, 1, 1), end_date=dt.date(2024, 1, 2))
     other = Delegate(visit=stranger, full_name="Elsewhere")
     db.session.add_all([stranger, other])
@@ -88,7 +86,7 @@ def test_audience_must_belong_to_the_visit(client, demo_visit):
     assert response.status_code == 422 and 'id="delegate_ids-error"' in response.get_data(True)
 
 
-def test_edit_item_keeps_its_values_and_raises_sequence(client, demo_visit):
+def test_edit_item_keeps_its_values_and_raises_sequence(client, demo_visit, logged_in, post):
     logged_in(client)
     item = demo_visit.items[0]
     page = client.get(f"/items/{item.id}/edit").get_data(as_text=True)
@@ -101,7 +99,7 @@ def test_edit_item_keeps_its_values_and_raises_sequence(client, demo_visit):
     assert item.title == "Renamed" and item.sequence >= 1
 
 
-def test_directory_entries(client, app):
+def test_directory_entries(client, app, logged_in, post):
     logged_in(client)
     assert post(client, "/organisations/new", {"name": "Police zone Gent", "kind": "police_zone",
                                                "country": "be"}).status_code == 302

@@ -1,13 +1,11 @@
 """The visit page shows conflict messages in the UI language."""
 from __future__ import annotations
 
-from web_client import logged_in, page
-
 from visitplanner.extensions import db
 from visitplanner.models import Item
 
 
-def test_visit_page_words_conflicts_in_the_ui_language(client, demo_visit):
+def test_visit_page_words_conflicts_in_the_ui_language(client, demo_visit, logged_in, page):
     logged_in(client)
     first = min(demo_visit.items, key=lambda item: item.starts_at)
     db.session.add(Item(visit_id=demo_visit.id, title="Dubbele boeking", kind="session",
@@ -25,7 +23,7 @@ def test_visit_page_words_conflicts_in_the_ui_language(client, demo_visit):
     assert "is booked twice on Monday 22 April 2024" in english
 
 
-def test_visit_page_names_the_delegation_in_the_ui_language(client, demo_visit):
+def test_visit_page_names_the_delegation_in_the_ui_language(client, demo_visit, logged_in, page):
     logged_in(client)
     url = f"/visits/{demo_visit.id}"
     assert "procureurs ukrainiens" in page(client, f"{url}?lang=fr")
@@ -33,7 +31,7 @@ def test_visit_page_names_the_delegation_in_the_ui_language(client, demo_visit):
     assert "Ukrainian prosecutors" in page(client, f"{url}?lang=en")
 
 
-def test_lists_and_sub_pages_show_stored_text_in_the_ui_language(client, demo_visit):
+def test_lists_and_sub_pages_show_stored_text_in_the_ui_language(client, demo_visit, logged_in, page):
     logged_in(client)
     assert "Study visit of Ukrainian prosecutors" in page(client, "/?lang=en")
     assert "Directorate-General for Security and Prevention" in page(client, "/?lang=en")

@@ -3,14 +3,11 @@ from __future__ import annotations
 
 import re
 
-from conftest import count_queries
-from web_client import VISIT, logged_in, post
-
 from visitplanner.extensions import db
 from visitplanner.models import Item, Visit
 
 
-def test_every_page_answers_for_an_organiser(client, demo_visit):
+def test_every_page_answers_for_an_organiser(client, demo_visit, logged_in):
     logged_in(client)
     item, delegate = demo_visit.items[0], demo_visit.delegates[0]
     organisation = demo_visit.host_organisation
@@ -27,7 +24,7 @@ def test_every_page_answers_for_an_organiser(client, demo_visit):
     assert client.get("/users").status_code == 403  # organisers do not manage users
 
 
-def test_visit_page_shows_programme_conflicts_and_outputs(client, demo_visit):
+def test_visit_page_shows_programme_conflicts_and_outputs(client, demo_visit, logged_in):
     logged_in(client)
     page = client.get(f"/visits/{demo_visit.id}").get_data(as_text=True)
     assert "Олена Коваленко" in page
@@ -36,7 +33,7 @@ def test_visit_page_shows_programme_conflicts_and_outputs(client, demo_visit):
         assert f'id="item-{item.id}"' in page
 
 
-def test_visit_page_queries_do_not_grow_with_the_programme(client, app, demo_visit):
+def test_visit_page_queries_do_not_grow_with_the_programme(client, app, demo_visit, count_queries, logged_in):
     logged_in(client)
     url = f"/visits/{demo_visit.id}"
     client.get(url)
@@ -55,9 +52,9 @@ def test_visit_page_queries_do_not_grow_with_the_programme(client, app, demo_vis
     assert len(after) == len(before)
 
 
-def test_search_splits_upcoming_and_past(client, demo_visit):
+def test_search_splits_upcoming_and_past(client, demo_visit, logged_in, post, visit_form):
     logged_in(client)
-    post(client, "/visits/new", {**VISIT, "start_date": "2099-01-05", "end_date": "2099-01-06"})
+    post(client, "/visits/new", {**visit_form, "start_date": "2099-01-05", "end_date": "2099-01-06"})
     client.get("/")  # shows the flash message
     page = client.get("/").get_data(as_text=True)
     assert page.index("Upcoming") < page.index("Moldovan") < page.index("Past visits") \
@@ -66,9 +63,9 @@ def test_search_splits_upcoming_and_past(client, demo_visit):
     assert "Moldovan" in found and "Oekraïense" not in found
 
 
-def test_create_visit_from_the_form(client, app):
+def test_create_visit_from_the_form(client, app, logged_in, post, visit_form):
     logged_in(client)
-    response = post(client, "/visits/new", VISIT)
+    response = post(client, "/visits/new", visit_form)
     assert response.status_code == 302
     visit = db.session.scalar(db.select(Visit))
     assert (visit.title, visit.delegation_country, visit.delegation_description) == \
@@ -77,16 +74,16 @@ def test_create_visit_from_the_form(client, app):
     assert "Visit created" in page
 
 
-def test_form_fields_carry_the_api_names_and_types(client, app):
+def test_form_fields_carry_the_api_names_and_types(client, app, logged_in):
     logged_in(client)
     page = client.get("/visits/new").get_data(as_text=True)
     assert re.search(r'<input[^>]*id="start_date"[^>]*name="start_date"[^>]*type="date"', page)
     assert '<label for="title">' in page and 'name="end_date"' in page
 
 
-def test_invalid_dates_are_explained_next_to_the_field(client, app):
+def test_invalid_dates_are_explained_next_to_the_field(client, app, logged_in, post, visit_form):
     logged_in(client)
-    response = post(client, "/visits/new", {**VISIT, "end_date": "2024-05-01"})
+    response = post(client, "/visits/new", {**visit_form, "end_date": "2024-05-01"})
     page = response.get_data(as_text=True)
     assert response.status_code == 422
     assert re.search(r'id="end_date-error">The end date must be on or after the start date', page)
@@ -94,23 +91,23 @@ def test_invalid_dates_are_explained_next_to_the_field(client, app):
     assert db.session.scalar(db.select(Visit)) is None
 
 
-def test_unknown_time_zone_is_refused(client, app):
+def test_unknown_time_zone_is_refused(client, app, logged_in, post, visit_form):
     logged_in(client)
-    response = post(client, "/visits/new", {**VISIT, "timezone": "Mars/Olympus"})
+    response = post(client, "/visits/new", {**visit_form, "timezone": "Mars/Olympus"})
     assert response.status_code == 422 and 'id="timezone-error"' in response.get_data(as_text=True)
 
 
-def test_form_without_csrf_token_is_refused(client, app):
+def test_form_without_csrf_token_is_refused(client, app, logged_in, visit_form):
     logged_in(client)
-    assert client.post("/visits/new", data=VISIT).status_code == 400
+    assert client.post("/visits/new", data=visit_form).status_code == 400
     assert db.session.scalar(db.select(Visit)) is None
 
 
-def test_stale_edit_is_explained_and_can_be_reapplied(client, api, demo_visit):
+def test_stale_edit_is_explained_and_can_be_reapplied(client, api, demo_visit, logged_in, post, visit_form):
     logged_in(client)
     read_version = demo_visit.version
     api.patch(f"/visits/{demo_visit.id}", json={"version": read_version, "focus": "Someone else"})
-    mine = {**VISIT, "title": "My new title", "focus": "Mine", "version": read_version}
+    mine = {**visit_form, "title": "My new title", "focus": "Mine", "version": read_version}
     response = post(client, f"/visits/{demo_visit.id}/edit", mine)
     page = response.get_data(as_text=True)
     assert response.status_code == 409
@@ -124,7 +121,7 @@ def test_stale_edit_is_explained_and_can_be_reapplied(client, api, demo_visit):
     assert db.session.get(Visit, demo_visit.id).focus == "Mine"
 
 
-def test_delete_asks_first(client, demo_visit):
+def test_delete_asks_first(client, demo_visit, logged_in, post):
     logged_in(client)
     page = client.get(f"/visits/{demo_visit.id}/delete").get_data(as_text=True)
     assert "This cannot be undone" in page
@@ -135,7 +132,7 @@ def test_delete_asks_first(client, demo_visit):
     assert db.session.get(Visit, demo_visit.id) is None
 
 
-def test_timeline_places_items_by_time(client, demo_visit):
+def test_timeline_places_items_by_time(client, demo_visit, logged_in):
     logged_in(client)
     page = client.get(f"/visits/{demo_visit.id}/timeline").get_data(as_text=True)
     assert page.count('class="day"') == len({i.starts_at.date() for i in demo_visit.items})
@@ -143,7 +140,7 @@ def test_timeline_places_items_by_time(client, demo_visit):
     assert "@media print" not in page  # print rules live in the stylesheet
 
 
-def test_an_organisation_in_use_is_not_deleted_from_the_browser(client, demo_visit):
+def test_an_organisation_in_use_is_not_deleted_from_the_browser(client, demo_visit, logged_in, post):
     logged_in(client, "organiser")
     host = demo_visit.host_organisation
     response = post(client, f"/organisations/{host.id}/delete",

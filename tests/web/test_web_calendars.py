@@ -4,8 +4,6 @@ from __future__ import annotations
 import re
 
 import icalendar
-from ics_check import check_calendar
-from web_client import logged_in, post
 
 
 def personal_links(app, delegate) -> dict[str, str]:
@@ -22,7 +20,7 @@ def test_calendar_downloads_need_a_login(client, demo_visit):
         assert response.status_code == 302 and "/login" in response.headers["Location"]
 
 
-def test_a_viewer_downloads_calendars_but_cannot_send(client, demo_visit):
+def test_a_viewer_downloads_calendars_but_cannot_send(client, demo_visit, check_calendar, logged_in, post):
     logged_in(client, "viewer")
     response = client.get(f"/visits/{demo_visit.id}/calendar.ics")
     assert response.status_code == 200 and response.mimetype == "text/calendar"
@@ -33,7 +31,7 @@ def test_a_viewer_downloads_calendars_but_cannot_send(client, demo_visit):
     assert post(client, f"/visits/{demo_visit.id}/invitations").status_code == 403
 
 
-def test_an_organiser_sends_invitations_and_sees_the_outbox(client, demo_visit):
+def test_an_organiser_sends_invitations_and_sees_the_outbox(client, demo_visit, logged_in, post):
     logged_in(client, "organiser")
     assert client.post(f"/visits/{demo_visit.id}/invitations").status_code == 400  # no CSRF token
     response = post(client, f"/visits/{demo_visit.id}/invitations", follow_redirects=True)
@@ -43,7 +41,7 @@ def test_an_organiser_sends_invitations_and_sees_the_outbox(client, demo_visit):
     assert post(client, "/visits/999999/invitations").status_code == 404
 
 
-def test_the_secret_links_work_without_login_until_rotated(app, client, api, demo_visit):
+def test_the_secret_links_work_without_login_until_rotated(app, client, api, demo_visit, check_calendar):
     delegate = next(d for d in demo_visit.delegates if d.language == "fr")
     links = personal_links(app, delegate)
     page = client.get(links["personal_url"])
@@ -65,7 +63,7 @@ def test_the_secret_links_work_without_login_until_rotated(app, client, api, dem
 
 
 
-def test_delegates_page_offers_own_programme_and_rotates_links(app, client, demo_visit):
+def test_delegates_page_offers_own_programme_and_rotates_links(app, client, demo_visit, logged_in, post):
     delegate = demo_visit.delegates[1]
     old = personal_links(app, delegate)
     logged_in(client, "organiser")
@@ -81,7 +79,7 @@ def test_delegates_page_offers_own_programme_and_rotates_links(app, client, demo
     assert client.get(personal_links(app, delegate)["personal_url"]).status_code == 200
 
 
-def test_a_viewer_sees_no_secret_links_and_cannot_rotate_them(app, client, demo_visit):
+def test_a_viewer_sees_no_secret_links_and_cannot_rotate_them(app, client, demo_visit, logged_in, post):
     delegate = demo_visit.delegates[1]
     logged_in(client, "viewer")
     page = client.get(f"/visits/{demo_visit.id}/delegates").get_data(as_text=True)
@@ -90,7 +88,7 @@ def test_a_viewer_sees_no_secret_links_and_cannot_rotate_them(app, client, demo_
     assert post(client, f"/delegates/{delegate.id}/rotate-links").status_code == 403
 
 
-def test_visit_page_offers_each_speakers_calendar(client, demo_visit):
+def test_visit_page_offers_each_speakers_calendar(client, demo_visit, logged_in):
     logged_in(client, "viewer")
     page = client.get(f"/visits/{demo_visit.id}").get_data(as_text=True)
     speaker = demo_visit.items[0].speakers[0]

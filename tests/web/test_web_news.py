@@ -3,7 +3,6 @@ import io
 import re
 
 import docx
-from web_client import logged_in, post
 
 from visitplanner.models import NewsDraft
 
@@ -14,7 +13,7 @@ def _form(page: str) -> dict[str, str]:
     return {"csrf_token": token.group(1), "base_revision": base.group(1)}
 
 
-def test_organiser_edits_and_history_grows(client, demo_visit):
+def test_organiser_edits_and_history_grows(client, demo_visit, logged_in):
     logged_in(client, "organiser")
     url = f"/visits/{demo_visit.id}/news?draft=nl"
     page = client.get(url).get_data(as_text=True)
@@ -35,7 +34,7 @@ def test_organiser_edits_and_history_grows(client, demo_visit):
     assert docx.Document(io.BytesIO(word.data)).paragraphs[1].text == "Tweede versie."
 
 
-def test_regenerating_warns_before_replacing_edits(client, demo_visit):
+def test_regenerating_warns_before_replacing_edits(client, demo_visit, logged_in, post):
     logged_in(client, "organiser")
     url = f"/visits/{demo_visit.id}/news?draft=en"
     page = client.get(url).get_data(as_text=True)
@@ -49,7 +48,7 @@ def test_regenerating_warns_before_replacing_edits(client, demo_visit):
     assert NewsDraft.query.count() == 2 and "six Ukrainian prosecutors" in latest.body
 
 
-def test_viewer_reads_but_cannot_save(client, demo_visit):
+def test_viewer_reads_but_cannot_save(client, demo_visit, logged_in, post):
     logged_in(client, "viewer")
     url = f"/visits/{demo_visit.id}/news?draft=fr"
     page = client.get(url).get_data(as_text=True)
@@ -61,7 +60,7 @@ def test_viewer_reads_but_cannot_save(client, demo_visit):
     assert client.get(f"/visits/{demo_visit.id}/news.pdf").status_code == 404
 
 
-def test_news_needs_a_login_and_the_visit_page_links_to_it(client, demo_visit):
+def test_news_needs_a_login_and_the_visit_page_links_to_it(client, demo_visit, logged_in):
     assert client.get(f"/visits/{demo_visit.id}/news").status_code == 302
     logged_in(client, "viewer")
     page = client.get(f"/visits/{demo_visit.id}").get_data(as_text=True)

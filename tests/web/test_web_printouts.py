@@ -1,9 +1,7 @@
 """PDF downloads from the browser: login required, links on the visit page."""
 from __future__ import annotations
 
-from conftest import make_user
 from flask import render_template
-from test_login import log_in
 
 from visitplanner.planning.build import build_programme
 
@@ -15,7 +13,7 @@ def test_downloads_need_a_login(client, demo_visit):
         assert response.status_code == 302 and "/login" in response.headers["Location"]
 
 
-def test_a_viewer_downloads_the_programme_in_a_chosen_language(client, demo_visit):
+def test_a_viewer_downloads_the_programme_in_a_chosen_language(client, demo_visit, log_in, make_user):
     make_user("viewer")
     log_in(client, "viewer@example.org", "secret")
     response = client.get(f"/visits/{demo_visit.id}/programme.pdf?lang=fr")

@@ -2,15 +2,14 @@
 Debian's Chromium driven by Playwright, never a downloaded browser.
 
 These tests run once, on SQLite: they do not use the `app` fixture that is parametrised over
-databases. In CI (CI=true) a missing Chromium or Playwright fails the run instead of skipping.
-(Not a conftest.py: the other tests import the top-level conftest by that name.)"""
+databases. In CI (CI=true) a missing Chromium or Playwright fails the run instead of skipping."""
 from __future__ import annotations
 
 import datetime as dt
 import os
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -104,13 +103,28 @@ def page(browser: Any, live_server: str) -> Iterator[Any]:
     assert not console.errors, console.errors
 
 
-def shot(page: Any, name: str, full_page: bool = True) -> None:
-    """Save a screenshot to test-artifacts/ for a person to look at."""
+@pytest.fixture
+def artifacts() -> Path:
+    """test-artifacts/: screenshots and files for a person to look at."""
     ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=full_page)
+    return ARTIFACTS
 
 
-def log_in(page: Any, role: str) -> None:
+@pytest.fixture
+def shot(artifacts: Path) -> Callable[..., None]:
+    """shot(page, name, full_page=True): save a screenshot to test-artifacts/."""
+    def save(page: Any, name: str, full_page: bool = True) -> None:
+        page.screenshot(path=str(artifacts / f"{name}.png"), full_page=full_page)
+    return save
+
+
+@pytest.fixture
+def log_in() -> Callable[[Any, str], None]:
+    """log_in(page, role): log in through the form."""
+    return log_in_through_form
+
+
+def log_in_through_form(page: Any, role: str) -> None:
     """Log in through the form."""
     page.goto("/login?lang=en")
     page.get_by_label("E-mail").fill(f"{role}@e2e.example")

@@ -1,21 +1,29 @@
-"""Helpers for the web page tests: log in as a role, post forms with the session's CSRF token."""
+"""Fixtures of the web page tests: log in as a role, post forms with the session's CSRF token,
+read pages and their edit forms as a browser would."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from html.parser import HTMLParser
 from typing import Any
 
-from conftest import make_user
+import pytest
 from flask_babel import refresh
 
 
-def csrf_token(client: Any) -> str:
+def read_csrf_token(client: Any) -> str:
     """The session's CSRF token, read from the logout form every page carries."""
     page = client.get("/").get_data(as_text=True)
     return re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
 
 
-def logged_in(client: Any, role: str = "organiser") -> Any:
+@pytest.fixture
+def logged_in(make_user: Callable[..., Any]) -> Callable[..., Any]:
+    """logged_in(client, role="organiser"): a new user with `role`, the client logged in."""
+    return lambda client, role="organiser": log_in_as(make_user, client, role)
+
+
+def log_in_as(make_user: Callable[..., Any], client: Any, role: str) -> Any:
     """Create a user with `role` and log the client in as them."""
     email = f"web-{role}@example.org"  # the demo already has organiser@example.org
     make_user(role, email)
@@ -27,18 +35,18 @@ def logged_in(client: Any, role: str = "organiser") -> Any:
     return client
 
 
-def post(client: Any, url: str, data: dict[str, Any] | None = None, **kwargs: Any) -> Any:
+def post_form(client: Any, url: str, data: dict[str, Any] | None = None, **kwargs: Any) -> Any:
     """Post a form with the CSRF token."""
-    return client.post(url, data={"csrf_token": csrf_token(client), **(data or {})}, **kwargs)
+    return client.post(url, data={"csrf_token": read_csrf_token(client), **(data or {})}, **kwargs)
 
 
-VISIT = {"title": "Study visit of Moldovan judges", "start_date": "2024-05-06",
+VISIT_FORM = {"title": "Study visit of Moldovan judges", "start_date": "2024-05-06",
          "end_date": "2024-05-08", "timezone": "Europe/Brussels", "content_language": "en",
          "host_country": "BE", "status": "draft", "delegation-country": "MD",
          "delegation-description": "judges"}
 
 
-def page(client: Any, url: str) -> str:
+def read_page(client: Any, url: str) -> str:
     """GET a page as text, choosing the language afresh: the test shares one app context."""
     refresh()
     return client.get(url).get_data(as_text=True)
@@ -87,10 +95,34 @@ class _FormReader(HTMLParser):
             self.fields[self._textarea] += data
 
 
-def form_values(html: str) -> dict[str, Any]:
+def read_form(html: str) -> dict[str, Any]:
     """The values the edit form on `html` would submit as it stands."""
     reader = _FormReader()
     reader.feed(html)
     # A browser drops the one newline that follows <textarea>.
     return {name: value.removeprefix("\r\n").removeprefix("\n") if isinstance(value, str)
             else value for name, value in reader.fields.items()}
+
+
+@pytest.fixture
+def post() -> Callable[..., Any]:
+    """post(client, url, data=None, **kwargs): post a form with the session's CSRF token."""
+    return post_form
+
+
+@pytest.fixture
+def page() -> Callable[[Any, str], str]:
+    """page(client, url): GET a page as text, choosing the UI language afresh."""
+    return read_page
+
+
+@pytest.fixture
+def form_values() -> Callable[[str], dict[str, Any]]:
+    """form_values(html): what the page's edit form would submit as it stands."""
+    return read_form
+
+
+@pytest.fixture
+def visit_form() -> dict[str, str]:
+    """The fields of a valid new-visit form."""
+    return dict(VISIT_FORM)
