@@ -4,9 +4,7 @@ import datetime as dt
 import pytest
 
 from visitplanner.outputs import grammar as g
-from visitplanner.outputs.languages import (
-    all_languages, gender_of_honorific, honorific, language,
-)
+from visitplanner.outputs.languages import all_languages, gender_of_honorific, honorific, language
 from visitplanner.planning.programme import DelegateView
 
 APRIL = dt.date(2024, 4, 1)

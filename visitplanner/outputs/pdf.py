@@ -19,7 +19,13 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from visitplanner.outputs.badges import badge_holders
 from visitplanner.outputs.common import (
-    country_name, day_heading, field, label, long_date, nationality_noun, time_span,
+    country_name,
+    day_heading,
+    field,
+    label,
+    long_date,
+    nationality_noun,
+    time_span,
 )
 from visitplanner.planning.programme import PersonView, Programme
 from visitplanner.planning.vocabulary import DELEGATE_ROLES

@@ -1,4 +1,4 @@
-"""English: labels, 'A, B and C', curly quotes, 'a'/'an' by sound, 'the' before common-noun names."""
+"""English: labels, "A, B and C", curly quotes, "a"/"an" by sound, "the" before common nouns."""
 from __future__ import annotations
 
 import re
