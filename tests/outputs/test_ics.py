@@ -141,7 +141,7 @@ def test_an_invitation_is_a_request_to_one_attendee_and_a_cancellation_cancels(c
 
 def test_a_personal_calendar_names_its_delegate_even_without_a_mailbox(check_calendar):
     no_mail = DelegateView(id=8, full_name="Svitlana Boiko", role="interpreter")
-    personal = dataclasses.replace(programme(), audience=no_mail)
+    personal = dataclasses.replace(programme(), personal_for=no_mail)
     events = icalendar.Calendar.from_ical(render_calendar(personal, OPTIONS)).walk("VEVENT")
     for event in events:
         attendee = event["ATTENDEE"]

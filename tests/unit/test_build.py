@@ -53,7 +53,7 @@ def test_personal_programme_keeps_only_the_delegates_items():
         item(3, "For her", "2024-03-30T13:00", "2024-03-30T14:00", delegate_ids=[7]),
     ]), delegate_id=7)
     assert [i.title for i in programme.items] == ["For all", "For her"]
-    assert programme.audience.full_name == "Олена Коваленко"
+    assert programme.personal_for.full_name == "Олена Коваленко"
 
 
 def test_text_in_the_requested_language_with_fallback():

@@ -9,7 +9,7 @@ import pytest
 from visitplanner.planning.programme import ProgrammeItem, VenueView
 from visitplanner.planning.travel import (
     BUFFER_MINUTES,
-    Timeline,
+    Itinerary,
     estimate_travel,
     estimate_travel_minutes,
     legs_with_chosen,
@@ -86,13 +86,13 @@ def _item(id: int, start: int, end: int, audience: tuple[int, ...] | None = None
 
 def test_timeline_legs_pair_each_item_with_what_ended_last() -> None:
     a, b, c = _item(1, 9, 12), _item(2, 10, 11), _item(3, 13, 14)
-    timeline = Timeline([a, b, c])
-    assert timeline.last_before(c.starts) is a
-    assert [(p.id, n.id) for p, n in timeline.legs()] == [(1, 3)]
+    itinerary = Itinerary([a, b, c])
+    assert itinerary.last_before(c.starts) is a
+    assert [(p.id, n.id) for p, n in itinerary.legs()] == [(1, 3)]
 
 
-def test_legs_with_chosen_reroute_the_whole_timeline() -> None:
+def test_legs_with_chosen_reroute_the_whole_itinerary() -> None:
     welcome, lunch = _item(1, 9, 10), _item(3, 12, 13)
     interview = _item(2, 10, 11, audience=(7,))
-    legs = legs_with_chosen(Timeline([welcome, lunch]), [interview])
+    legs = legs_with_chosen(Itinerary([welcome, lunch]), [interview])
     assert [(p.id, n.id) for p, n in legs] == [(1, 2), (2, 3)]

@@ -72,7 +72,7 @@ def test_delegates_page_offers_own_programme_and_rotates_links(app, client, demo
     assert f"/delegates/{delegate.id}/calendar.ics" in page
     assert old["personal_url"] in page
     assert client.get(old["personal_url"]).status_code == 200
-    response = post(client, f"/delegates/{delegate.id}/rotate-links", follow_redirects=True)
+    response = post(client, f"/delegates/{delegate.id}/rotate-token", follow_redirects=True)
     assert response.status_code == 200 and "no longer work" in response.get_data(as_text=True)
     assert client.get(old["personal_url"]).status_code == 404
     assert client.get(old["calendar_feed_url"]).status_code == 404
@@ -85,7 +85,7 @@ def test_a_viewer_sees_no_secret_links_and_cannot_rotate_them(app, client, demo_
     page = client.get(f"/visits/{demo_visit.id}/delegates").get_data(as_text=True)
     assert f"/delegates/{delegate.id}/programme.pdf" in page
     assert personal_links(app, delegate)["personal_url"] not in page
-    assert post(client, f"/delegates/{delegate.id}/rotate-links").status_code == 403
+    assert post(client, f"/delegates/{delegate.id}/rotate-token").status_code == 403
 
 
 def test_visit_page_offers_each_speakers_calendar(client, demo_visit, logged_in):

@@ -23,7 +23,7 @@ def test_organiser_edits_and_history_grows(client, demo_visit, logged_in):
     page = client.get(url).get_data(as_text=True)
     data = {**_form(page), "action": "save", "title": "Nieuwe titel", "body": "Tweede versie."}
     assert client.post(url, data=data).status_code == 302
-    rows = NewsDraft.query.filter_by(visit_id=demo_visit.id, lang="nl").order_by(NewsDraft.id).all()
+    rows = NewsDraft.query.filter_by(visit_id=demo_visit.id, language="nl").order_by(NewsDraft.id).all()
     assert [r.body for r in rows] == ["Eerste versie.", "Tweede versie."]
     assert [(r.author.email, r.created_at is not None) for r in rows] == [("web-organiser@example.org", True)] * 2
     page = client.get(url).get_data(as_text=True)

@@ -1,8 +1,6 @@
 """API handlers of calendars and invitations: .ics exports, secret links, invitations, outbox."""
 from __future__ import annotations
 
-from typing import Literal
-
 from flask import Response
 
 from visitplanner.api import crud
@@ -10,10 +8,11 @@ from visitplanner.api.errors import ApiError
 from visitplanner.api.resources import DELEGATES
 from visitplanner.api.types import ReadModel
 from visitplanner.core import calendars
-from visitplanner.core.operations import rotate_links
+from visitplanner.core.operations import rotate_token
 from visitplanner.edge import attachment, output_language
 from visitplanner.extensions import db
 from visitplanner.models import Delegate
+from visitplanner.planning.vocabulary import MessageKind, MessageStatus
 
 
 class Queued(ReadModel):
@@ -27,9 +26,9 @@ class OutboxEntry(ReadModel):
 
     id: int
     recipient: str
-    kind: Literal["invite", "update", "cancel"]
+    kind: MessageKind
     item_id: int | None
-    status: Literal["pending", "sent", "failed"]
+    status: MessageStatus
     attempts: int
     last_error: str | None
 
@@ -65,7 +64,7 @@ def export_person_calendar(visit_id: int, person_id: int) -> Response:
 def rotate_delegate_token(delegate_id: int) -> ReadModel:
     """Issue new secret links for a delegate; the old ones stop working."""
     delegate = crud.get_row(DELEGATES, delegate_id)
-    rotate_links(delegate)
+    rotate_token(delegate)
     crud.commit(DELEGATES)
     return DELEGATES.dump(delegate)
 

@@ -141,19 +141,20 @@ def _programme_of(visit_id: int, lang: str | None = None):
     return visit, build_programme(visit, lang)
 
 
-def get_programme(visit_id: int) -> schemas.Programme:
+def get_programme(visit_id: int) -> schemas.ProgrammeOut:
     """The programme: days in order, each day's items in time order."""
     visit, programme = _programme_of(visit_id)
     rows = {item.id: item for item in visit.items}
-    return schemas.Programme(days=[
-        schemas.ProgrammeDay(date=day.date, items=[ITEMS.dump(rows[item.id]) for item in day.items])
+    return schemas.ProgrammeOut(days=[
+        schemas.ProgrammeDayOut(date=day.date,
+                                items=[ITEMS.dump(rows[item.id]) for item in day.items])
         for day in programme.days
     ])
 
 
-def list_conflicts(visit_id: int) -> list[schemas.Conflict]:
+def list_conflicts(visit_id: int) -> list[schemas.ConflictOut]:
     """What in the programme a person must look at, worded in ?lang= or the content language."""
     _, programme = _programme_of(visit_id, output_language())
-    return [schemas.Conflict(kind=c.kind, message=c.message, item_ids=list(c.item_ids))
+    return [schemas.ConflictOut(kind=c.kind, message=c.message, item_ids=list(c.item_ids))
             for c in find_conflicts(programme)]
 

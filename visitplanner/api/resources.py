@@ -27,16 +27,16 @@ def _item_loader(model: Any) -> list[Any]:
     return [selectinload(model.speaker_links), selectinload(model.chosen_delegates)]
 
 
-ORGANISATIONS = Resource(models.Organisation, schemas.OrganisationFields, schemas.Organisation,
+ORGANISATIONS = Resource(models.Organisation, schemas.OrganisationFields, schemas.OrganisationOut,
                          apply_plain, "organisation", shared=True)
-PEOPLE = Resource(models.Person, schemas.PersonFields, schemas.Person, apply_plain, "person",
+PEOPLE = Resource(models.Person, schemas.PersonFields, schemas.PersonOut, apply_plain, "person",
                   shared=True)
-VENUES = Resource(models.Venue, schemas.VenueFields, schemas.Venue, apply_plain, "venue",
+VENUES = Resource(models.Venue, schemas.VenueFields, schemas.VenueOut, apply_plain, "venue",
                   shared=True)
-VISITS = Resource(models.Visit, schemas.VisitFields, schemas.Visit, apply_visit, "visit",
+VISITS = Resource(models.Visit, schemas.VisitFields, schemas.VisitOut, apply_visit, "visit",
                   loader=_visit_loader)
-DELEGATES = DelegateResource(models.Delegate, schemas.DelegateFields, schemas.Delegate,
+DELEGATES = DelegateResource(models.Delegate, schemas.DelegateFields, schemas.DelegateOut,
                              apply_plain, "delegate")
-ITEMS = Resource(models.Item, schemas.ItemFields, schemas.Item, apply_item, "item",
+ITEMS = Resource(models.Item, schemas.ItemFields, schemas.ItemOut, apply_item, "item",
                  loader=_item_loader)
-QUOTES = Resource(models.Quote, schemas.QuoteFields, schemas.Quote, apply_plain, "quote")
+QUOTES = Resource(models.Quote, schemas.QuoteFields, schemas.QuoteOut, apply_plain, "quote")

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
 
 from pydantic import Field, field_validator
 
@@ -11,7 +10,6 @@ from visitplanner.api.types import (
     Country,
     Email,
     Id,
-    Language,
     LocalDateTime,
     ReadModel,
     Version,
@@ -21,14 +19,15 @@ from visitplanner.api.types import (
     text,
 )
 from visitplanner.planning import rules
-
-OrganisationKind = Literal["directorate", "police_zone", "ministry", "court", "municipality",
-                           "network", "ngo", "other"]
-VisitStatus = Literal["draft", "confirmed", "completed", "cancelled"]
-DelegateRole = Literal["head", "member", "interpreter", "escort", "staff"]
-ItemKind = Literal["session", "site_visit", "meal", "transfer", "break", "other"]
-ItemStatus = Literal["tentative", "confirmed", "cancelled"]
-Latitude = float | None
+from visitplanner.planning.vocabulary import (
+    ConflictKind,
+    DelegateRole,
+    ItemKind,
+    ItemStatus,
+    LanguageCode,
+    OrganisationKind,
+    VisitStatus,
+)
 
 
 class Stored(ReadModel):
@@ -59,7 +58,7 @@ class OrganisationFields(ApiModel):
     website: WebAddress | None = None
     phone: text(50) | None = None
     email: Email | None = None
-    translations: dict[Language, OrganisationTranslation] = Field(default_factory=dict)
+    translations: dict[LanguageCode, OrganisationTranslation] = Field(default_factory=dict)
 
 
 class PersonTranslation(ApiModel):
@@ -79,7 +78,7 @@ class PersonFields(ApiModel):
     organisation_id: Id | None = None
     email: Email | None = None
     phone: text(50) | None = None
-    translations: dict[Language, PersonTranslation] = Field(default_factory=dict)
+    translations: dict[LanguageCode, PersonTranslation] = Field(default_factory=dict)
 
 
 class VenueTranslation(ApiModel):
@@ -100,7 +99,7 @@ class VenueFields(ApiModel):
     organisation_id: Id | None = None
     latitude: float | None = Field(None, ge=-90, le=90, allow_inf_nan=False)
     longitude: float | None = Field(None, ge=-180, le=180, allow_inf_nan=False)
-    translations: dict[Language, VenueTranslation] = Field(default_factory=dict)
+    translations: dict[LanguageCode, VenueTranslation] = Field(default_factory=dict)
 
 
 class Delegation(ApiModel):
@@ -129,7 +128,7 @@ class VisitFields(ApiModel):
     start_date: dt.date
     end_date: dt.date
     timezone: text(64) = "Europe/Brussels"
-    content_language: Language = "nl"
+    content_language: LanguageCode = "nl"
     host_organisation_id: Id | None = None
     partner_organisation_ids: list[Id] = Field(default_factory=list, max_length=50)
     host_country: Country = "BE"
@@ -138,7 +137,7 @@ class VisitFields(ApiModel):
     purpose: text(5000) | None = None
     focus: text(5000) | None = None
     status: VisitStatus = "draft"
-    translations: dict[Language, VisitTranslation] = Field(default_factory=dict)
+    translations: dict[LanguageCode, VisitTranslation] = Field(default_factory=dict)
 
     @field_validator("timezone")
     @classmethod
@@ -167,12 +166,12 @@ class DelegateFields(ApiModel):
     country: Country | None = None
     email: Email | None = None
     phone: text(50) | None = None
-    language: Language | None = None
+    language: LanguageCode | None = None
     role: DelegateRole = "member"
     dietary: text(300) | None = None
     accessibility: text(300) | None = None
     notes: text(5000) | None = None
-    translations: dict[Language, DelegateTranslation] = Field(default_factory=dict)
+    translations: dict[LanguageCode, DelegateTranslation] = Field(default_factory=dict)
 
 
 class ItemTranslation(ApiModel):
@@ -198,7 +197,7 @@ class ItemFields(ApiModel):
     delegate_ids: list[Id] | None = Field(None, max_length=500,
                                           description="null: the whole delegation attends")
     status: ItemStatus = "confirmed"
-    translations: dict[Language, ItemTranslation] = Field(default_factory=dict)
+    translations: dict[LanguageCode, ItemTranslation] = Field(default_factory=dict)
 
     def check_rules(self) -> None:
         rules.check_item_times(self.starts_at, self.ends_at)
@@ -211,7 +210,7 @@ class QuoteFields(ApiModel):
     speaker_name: text(200) | None = None
     speaker_function: text(200) | None = None
     text: name(5000)
-    language: Language | None = None
+    language: LanguageCode | None = None
 
     def check_rules(self) -> None:
         if self.person_id is None and not (self.speaker_name or "").strip():
@@ -225,23 +224,23 @@ class KeyFigures(ApiModel):
     version: Version | None = Field(None, description="The visit's version; optional on PUT.")
 
 
-class Organisation(OrganisationFields, Stored):
+class OrganisationOut(OrganisationFields, Stored):
     """An organisation as stored."""
 
 
-class Person(PersonFields, Stored):
+class PersonOut(PersonFields, Stored):
     """A person as stored."""
 
 
-class Venue(VenueFields, Stored):
+class VenueOut(VenueFields, Stored):
     """A venue as stored."""
 
 
-class Visit(VisitFields, Stored):
+class VisitOut(VisitFields, Stored):
     """A visit as stored."""
 
 
-class Delegate(DelegateFields, Stored):
+class DelegateOut(DelegateFields, Stored):
     """A delegate as stored."""
 
     visit_id: int
@@ -251,36 +250,36 @@ class Delegate(DelegateFields, Stored):
         None, description="Read-only, for organisers: the delegate's secret calendar feed.")
 
 
-class Item(ItemFields, Stored):
+class ItemOut(ItemFields, Stored):
     """An item as stored; `sequence` rises when its time, venue, title or status change."""
 
     visit_id: int
     sequence: int
 
 
-class Quote(QuoteFields, Stored):
+class QuoteOut(QuoteFields, Stored):
     """A quote as stored."""
 
     visit_id: int
 
 
-class ProgrammeDay(ReadModel):
+class ProgrammeDayOut(ReadModel):
     """One day of the programme."""
 
     date: dt.date
-    items: list[Item]
+    items: list[ItemOut]
 
 
-class Programme(ReadModel):
+class ProgrammeOut(ReadModel):
     """The programme: days and items in time order."""
 
-    days: list[ProgrammeDay]
+    days: list[ProgrammeDayOut]
 
 
-class Conflict(ReadModel):
+class ConflictOut(ReadModel):
     """Something in the programme a person must look at."""
 
-    kind: Literal["double_booking", "venue_clash", "outside_visit", "travel_time"]
+    kind: ConflictKind
     message: str
     item_ids: list[int]
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from pydantic import (
     AfterValidator,
@@ -28,7 +28,6 @@ LOCAL_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$")
 # Strict: JSON true is not the id 1.
 Id = Annotated[int, Strict(), Field(ge=1, le=MAX_ID)]
 Version = Annotated[int, Field(ge=1, le=MAX_ID, description="The version you read.")]
-Language = Literal["nl", "fr", "en"]
 Country = Annotated[
     str, StringConstraints(pattern=r"^[A-Za-z]{2}$"),
     AfterValidator(lambda code: check_country("country", code)),

@@ -16,21 +16,23 @@ from visitplanner.planning.build import build_programme
 
 def revisions(visit_id: int, lang: str) -> list[NewsDraft]:
     """Every saved revision of a visit's draft in `lang`, latest first, with its author."""
-    statement = (select(NewsDraft).where(NewsDraft.visit_id == visit_id, NewsDraft.lang == lang)
+    statement = (select(NewsDraft)
+                 .where(NewsDraft.visit_id == visit_id, NewsDraft.language == lang)
                  .options(joinedload(NewsDraft.author)).order_by(NewsDraft.id.desc()))
     return list(db.session.scalars(statement))
 
 
 def latest_revision(visit_id: int, lang: str) -> NewsDraft | None:
     """The current saved revision, or None when nobody saved one."""
-    statement = (select(NewsDraft).where(NewsDraft.visit_id == visit_id, NewsDraft.lang == lang)
+    statement = (select(NewsDraft)
+                 .where(NewsDraft.visit_id == visit_id, NewsDraft.language == lang)
                  .order_by(NewsDraft.id.desc()).limit(1))
     return db.session.scalar(statement)
 
 
 def save_revision(visit_id: int, lang: str, text: DraftText, author_id: int | None) -> NewsDraft:
     """Store a new revision; earlier ones stay as history."""
-    row = NewsDraft(visit_id=visit_id, lang=lang, title=text.title, body=text.body,
+    row = NewsDraft(visit_id=visit_id, language=lang, title=text.title, body=text.body,
                     author_id=author_id)
     db.session.add(row)
     db.session.commit()

@@ -138,7 +138,7 @@ def vars_of(item: Item) -> dict[str, Any]:
             "title": item.title, "status": item.status}
 
 
-def rotate_links(delegate: Delegate) -> None:
+def rotate_token(delegate: Delegate) -> None:
     """Give a delegate new secret links; the old ones fail verification from now on."""
     delegate.link_version += 1
     delegate.touch()

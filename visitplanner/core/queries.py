@@ -21,13 +21,6 @@ from visitplanner.models import (
 )
 
 
-def list_visits_with_hosts() -> list[Visit]:
-    """Every visit with its host organisation, latest first."""
-    statement = (select(Visit).options(joinedload(Visit.host_organisation))
-                 .order_by(Visit.start_date.desc(), Visit.id.desc()))
-    return list(db.session.scalars(statement))
-
-
 def search_visits(words: str = "") -> list[Visit]:
     """Visits whose title contains `words` (any case), with their hosts, latest first."""
     statement = (select(Visit).options(joinedload(Visit.host_organisation))
@@ -61,14 +54,6 @@ def load_visit(visit_id: int) -> Visit | None:
         ),
     )
     return db.session.scalar(statement)
-
-
-def load_visit_items(visit_id: int) -> list[Item]:
-    """A visit's items with their speakers and chosen delegates, in time order."""
-    statement = (select(Item).where(Item.visit_id == visit_id)
-                 .options(selectinload(Item.speaker_links), selectinload(Item.chosen_delegates))
-                 .order_by(Item.starts_at, Item.id))
-    return list(db.session.scalars(statement))
 
 
 def load_visit_delegates(visit_id: int) -> list[Delegate]:

@@ -76,7 +76,7 @@ def queue_invitations(visit: Any, options_for: Callable[[Any], CalendarOptions])
         lang = delegate.language or visit.content_language
         if lang not in programmes:
             programmes[lang] = build_programme(visit, lang)
-        programme = dataclasses.replace(programmes[lang], audience=None)
+        programme = dataclasses.replace(programmes[lang], personal_for=None)
         items = {item.id: item for item in programme.items}
         options = options_for(delegate)
         for invitation in plan_invitations(programme.items, [delegate.id], sent):

@@ -24,7 +24,8 @@ class NewsDraft(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"), index=True)
-    lang: Mapped[str] = mapped_column(String(2))
+    # The language of the text, as everywhere a stored text has one (the column keeps its name).
+    language: Mapped[str] = mapped_column("lang", String(2))
     title: Mapped[str] = mapped_column(String(300))
     body: Mapped[str] = mapped_column(Text)
     author_id: Mapped[int | None] = mapped_column(

@@ -8,9 +8,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from visitplanner.extensions import db
 from visitplanner.models.base import one_of, utcnow
-
-MESSAGE_KINDS = ("invite", "update", "cancel")
-MESSAGE_STATUSES = ("pending", "sent", "failed")
+from visitplanner.planning.vocabulary import MESSAGE_KINDS, MESSAGE_STATUSES
 
 
 class OutboxMessage(db.Model):

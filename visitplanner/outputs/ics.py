@@ -158,7 +158,7 @@ def render_calendar(programme: Programme, options: CalendarOptions) -> bytes:
     """Every item of the programme; a personal programme names its delegate as ATTENDEE."""
     calendar = _calendar(programme, programme.items, options)
     for item in programme.items:
-        calendar.add_component(event(programme, item, options, programme.audience))
+        calendar.add_component(event(programme, item, options, programme.personal_for))
     return calendar.to_ical()
 
 

@@ -93,7 +93,7 @@ ENV = _environment()
 
 
 def programme_html(programme: Programme) -> str:
-    """The programme (or, with an audience, one delegate's personal programme) as print HTML."""
+    """The programme (or, with `personal_for`, one delegate's personal programme) as print HTML."""
     return ENV.get_template("programme.html").render(p=programme, lang=programme.lang)
 
 

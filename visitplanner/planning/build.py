@@ -149,17 +149,17 @@ def build_programme(visit: Any, lang: str | None = None,
     lang = lang or content_lang
     zone = ZoneInfo(visit.timezone)
     items = [item_view(item, zone, lang, content_lang) for item in visit.items]
-    audience = None
+    personal_for = None
     if delegate_id is not None:
-        audience = next((delegate_view(d, lang, content_lang) for d in visit.delegates
-                         if d.id == delegate_id), None)
+        personal_for = next((delegate_view(d, lang, content_lang) for d in visit.delegates
+                             if d.id == delegate_id), None)
         items = [item for item in items if item.is_attended_by(delegate_id)]
     return Programme(
         visit=visit_view(visit, lang), days=group_by_day(items), lang=lang,
         delegates=tuple(delegate_view(d, lang, content_lang) for d in visit.delegates),
         key_figures=tuple(person_view(p, lang, content_lang) for p in visit.key_figures),
         quotes=tuple(_quote_view(quote, lang, content_lang) for quote in visit.quotes),
-        audience=audience,
+        personal_for=personal_for,
     )
 
 

@@ -11,18 +11,15 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from visitplanner.planning.conflict_messages import Wording
 from visitplanner.planning.programme import Programme, ProgrammeItem
 from visitplanner.planning.travel import (
-    Timeline,
+    Itinerary,
     TravelEstimate,
     estimate_travel,
     legs_with_chosen,
     minutes_between,
 )
+from visitplanner.planning.vocabulary import CONFLICT_KINDS
 
-DOUBLE_BOOKING = "double_booking"
-VENUE_CLASH = "venue_clash"
-OUTSIDE_VISIT = "outside_visit"
-TRAVEL_TIME = "travel_time"
-KINDS = (DOUBLE_BOOKING, VENUE_CLASH, OUTSIDE_VISIT, TRAVEL_TIME)
+DOUBLE_BOOKING, VENUE_CLASH, OUTSIDE_VISIT, TRAVEL_TIME = KINDS = CONFLICT_KINDS
 
 Found = tuple[tuple[dt.datetime, str, tuple[int, ...]], "Conflict"]  # (sort key, conflict)
 _Leg = tuple[ProgrammeItem, ProgrammeItem, TravelEstimate, list[str]]  # from, to, trip, who
@@ -181,7 +178,7 @@ class _Legs:
 def _travel_conflicts(ctx: _Context) -> Iterator[Found]:
     """Report trips between consecutive items, per delegate and speaker, that are too short."""
     legs = _Legs()
-    whole = Timeline([i for i in ctx.items if i.delegate_ids is None])
+    whole = Itinerary([i for i in ctx.items if i.delegate_ids is None])
     followed: dict[int, list[int]] = defaultdict(list)  # whole item id -> who comes from elsewhere
     for chosen, members in _delegate_timelines(ctx):
         for prev, item in legs_with_chosen(whole, chosen):
@@ -192,7 +189,7 @@ def _travel_conflicts(ctx: _Context) -> Iterator[Found]:
         others = followed.get(item.id, [])
         legs.add(prev, item, lambda o=others: ctx.delegates(None, except_ids=o))
     for person, items in _speaker_timelines(ctx):
-        for prev, item in Timeline(items).legs():
+        for prev, item in Itinerary(items).legs():
             legs.add(prev, item, lambda p=person: [ctx.speaker_names[p]])
     for prev, item, estimate, names in legs.short.values():
         if names:
@@ -201,7 +198,7 @@ def _travel_conflicts(ctx: _Context) -> Iterator[Found]:
 
 
 def _delegate_timelines(ctx: _Context) -> Iterable[tuple[list[ProgrammeItem], list[int]]]:
-    """Group delegates by their identical sets of chosen items: one timeline per group."""
+    """Group delegates by their identical sets of chosen items: one itinerary per group."""
     chosen_of: dict[int, list[ProgrammeItem]] = defaultdict(list)
     for item in ctx.items:
         for d in dict.fromkeys(item.delegate_ids or ()):

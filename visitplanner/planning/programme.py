@@ -171,8 +171,9 @@ class Programme:
     delegates: tuple[DelegateView, ...] = ()
     key_figures: tuple[PersonView, ...] = ()
     quotes: tuple[QuoteView, ...] = ()
-    # Set when the programme is one delegate's personal programme.
-    audience: DelegateView | None = None
+    # The delegate whose personal programme this is; None for the whole programme. (An item's
+    # audience, by contrast, is who attends it: ProgrammeItem.delegate_ids.)
+    personal_for: DelegateView | None = None
 
     @property
     def items(self) -> tuple[ProgrammeItem, ...]:

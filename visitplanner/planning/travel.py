@@ -1,4 +1,4 @@
-"""Trips: how long one takes between venues (from coordinates alone), and which a timeline makes."""
+"""Trips: how long one takes between venues (from coordinates alone), and an itinerary's legs."""
 from __future__ import annotations
 
 import datetime as dt
@@ -70,7 +70,7 @@ def minutes_between(earlier: dt.datetime, later: dt.datetime) -> float:
     return (later.astimezone(utc) - earlier.astimezone(utc)).total_seconds() / 60
 
 
-class Timeline:
+class Itinerary:
     """One person's items, to ask what they last attended before a given moment."""
 
     def __init__(self, by_start: Sequence[ProgrammeItem]) -> None:
@@ -106,10 +106,10 @@ class Timeline:
 
 
 def legs_with_chosen(
-    whole: Timeline, chosen_items: Sequence[ProgrammeItem]
+    whole: Itinerary, chosen_items: Sequence[ProgrammeItem]
 ) -> Iterator[tuple[ProgrammeItem, ProgrammeItem]]:
     """Yield the trips of whole + chosen items that involve a chosen item, never merging the two."""
-    chosen = Timeline(chosen_items)
+    chosen = Itinerary(chosen_items)
 
     def prev_of(item: ProgrammeItem) -> ProgrammeItem | None:
         return _later(whole.last_before(item.starts), chosen.last_before(item.starts))

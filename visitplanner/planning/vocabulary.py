@@ -1,13 +1,36 @@
-"""The closed word lists of the domain, shared by models, API schemas and forms."""
+"""The closed word lists of the domain, each declared once as a Literal. Its values (get_args)
+feed the models' CHECK constraints, the API schemas, the forms and the label tables."""
+from typing import Literal, get_args
 
-LANGUAGES = ("nl", "fr", "en")
-USER_ROLES = ("admin", "organiser", "viewer")
-ORGANISATION_KINDS = (
-    "directorate", "police_zone", "ministry", "court", "municipality", "network", "ngo", "other",
-)
-VISIT_STATUSES = ("draft", "confirmed", "completed", "cancelled")
-DELEGATE_ROLES = ("head", "member", "interpreter", "escort", "staff")
+LanguageCode = Literal["nl", "fr", "en"]
+UserRole = Literal["admin", "organiser", "viewer"]
+OrganisationKind = Literal["directorate", "police_zone", "ministry", "court", "municipality",
+                           "network", "ngo", "other"]
+VisitStatus = Literal["draft", "confirmed", "completed", "cancelled"]
+DelegateRole = Literal["head", "member", "interpreter", "escort", "staff"]
+ItemKind = Literal["session", "site_visit", "meal", "transfer", "break", "other"]
+ItemStatus = Literal["tentative", "confirmed", "cancelled"]
+MessageKind = Literal["invite", "update", "cancel"]
+MessageStatus = Literal["pending", "sent", "failed"]
+ConflictKind = Literal["double_booking", "venue_clash", "outside_visit", "travel_time"]
+
+LANGUAGES: tuple[LanguageCode, ...] = get_args(LanguageCode)
+USER_ROLES: tuple[UserRole, ...] = get_args(UserRole)
+ORGANISATION_KINDS: tuple[OrganisationKind, ...] = get_args(OrganisationKind)
+VISIT_STATUSES: tuple[VisitStatus, ...] = get_args(VisitStatus)
+DELEGATE_ROLES: tuple[DelegateRole, ...] = get_args(DelegateRole)
 # Only these count in "a delegation of six ..."; interpreters, escorts and staff do not.
-COUNTED_DELEGATE_ROLES = ("head", "member")
-ITEM_KINDS = ("session", "site_visit", "meal", "transfer", "break", "other")
-ITEM_STATUSES = ("tentative", "confirmed", "cancelled")
+COUNTED_DELEGATE_ROLES: tuple[DelegateRole, ...] = ("head", "member")
+ITEM_KINDS: tuple[ItemKind, ...] = get_args(ItemKind)
+ITEM_STATUSES: tuple[ItemStatus, ...] = get_args(ItemStatus)
+MESSAGE_KINDS: tuple[MessageKind, ...] = get_args(MessageKind)
+MESSAGE_STATUSES: tuple[MessageStatus, ...] = get_args(MessageStatus)
+CONFLICT_KINDS: tuple[ConflictKind, ...] = get_args(ConflictKind)
+
+
+def labelled(values: tuple[str, ...], names: dict[str, object]) -> dict[str, object]:
+    """A word list's names (as shown to people), in the list's order; raise if one is missing
+    or one names a word the list does not have, so the two cannot drift apart."""
+    if set(names) != set(values):
+        raise ValueError(f"names {sorted(names)} do not match the word list {sorted(values)}")
+    return {value: names[value] for value in values}

@@ -39,8 +39,8 @@ web.add_url_rule("/delegates/<id:delegate_id>/edit", view_func=delegates.edit_de
                  methods=["GET", "POST"])
 web.add_url_rule("/delegates/<id:delegate_id>/delete", view_func=delegates.delete_delegate,
                  methods=["GET", "POST"])
-web.add_url_rule("/delegates/<id:delegate_id>/rotate-links",
-                 view_func=delegates.rotate_delegate_links, methods=["POST"])
+web.add_url_rule("/delegates/<id:delegate_id>/rotate-token",
+                 view_func=delegates.rotate_delegate_token, methods=["POST"])
 web.add_url_rule("/visits/<id:visit_id>/delegates/import", view_func=imports.import_delegates,
                  methods=["GET", "POST"])
 web.add_url_rule("/visits/<id:visit_id>/delegates/import/confirm",

@@ -8,7 +8,7 @@ from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
 
 from visitplanner.core.calendars import delegate_links
-from visitplanner.core.operations import apply_plain, rotate_links
+from visitplanner.core.operations import apply_plain, rotate_token
 from visitplanner.core.queries import load_visit_delegates
 from visitplanner.extensions import db
 from visitplanner.models import Delegate, Visit
@@ -35,12 +35,12 @@ def list_delegates(visit_id: int) -> ResponseReturnValue:
 
 
 @writer_required
-def rotate_delegate_links(delegate_id: int) -> ResponseReturnValue:
+def rotate_delegate_token(delegate_id: int) -> ResponseReturnValue:
     """Give a delegate new secret links, e.g. after a link was forwarded by mistake."""
     delegate = get_or_404(Delegate, delegate_id)
     if not FlaskForm().validate_on_submit():
         abort(400)
-    rotate_links(delegate)
+    rotate_token(delegate)
     db.session.commit()
     flash(_("New personal links for %(name)s; the old links no longer work.",
             name=delegate.full_name))

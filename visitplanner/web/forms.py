@@ -15,6 +15,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from visitplanner.planning import rules
+from visitplanner.planning.vocabulary import LANGUAGES, VISIT_STATUSES, labelled
 
 # The rules' own messages, marked so that the catalogs translate them (see rule_message).
 RULE_MESSAGES = (
@@ -24,9 +25,10 @@ RULE_MESSAGES = (
     _l("A visit lasts at most 366 days."),
     _l("Date must lie between 2000-01-01 and 2100-12-31."),
 )
-LANGUAGE_NAMES = {"nl": _l("Dutch"), "fr": _l("French"), "en": _l("English")}
-VISIT_STATUS_NAMES = {"draft": _l("Draft"), "confirmed": _l("Confirmed"),
-                      "completed": _l("Completed"), "cancelled": _l("Cancelled")}
+LANGUAGE_NAMES = labelled(LANGUAGES, {"nl": _l("Dutch"), "fr": _l("French"), "en": _l("English")})
+VISIT_STATUS_NAMES = labelled(VISIT_STATUSES, {
+    "draft": _l("Draft"), "confirmed": _l("Confirmed"), "completed": _l("Completed"),
+    "cancelled": _l("Cancelled")})
 
 
 def blank_to_none(value: Any) -> Any:

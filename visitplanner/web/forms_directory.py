@@ -8,17 +8,18 @@ from wtforms import BooleanField, FloatField, HiddenField, PasswordField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp
 
 from visitplanner.api.schemas import OrganisationTranslation, PersonTranslation, VenueTranslation
+from visitplanner.planning.vocabulary import ORGANISATION_KINDS, USER_ROLES, labelled
 from visitplanner.web.forms import EditForm, choose_id, choose_one, country, text
 from visitplanner.web.forms_programme import EMAIL_PATTERN
 from visitplanner.web.forms_translations import translations_field
 
-ORGANISATION_KIND_NAMES = {
+ORGANISATION_KIND_NAMES = labelled(ORGANISATION_KINDS, {
     "directorate": _l("Directorate"), "police_zone": _l("Police zone"),
     "ministry": _l("Ministry"), "court": _l("Court"), "municipality": _l("Municipality"),
     "network": _l("Network"), "ngo": _l("NGO"), "other": _l("Other"),
-}
-USER_ROLE_NAMES = {"admin": _l("Administrator"), "organiser": _l("Organiser"),
-                   "viewer": _l("Viewer")}
+})
+USER_ROLE_NAMES = labelled(USER_ROLES, {
+    "admin": _l("Administrator"), "organiser": _l("Organiser"), "viewer": _l("Viewer")})
 
 
 def email(label: object, required: bool = False) -> object:

@@ -10,6 +10,7 @@ from wtforms.validators import DataRequired, Regexp, ValidationError
 
 from visitplanner.api.schemas import DelegateTranslation, ItemTranslation
 from visitplanner.planning import rules
+from visitplanner.planning.vocabulary import DELEGATE_ROLES, ITEM_KINDS, ITEM_STATUSES, labelled
 from visitplanner.web.forms import (
     LANGUAGE_NAMES,
     EditForm,
@@ -22,13 +23,14 @@ from visitplanner.web.forms import (
 )
 from visitplanner.web.forms_translations import translations_field
 
-DELEGATE_ROLE_NAMES = {"head": _l("Head of delegation"), "member": _l("Member"),
-                       "interpreter": _l("Interpreter"), "escort": _l("Escort"),
-                       "staff": _l("Staff")}
-ITEM_KIND_NAMES = {"session": _l("Session"), "site_visit": _l("Site visit"), "meal": _l("Meal"),
-                   "transfer": _l("Transfer"), "break": _l("Break"), "other": _l("Other")}
-ITEM_STATUS_NAMES = {"tentative": _l("Tentative"), "confirmed": _l("Confirmed"),
-                     "cancelled": _l("Cancelled")}
+DELEGATE_ROLE_NAMES = labelled(DELEGATE_ROLES, {
+    "head": _l("Head of delegation"), "member": _l("Member"), "interpreter": _l("Interpreter"),
+    "escort": _l("Escort"), "staff": _l("Staff")})
+ITEM_KIND_NAMES = labelled(ITEM_KINDS, {
+    "session": _l("Session"), "site_visit": _l("Site visit"), "meal": _l("Meal"),
+    "transfer": _l("Transfer"), "break": _l("Break"), "other": _l("Other")})
+ITEM_STATUS_NAMES = labelled(ITEM_STATUSES, {
+    "tentative": _l("Tentative"), "confirmed": _l("Confirmed"), "cancelled": _l("Cancelled")})
 AUDIENCE_CHOICES = [SelectChoice("whole", _l("The whole delegation")),
                     SelectChoice("chosen", _l("Only the delegates ticked below"))]
 # The API's e-mail rule (api/types.py Email): something@something, no spaces.
