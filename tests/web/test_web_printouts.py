@@ -13,9 +13,8 @@ def test_downloads_need_a_login(client, demo_visit):
         assert response.status_code == 302 and "/login" in response.headers["Location"]
 
 
-def test_a_viewer_downloads_the_programme_in_a_chosen_language(client, demo_visit, log_in, make_user):
-    make_user("viewer")
-    log_in(client, "viewer@example.org", "secret")
+def test_a_viewer_downloads_the_programme_in_a_chosen_language(client, demo_visit, logged_in):
+    logged_in(client, "viewer")
     response = client.get(f"/visits/{demo_visit.id}/programme.pdf?lang=fr")
     assert response.status_code == 200 and response.mimetype == "application/pdf"
     assert response.headers["Content-Disposition"].startswith("attachment;")
