@@ -7,7 +7,7 @@ from practical_data import at
 from visitplanner.extensions import db
 from visitplanner.planning.build import build_programme
 from visitplanner.planning.practical import emergency_number_for
-from visitplanner.queries import load_visit
+from visitplanner.core.queries import load_visit
 
 UTC = dt.UTC
 
