@@ -19,7 +19,15 @@ def two_group_visit() -> Any:
     """
     from visitplanner.extensions import db
     from visitplanner.models import (
-        Contact, Delegate, Item, ItemInterpreter, Journey, Person, Stay, Venue, Visit,
+        Contact,
+        Delegate,
+        Item,
+        ItemInterpreter,
+        Journey,
+        Person,
+        Stay,
+        Venue,
+        Visit,
     )
 
     visit = Visit(title="Werkbezoek van Moldavische rechters", start_date=dt.date(2024, 5, 13),

@@ -4,10 +4,11 @@ from __future__ import annotations
 import datetime as dt
 
 from practical_data import at
+
+from visitplanner.core.queries import load_visit
 from visitplanner.extensions import db
 from visitplanner.planning.build import build_programme
 from visitplanner.planning.practical import emergency_number_for
-from visitplanner.core.queries import load_visit
 
 UTC = dt.UTC
 

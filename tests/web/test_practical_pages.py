@@ -6,6 +6,7 @@ import datetime as dt
 from conftest import count_queries
 from practical_data import at
 from web_client import logged_in
+
 from visitplanner.extensions import db
 from visitplanner.models import Contact, Journey, Stay, Venue
 

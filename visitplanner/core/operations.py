@@ -11,7 +11,15 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from visitplanner.extensions import db
 from visitplanner.models import (
-    Delegate, Item, ItemInterpreter, ItemSpeaker, KeyFigure, Organisation, Person, Venue, Visit,
+    Delegate,
+    Item,
+    ItemInterpreter,
+    ItemSpeaker,
+    KeyFigure,
+    Organisation,
+    Person,
+    Venue,
+    Visit,
     VisitPartner,
 )
 from visitplanner.planning.practical import emergency_number_for

@@ -8,8 +8,18 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from visitplanner.extensions import db
 from visitplanner.models import (
-    Delegate, Item, ItemInterpreter, ItemSpeaker, Journey, KeyFigure, Person, Quote, Stay, Venue,
-    Visit, VisitPartner,
+    Delegate,
+    Item,
+    ItemInterpreter,
+    ItemSpeaker,
+    Journey,
+    KeyFigure,
+    Person,
+    Quote,
+    Stay,
+    Venue,
+    Visit,
+    VisitPartner,
 )
 
 

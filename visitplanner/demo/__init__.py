@@ -9,8 +9,19 @@ from typing import Any
 from visitplanner.core.accounts import create_user, find_user
 from visitplanner.extensions import db
 from visitplanner.models import (
-    Contact, Delegate, Item, ItemSpeaker, Journey, KeyFigure, Organisation, Person, Quote, Stay,
-    Venue, Visit, VisitPartner,
+    Contact,
+    Delegate,
+    Item,
+    ItemSpeaker,
+    Journey,
+    KeyFigure,
+    Organisation,
+    Person,
+    Quote,
+    Stay,
+    Venue,
+    Visit,
+    VisitPartner,
 )
 
 DEMO_EMAIL = "organiser@example.org"

@@ -3,9 +3,7 @@ from visitplanner.models.directory import Organisation, Person, Venue
 from visitplanner.models.items import Item, ItemInterpreter, ItemSpeaker, item_delegates
 from visitplanner.models.news import NewsDraft
 from visitplanner.models.outbox import OutboxMessage, SentInvitation
-from visitplanner.models.practical import (
-    Contact, Journey, Stay, journey_delegates, stay_delegates,
-)
+from visitplanner.models.practical import Contact, Journey, Stay, journey_delegates, stay_delegates
 from visitplanner.models.users import ApiToken, User
 from visitplanner.models.visits import Delegate, KeyFigure, Quote, Visit, VisitPartner
 

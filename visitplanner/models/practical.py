@@ -5,7 +5,15 @@ import datetime as dt
 from typing import Any
 
 from sqlalchemy import (
-    JSON, CheckConstraint, Column, Date, DateTime, ForeignKey, String, Table, Text,
+    JSON,
+    CheckConstraint,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    String,
+    Table,
+    Text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 

@@ -8,8 +8,19 @@ from zoneinfo import ZoneInfo
 from visitplanner.planning.nationality import adjective_for
 from visitplanner.planning.practical import emergency_number_for
 from visitplanner.planning.programme import (
-    ContactView, Day, DelegateView, DelegationView, JourneyView, OrganisationView, PersonView,
-    Programme, ProgrammeItem, QuoteView, StayView, VenueView, VisitView,
+    ContactView,
+    Day,
+    DelegateView,
+    DelegationView,
+    JourneyView,
+    OrganisationView,
+    PersonView,
+    Programme,
+    ProgrammeItem,
+    QuoteView,
+    StayView,
+    VenueView,
+    VisitView,
 )
 
 JOURNEY_TEXT = ("from_place", "to_place", "meeting_point", "met_by", "notes")

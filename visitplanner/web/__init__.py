@@ -2,7 +2,16 @@
 from flask import Blueprint
 
 from visitplanner.web import (
-    auth, calendars, delegate_links, delegates, directory, imports, items, news, printouts, users,
+    auth,
+    calendars,
+    delegate_links,
+    delegates,
+    directory,
+    imports,
+    items,
+    news,
+    printouts,
+    users,
     visits,
 )
 from visitplanner.web.formatting import FILTERS, names
