@@ -234,3 +234,11 @@ def assert_calendar(data: bytes) -> dict[str, tuple[dt.datetime, dt.datetime]]:
 def check_calendar() -> Callable[[bytes], dict[str, tuple[dt.datetime, dt.datetime]]]:
     """check_calendar(data): assert an .ics is well formed; {UID: (start, end)} in UTC."""
     return assert_calendar
+
+
+@pytest.fixture
+def two_group_visit(app: Any) -> Any:
+    """Five Moldovan judges in two groups arriving on different days, two hotels, contacts."""
+    from practical_data import two_group_visit
+
+    return two_group_visit()

@@ -15,6 +15,7 @@ CHECKED = {
     ("delegates", "role"): v.DELEGATE_ROLES, ("items", "kind"): v.ITEM_KINDS,
     ("items", "status"): v.ITEM_STATUSES, ("outbox_messages", "kind"): v.MESSAGE_KINDS,
     ("outbox_messages", "status"): v.MESSAGE_STATUSES, ("news_drafts", "lang"): v.LANGUAGES,
+    ("journeys", "direction"): v.JOURNEY_DIRECTIONS, ("journeys", "mode"): v.JOURNEY_MODES,
 }
 
 

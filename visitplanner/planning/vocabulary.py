@@ -13,6 +13,8 @@ ItemStatus = Literal["tentative", "confirmed", "cancelled"]
 MessageKind = Literal["invite", "update", "cancel"]
 MessageStatus = Literal["pending", "sent", "failed"]
 ConflictKind = Literal["double_booking", "venue_clash", "outside_visit", "travel_time"]
+JourneyDirection = Literal["arrival", "departure"]
+JourneyMode = Literal["flight", "train", "coach", "car", "other"]
 
 LANGUAGES: tuple[LanguageCode, ...] = get_args(LanguageCode)
 USER_ROLES: tuple[UserRole, ...] = get_args(UserRole)
@@ -26,6 +28,8 @@ ITEM_STATUSES: tuple[ItemStatus, ...] = get_args(ItemStatus)
 MESSAGE_KINDS: tuple[MessageKind, ...] = get_args(MessageKind)
 MESSAGE_STATUSES: tuple[MessageStatus, ...] = get_args(MessageStatus)
 CONFLICT_KINDS: tuple[ConflictKind, ...] = get_args(ConflictKind)
+JOURNEY_DIRECTIONS: tuple[JourneyDirection, ...] = get_args(JourneyDirection)
+JOURNEY_MODES: tuple[JourneyMode, ...] = get_args(JourneyMode)
 
 
 def labelled(values: tuple[str, ...], names: dict[str, object]) -> dict[str, object]:
