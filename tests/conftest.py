@@ -14,6 +14,8 @@ from sqlalchemy import event
 
 PG_URL = os.environ.get("VISITPLANNER_TEST_DATABASE_URL")
 BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
+# Fixtures that live in modules of their own, loaded by pytest like this file.
+pytest_plugins = ["practical_data"]
 if os.environ.get("CI") and not PG_URL:
     # CI must prove both databases; a missing cluster should fail loudly, not shrink the run.
     raise RuntimeError("CI is set but VISITPLANNER_TEST_DATABASE_URL is not: start PostgreSQL.")
@@ -235,10 +237,3 @@ def check_calendar() -> Callable[[bytes], dict[str, tuple[dt.datetime, dt.dateti
     """check_calendar(data): assert an .ics is well formed; {UID: (start, end)} in UTC."""
     return assert_calendar
 
-
-@pytest.fixture
-def two_group_visit(app: Any) -> Any:
-    """Five Moldovan judges in two groups arriving on different days, two hotels, contacts."""
-    from practical_data import two_group_visit
-
-    return two_group_visit()

@@ -1,16 +1,15 @@
-"""A visit whose two groups arrive on different days, with hotels, contacts and meeting points."""
+"""Fixture (a plugin of conftest.py): a visit whose two groups arrive on different days, with
+hotels, contacts and meeting points."""
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
-
-def at(text: str) -> dt.datetime:
-    """A wall-clock time written as in the API: 2024-05-13T09:30."""
-    return dt.datetime.fromisoformat(text)
+import pytest
 
 
-def two_group_visit() -> Any:
+@pytest.fixture
+def two_group_visit(app: Any) -> Any:
     """Store a visit of five Moldovan judges: three fly in on Monday, two come by train on Tuesday.
 
     Everyone flies home on Thursday. Group one sleeps at the Metropole from Monday, group two
@@ -53,20 +52,20 @@ def two_group_visit() -> Any:
     visit.journeys = [
         Journey(direction="arrival", mode="flight", reference="RO 391",
                 from_place="Chișinău (KIV)", to_place="Brussels Airport (BRU)",
-                departs_at=at("2024-05-13T10:15"), departure_timezone="Europe/Chisinau",
-                arrives_at=at("2024-05-13T12:40"), arrival_timezone="Europe/Brussels",
+                departs_at=dt.datetime.fromisoformat("2024-05-13T10:15"), departure_timezone="Europe/Chisinau",
+                arrives_at=dt.datetime.fromisoformat("2024-05-13T12:40"), arrival_timezone="Europe/Brussels",
                 meeting_point="Aankomsthal, meeting point", met_by="Kristof Janssens",
                 whole_delegation=False, chosen_delegates=first,
                 translations={"fr": {"meeting_point": "Hall des arrivées, point de rencontre"}}),
         Journey(direction="arrival", mode="train", reference="EUROSTAR 9312",
                 from_place="Paris-Nord", to_place="Brussel-Zuid",
-                departs_at=at("2024-05-14T07:13"), departure_timezone="Europe/Paris",
-                arrives_at=at("2024-05-14T08:35"), arrival_timezone="Europe/Brussels",
+                departs_at=dt.datetime.fromisoformat("2024-05-14T07:13"), departure_timezone="Europe/Paris",
+                arrives_at=dt.datetime.fromisoformat("2024-05-14T08:35"), arrival_timezone="Europe/Brussels",
                 whole_delegation=False, chosen_delegates=second),
         Journey(direction="departure", mode="flight", reference="RO 392",
                 from_place="Brussels Airport (BRU)", to_place="Chișinău (KIV)",
-                departs_at=at("2024-05-16T18:30"), departure_timezone="Europe/Brussels",
-                arrives_at=at("2024-05-16T22:45"), arrival_timezone="Europe/Chisinau"),
+                departs_at=dt.datetime.fromisoformat("2024-05-16T18:30"), departure_timezone="Europe/Brussels",
+                arrives_at=dt.datetime.fromisoformat("2024-05-16T22:45"), arrival_timezone="Europe/Chisinau"),
     ]
     visit.stays = [
         Stay(venue=metropole, check_in=dt.date(2024, 5, 13), check_out=dt.date(2024, 5, 16),
@@ -83,20 +82,20 @@ def two_group_visit() -> Any:
                 available="08:00-18:00", position=1),
     ]
     visit.items = [
-        Item(title="Diner", kind="meal", starts_at=at("2024-05-13T19:00"),
-             ends_at=at("2024-05-13T21:00"), venue=metropole, topics=[],
+        Item(title="Diner", kind="meal", starts_at=dt.datetime.fromisoformat("2024-05-13T19:00"),
+             ends_at=dt.datetime.fromisoformat("2024-05-13T21:00"), venue=metropole, topics=[],
              whole_delegation=False, chosen_delegates=first),
         Item(title="Ontvangst in het Justitiepaleis", kind="session",
-             starts_at=at("2024-05-14T09:30"), ends_at=at("2024-05-14T12:00"), venue=court,
-             topics=[], meeting_point="Hotellobby", meeting_at=at("2024-05-14T09:00"),
+             starts_at=dt.datetime.fromisoformat("2024-05-14T09:30"), ends_at=dt.datetime.fromisoformat("2024-05-14T12:00"), venue=court,
+             topics=[], meeting_point="Hotellobby", meeting_at=dt.datetime.fromisoformat("2024-05-14T09:00"),
              dress_code="Toga niet nodig", transport="Te voet",
              interpreting="consecutief ro-nl",
              interpreter_links=[ItemInterpreter(person=interpreter, position=0)],
              translations={"fr": {"meeting_point": "Hall de l'hôtel"}}),
-        Item(title="Werksessie", kind="session", starts_at=at("2024-05-15T09:30"),
-             ends_at=at("2024-05-15T12:00"), venue=court, topics=[]),
-        Item(title="Afsluiting", kind="session", starts_at=at("2024-05-16T10:00"),
-             ends_at=at("2024-05-16T12:00"), venue=court, topics=[]),
+        Item(title="Werksessie", kind="session", starts_at=dt.datetime.fromisoformat("2024-05-15T09:30"),
+             ends_at=dt.datetime.fromisoformat("2024-05-15T12:00"), venue=court, topics=[]),
+        Item(title="Afsluiting", kind="session", starts_at=dt.datetime.fromisoformat("2024-05-16T10:00"),
+             ends_at=dt.datetime.fromisoformat("2024-05-16T12:00"), venue=court, topics=[]),
     ]
     db.session.add(visit)
     db.session.commit()

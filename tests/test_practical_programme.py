@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from practical_data import at
-
 from visitplanner.core.queries import load_visit
 from visitplanner.extensions import db
 from visitplanner.planning.build import build_programme
@@ -53,7 +51,7 @@ def test_items_carry_their_practical_fields(two_group_visit):
     french = build_programme(load_visit(two_group_visit.id), lang="fr")
     reception = next(i for i in french.items if i.title == "Ontvangst in het Justitiepaleis")
     assert reception.meeting_point == "Hall de l'hôtel"
-    assert reception.meeting_at == at("2024-05-14T09:00").replace(tzinfo=reception.starts.tzinfo)
+    assert reception.meeting_at == dt.datetime.fromisoformat("2024-05-14T09:00").replace(tzinfo=reception.starts.tzinfo)
     assert (reception.dress_code, reception.transport) == ("Toga niet nodig", "Te voet")
     assert reception.interpreting == "consecutief ro-nl"
     assert [p.full_name for p in reception.interpreters] == ["Ana Rotaru"]

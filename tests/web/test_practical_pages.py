@@ -3,10 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import count_queries
-from practical_data import at
-from web_client import logged_in
-
 from visitplanner.extensions import db
 from visitplanner.models import Contact, Journey, Stay, Venue
 
@@ -17,8 +13,8 @@ def _add_practical_rows(visit, count):
     chosen = visit.delegates[:2]
     for n in range(count):
         db.session.add_all([
-            Journey(visit=visit, direction="arrival", mode="train", departs_at=at("2024-05-13T08:00"),
-                    departure_timezone="Europe/Paris", arrives_at=at("2024-05-13T09:30"),
+            Journey(visit=visit, direction="arrival", mode="train", departs_at=dt.datetime.fromisoformat("2024-05-13T08:00"),
+                    departure_timezone="Europe/Paris", arrives_at=dt.datetime.fromisoformat("2024-05-13T09:30"),
                     arrival_timezone="Europe/Brussels", whole_delegation=False,
                     chosen_delegates=chosen),
             Stay(visit=visit, venue=hotel, check_in=dt.date(2024, 5, 13),
@@ -29,7 +25,7 @@ def _add_practical_rows(visit, count):
 
 
 def test_visit_loads_in_a_fixed_number_of_queries_whatever_its_practical_side(
-        app, client, api, two_group_visit):
+        app, client, api, two_group_visit, count_queries, logged_in):
     logged_in(client)
     visit_id = two_group_visit.id
     paths = [f"/api/v1/visits/{visit_id}", f"/api/v1/visits/{visit_id}/programme",
