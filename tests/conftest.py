@@ -156,6 +156,14 @@ def count_queries(app: Any) -> Iterator[list[str]]:
         event.remove(engine, "before_cursor_execute", record)
 
 
+@pytest.fixture
+def two_group_visit(app: Any) -> Any:
+    """Five Moldovan judges in two groups arriving on different days, two hotels, contacts."""
+    from practical_data import two_group_visit
+
+    return two_group_visit()
+
+
 # How an editor reads a news draft (tests/outputs): the checks every draft must pass.
 NEWS_DELEGATION_WORD = {"nl": "delegatie", "fr": "délégation", "en": "delegation"}
 NEWS_SENTENCE_END = re.compile(r"(?<=[.!?”»])\s+(?=[A-ZÀ-Ý„“«])")

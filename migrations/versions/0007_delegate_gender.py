@@ -1,7 +1,7 @@
 """delegate gender: grammatical gender for the news draft; news draft captions
 
-Revision ID: 0006_delegate_gender
-Revises: 0005
+Revision ID: 0007_delegate_gender
+Revises: 0006_practical_side
 Create Date: 2026-12-01 19:40:00.000000
 
 """
@@ -10,8 +10,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0006_delegate_gender'
-down_revision = '0005'
+revision = '0007_delegate_gender'
+down_revision = '0006_practical_side'
 branch_labels = None
 depends_on = None
 
