@@ -23,6 +23,7 @@ from visitplanner.planning.practical import emergency_number_for
 from visitplanner.planning.vocabulary import (
     ConflictKind,
     DelegateRole,
+    Gender,
     ItemKind,
     ItemStatus,
     LanguageCode,
@@ -169,6 +170,8 @@ class DelegateFields(ApiModel):
 
     full_name: name(200)
     honorific: text(60) | None = None
+    gender: Gender | None = Field(
+        None, description="grammatical gender for the news draft; null: from the honorific")
     function: text(200) | None = None
     organisation: text(200) | None = None
     country: Country | None = None

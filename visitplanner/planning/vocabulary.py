@@ -15,6 +15,8 @@ MessageStatus = Literal["pending", "sent", "failed"]
 ConflictKind = Literal["double_booking", "venue_clash", "outside_visit", "travel_time"]
 JourneyDirection = Literal["arrival", "departure"]
 JourneyMode = Literal["flight", "train", "coach", "car", "other"]
+# Grammatical gender of a delegate, for the languages whose words agree with it (la commissaire).
+Gender = Literal["female", "male"]
 
 LANGUAGES: tuple[LanguageCode, ...] = get_args(LanguageCode)
 USER_ROLES: tuple[UserRole, ...] = get_args(UserRole)
@@ -30,6 +32,7 @@ MESSAGE_STATUSES: tuple[MessageStatus, ...] = get_args(MessageStatus)
 CONFLICT_KINDS: tuple[ConflictKind, ...] = get_args(ConflictKind)
 JOURNEY_DIRECTIONS: tuple[JourneyDirection, ...] = get_args(JourneyDirection)
 JOURNEY_MODES: tuple[JourneyMode, ...] = get_args(JourneyMode)
+GENDERS: tuple[Gender, ...] = get_args(Gender)
 
 
 def labelled(values: tuple[str, ...], names: dict[str, object]) -> dict[str, object]:

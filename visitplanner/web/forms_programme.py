@@ -10,7 +10,13 @@ from wtforms.validators import DataRequired, Optional, Regexp, ValidationError
 
 from visitplanner.api.schemas import DelegateTranslation, ItemTranslation
 from visitplanner.planning import rules
-from visitplanner.planning.vocabulary import DELEGATE_ROLES, ITEM_KINDS, ITEM_STATUSES, labelled
+from visitplanner.planning.vocabulary import (
+    DELEGATE_ROLES,
+    GENDERS,
+    ITEM_KINDS,
+    ITEM_STATUSES,
+    labelled,
+)
 from visitplanner.web.forms import (
     LANGUAGE_NAMES,
     EditForm,
@@ -26,6 +32,9 @@ from visitplanner.web.forms_translations import translations_field
 DELEGATE_ROLE_NAMES = labelled(DELEGATE_ROLES, {
     "head": _l("Head of delegation"), "member": _l("Member"), "interpreter": _l("Interpreter"),
     "escort": _l("Escort"), "staff": _l("Staff")})
+# Left empty, the gender follows from the honorific.
+GENDER_NAMES = {"": _l("(from the honorific)"), **labelled(GENDERS, {
+    "female": _l("Female"), "male": _l("Male")})}
 ITEM_KIND_NAMES = labelled(ITEM_KINDS, {
     "session": _l("Session"), "site_visit": _l("Site visit"), "meal": _l("Meal"),
     "transfer": _l("Transfer"), "break": _l("Break"), "other": _l("Other")})
@@ -44,6 +53,7 @@ class DelegateForm(EditForm):
 
     full_name = text(_l("Full name"), 200, required=True)
     honorific = text(_l("Honorific"), 60)
+    gender = choose_one(_l("Gender (for the news draft)"), GENDER_NAMES, "")
     function = text(_l("Function"), 200)
     organisation = text(_l("Organisation"), 200)
     country = country(_l("Country"))
@@ -61,6 +71,7 @@ class DelegateForm(EditForm):
         """No language chosen is stored as NULL, like an omitted API field."""
         data = super().values()
         data["language"] = data["language"] or None
+        data["gender"] = data["gender"] or None
         return data
 
 
