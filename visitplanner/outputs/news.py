@@ -5,7 +5,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
@@ -53,7 +53,7 @@ def _mark(view: Any, tag: str) -> Any:
     """The view with each text its `untranslated` names flagged as left in the `tag` language."""
     if isinstance(view, tuple):
         return tuple(_mark(part, tag) for part in view)
-    if not is_dataclass(view):
+    if not is_dataclass(view) or isinstance(view, type):
         return view
     changes = {f.name: _mark(getattr(view, f.name), tag) for f in fields(view)
                if isinstance(getattr(view, f.name), tuple) or is_dataclass(getattr(view, f.name))}
@@ -67,7 +67,7 @@ def _mark(view: Any, tag: str) -> Any:
 
 def mark_untranslated(programme: Programme) -> Programme:
     """Flag the text `programme` shows in the content language for want of a translation."""
-    return _mark(programme, programme.visit.content_language)
+    return cast(Programme, _mark(programme, programme.visit.content_language))
 
 
 def _escape(value: Any) -> Any:
@@ -167,7 +167,7 @@ def quote(item: QuoteView, lang: str) -> dict[str, Any]:
     person = item.person
     if person is not None:
         org, function = person.organisation, _function(person.function, lang)
-        parts = [person.full_name, function]
+        parts: list[str | None] = [person.full_name, function]
         if org and g.unflagged(org.name).lower() not in g.unflagged(function).lower():
             parts.append(org.name)
     else:
@@ -224,7 +224,7 @@ def chosen_quotes(programme: Programme) -> list[QuoteView]:
 def place_quotes(programme: Programme, paragraphs: list[HostParagraph]) -> list[dict[str, Any]]:
     """Put each quote under its speaker's organisation; return the ones that found no place."""
     by_name = {p.name: p for p in paragraphs}
-    unplaced = []
+    unplaced: list[dict[str, Any]] = []
     for item in chosen_quotes(programme):
         org = item.person.organisation if item.person else None
         target = by_name.get(org.name) if org else None

@@ -26,7 +26,7 @@ def to_markdown(draft: DraftText) -> str:
 
 def body_html(draft: DraftText) -> str:
     """The body rendered to an HTML fragment."""
-    return MARKDOWN.render(draft.body)
+    return str(MARKDOWN.render(draft.body))
 
 
 def to_html(draft: DraftText, lang: str) -> str:
