@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from visitplanner.api.types import (
     ApiModel,
@@ -17,6 +17,7 @@ from visitplanner.api.types import (
     Name300,
     Name5000,
     ReadModel,
+    Text30,
     Text50,
     Text60,
     Text64,
@@ -31,11 +32,13 @@ from visitplanner.api.types import (
 )
 from visitplanner.planning import rules
 from visitplanner.planning.conflicts import ConflictKind
+from visitplanner.planning.practical import emergency_number_for
 
 OrganisationKind = Literal["directorate", "police_zone", "ministry", "court", "municipality",
                            "network", "ngo", "other"]
 VisitStatus = Literal["draft", "confirmed", "completed", "cancelled"]
 DelegateRole = Literal["head", "member", "interpreter", "escort", "staff"]
+Gender = Literal["female", "male"]
 ItemKind = Literal["session", "site_visit", "meal", "transfer", "break", "other"]
 ItemStatus = Literal["tentative", "confirmed", "cancelled"]
 Latitude = float | None
@@ -108,6 +111,7 @@ class VenueFields(ApiModel):
     city: Text100 | None = None
     country: Country | None = None
     organisation_id: Id | None = None
+    phone: Text50 | None = Field(None, description="The front desk, for hotels.")
     latitude: float | None = Field(None, ge=-90, le=90, allow_inf_nan=False)
     longitude: float | None = Field(None, ge=-180, le=180, allow_inf_nan=False)
     translations: dict[Language, VenueTranslation] = Field(default_factory=dict)
@@ -130,6 +134,8 @@ class VisitTranslation(ApiModel):
     visit_type: Text100 | None = None
     delegation_adjective: Text100 | None = None
     delegation_description: Text200 | None = None
+    dress_code: Text200 | None = None
+    practical_notes: Text10000 | None = None
 
 
 class VisitFields(ApiModel):
@@ -148,6 +154,10 @@ class VisitFields(ApiModel):
     purpose: Text5000 | None = None
     focus: Text5000 | None = None
     status: VisitStatus = "draft"
+    emergency_number: Text30 | None = Field(
+        None, description="Default: the host country's general number, 112 in the EU.")
+    dress_code: Text200 | None = Field(None, description="The default for the whole visit.")
+    practical_notes: Text10000 | None = None
     translations: dict[Language, VisitTranslation] = Field(default_factory=dict)
 
     @field_validator("timezone")
@@ -172,6 +182,8 @@ class DelegateFields(ApiModel):
 
     full_name: Name200
     honorific: Text60 | None = None
+    gender: Gender | None = Field(
+        None, description="grammatical gender for the news draft; null: from the honorific")
     function: Text200 | None = None
     organisation: Text200 | None = None
     country: Country | None = None
@@ -191,6 +203,10 @@ class ItemTranslation(ApiModel):
     title: Text300 | None = None
     description: Text10000 | None = None
     topics: list[Text200] | None = Field(None, max_length=30)
+    meeting_point: Text300 | None = None
+    dress_code: Text200 | None = None
+    transport: Text300 | None = None
+    interpreting: Text200 | None = None
 
 
 class ItemFields(ApiModel):
@@ -208,10 +224,18 @@ class ItemFields(ApiModel):
     delegate_ids: list[Id] | None = Field(None, max_length=500,
                                           description="null: the whole delegation attends")
     status: ItemStatus = "confirmed"
+    meeting_point: Text300 | None = Field(None, examples=["Hotel lobby"])
+    meeting_at: LocalDateTime | None = Field(None, description="Not after starts_at.")
+    dress_code: Text200 | None = None
+    transport: Text300 | None = Field(None, examples=["Minibus, driver Jan Peeters"])
+    interpreting: Text200 | None = Field(None, examples=["consecutive uk-nl"])
+    interpreter_ids: list[Id] = Field(default_factory=list, max_length=20,
+                                      description="Host-side people (person ids).")
     translations: dict[Language, ItemTranslation] = Field(default_factory=dict)
 
     def check_rules(self) -> None:
         rules.check_item_times(self.starts_at, self.ends_at)
+        rules.check_meeting_time(self.meeting_at, self.starts_at)
 
 
 class QuoteFields(ApiModel):
@@ -248,7 +272,13 @@ class Venue(VenueFields, Stored):
 
 
 class Visit(VisitFields, Stored):
-    """A visit as stored."""
+    """A visit as stored; without its own emergency number, the host country's."""
+
+    @model_validator(mode="after")
+    def _default_emergency_number(self) -> Visit:
+        if self.emergency_number is None:
+            self.emergency_number = emergency_number_for(self.host_country)
+        return self
 
 
 class Delegate(DelegateFields, Stored):

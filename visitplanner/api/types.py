@@ -49,6 +49,7 @@ def name(max_length: int) -> StringConstraints:
 
 
 # Named, so that type checkers read the bounded texts as types.
+Text30 = Annotated[str, text(30)]
 Text50 = Annotated[str, text(50)]
 Text60 = Annotated[str, text(60)]
 Text64 = Annotated[str, text(64)]
