@@ -43,7 +43,8 @@ def test_dutch_demo_after_the_visit_reads_like_the_reference(demo_programmes, re
         "(KIV) en de rol van openbare aanklagers in het lokaal veiligheidsbeleid.",
         "De ADVP (BeSafe) liet de gasten kennismaken met onder meer de Kadernota Integrale "
         "Veiligheid (KIV), strategische veiligheids- en preventieplannen, bestuurlijke handhaving",
-        "European Network on Administrative Approach (ENAA)", "(EUCPN)",
+        "bestuurlijke handhaving, het European Network on Administrative Approach (ENAA) en het "
+        "European Crime Prevention Network (EUCPN).",
         "Tijdens het bezoek waren diverse sleutelfiguren aanwezig, zoals Willy Bruggeman "
         "(Voorzitter Federale Politieraad), korpschef Michaël Jonniaux (PZ Montgomery) en "
         "korpschef Olivier Slosse (PZ Brussel Noord).",

@@ -146,8 +146,8 @@ def get_programme(visit_id: int) -> schemas.ProgrammeOut:
     visit, programme = _programme_of(visit_id)
     rows = {item.id: item for item in visit.items}
     return schemas.ProgrammeOut(days=[
-        schemas.ProgrammeDayOut(date=day.date,
-                                items=[ITEMS.dump(rows[item.id]) for item in day.items])
+        schemas.ProgrammeDayOut(
+            date=day.date, items=[schemas.ItemOut.model_validate(rows[i.id]) for i in day.items])
         for day in programme.days
     ])
 

@@ -1,6 +1,8 @@
 """GET /visits/{id}/news: the news draft as JSON, Markdown, HTML or Word."""
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Response, request
 from pydantic import BaseModel
 
@@ -12,7 +14,7 @@ from visitplanner.edge import UnknownLanguage, attachment, output_language
 from visitplanner.outputs.news_export import MEDIA_TYPES, export
 
 FORMATS = ("json", *MEDIA_TYPES)
-NEWS_QUERY = {
+NEWS_QUERY: dict[str, dict[str, Any]] = {
     **LANG_QUERY,
     "format": {"type": "string", "enum": list(FORMATS), "default": "json"},
     "captions": {"type": "boolean", "default": True,

@@ -73,7 +73,7 @@ def _field(schema: type[BaseModel], key: str, label: Any) -> UnboundField:
 def translations_field(schema: type[BaseModel], namespace: dict[str, Any]) -> FormField:
     """A Translations field for the form class whose body is `namespace` (its `vars()`)."""
     keys = tuple(schema.model_fields)
-    per_language = {}
+    per_language: dict[str, Any] = {}
     for lang in LANGUAGES:
         fields = {key: _field(schema, key, _l("%(field)s (%(language)s)",
                                               field=_base_label(namespace, key),
