@@ -129,6 +129,9 @@ class VisitFields(ApiModel):
     focus: text(5000) | None = None
     status: VisitStatus = "draft"
     translations: dict[Language, VisitTranslation] = Field(default_factory=dict)
+    calendar_invites: Literal["feed", "requests"] = Field(
+        "feed", description="feed: the personal feed keeps calendars current; requests: also "
+        "one meeting request or cancellation per changed item with each release.")
 
     @field_validator("timezone")
     @classmethod

@@ -3,11 +3,12 @@ from visitplanner.models.directory import Organisation, Person, Venue
 from visitplanner.models.items import Item, ItemSpeaker, item_delegates
 from visitplanner.models.news import NewsDraft
 from visitplanner.models.outbox import OutboxMessage, SentInvitation
+from visitplanner.models.releases import ItemResponse, Release, Setting
 from visitplanner.models.users import ApiToken, User
 from visitplanner.models.visits import Delegate, KeyFigure, Quote, Visit, VisitPartner
 
 __all__ = [
     "ApiToken", "Delegate", "Item", "ItemSpeaker", "KeyFigure", "Organisation", "Person",
     "Quote", "User", "Venue", "Visit", "VisitPartner", "item_delegates",
-    "OutboxMessage", "SentInvitation", "NewsDraft",
+    "OutboxMessage", "SentInvitation", "NewsDraft", "Release", "ItemResponse", "Setting",
 ]

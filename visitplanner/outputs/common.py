@@ -36,6 +36,23 @@ LABELS: dict[str, dict[str, str]] = {
         "pdf.organiser": "Organiser", "pdf.participants": "Participants",
         "pdf.key_figures": "Key figures", "pdf.no_items": "No items in this programme.",
         "pdf.badges": "Badges and table cards", "pdf.purpose": "Purpose",
+        "release.subject.full": "{visit}: your programme (release {number})",
+        "release.subject.changes": "{visit}: changes to your programme (release {number})",
+        "release.intro.full": "Here is your programme for {visit}.",
+        "release.intro.changes": "Your programme for {visit} has changed since the last message"
+        " you received.",
+        "release.change.added": "Added", "release.change.removed": "Removed",
+        "release.change.changed": "Changed",
+        "release.field.title": "Title", "release.field.when": "When",
+        "release.field.venue": "Place", "release.field.status": "Status",
+        "release.page": "Your personal programme, always up to date",
+        "release.feed": "Subscribe to your calendar (it stays up to date)",
+        "release.attached": "Your personal programme is attached as a PDF.",
+        "release.contacts": "Contacts during the visit",
+        "release.note": "Note from the organiser",
+        "mail.removed": "No longer in your programme: {title}",
+        "mail.intro.removed": "This item of the programme of {visit} no longer includes you;"
+        " the rest of your programme stays as it is.",
     },
     "nl": {
         "programme": "Programma", "page_of": "pagina {page} van {pages}",
@@ -63,6 +80,23 @@ LABELS: dict[str, dict[str, str]] = {
         "pdf.organiser": "Organisator", "pdf.participants": "Deelnemers",
         "pdf.key_figures": "Sleutelfiguren", "pdf.no_items": "Geen programmaonderdelen.",
         "pdf.badges": "Naamkaartjes en tafelkaartjes", "pdf.purpose": "Doel",
+        "release.subject.full": "{visit}: uw programma (versie {number})",
+        "release.subject.changes": "{visit}: wijzigingen in uw programma (versie {number})",
+        "release.intro.full": "Hierbij uw programma voor {visit}.",
+        "release.intro.changes": "Uw programma voor {visit} is gewijzigd sinds ons vorige"
+        " bericht.",
+        "release.change.added": "Toegevoegd", "release.change.removed": "Geschrapt",
+        "release.change.changed": "Gewijzigd",
+        "release.field.title": "Titel", "release.field.when": "Wanneer",
+        "release.field.venue": "Plaats", "release.field.status": "Status",
+        "release.page": "Uw persoonlijk programma, altijd bijgewerkt",
+        "release.feed": "Abonneer u op uw agenda (die blijft bijgewerkt)",
+        "release.attached": "Uw persoonlijk programma zit als pdf in de bijlage.",
+        "release.contacts": "Contactpersonen tijdens het bezoek",
+        "release.note": "Bericht van de organisator",
+        "mail.removed": "Niet langer in uw programma: {title}",
+        "mail.intro.removed": "Dit onderdeel van het programma van {visit} is niet langer voor"
+        " u; de rest van uw programma blijft zoals het was.",
     },
     "fr": {
         "programme": "Programme", "page_of": "page {page} sur {pages}",
@@ -91,6 +125,24 @@ LABELS: dict[str, dict[str, str]] = {
         "pdf.organiser": "Organisateur", "pdf.participants": "Participants",
         "pdf.key_figures": "Personnalités", "pdf.no_items": "Aucune activité au programme.",
         "pdf.badges": "Badges et chevalets de table", "pdf.purpose": "Objectif",
+        "release.subject.full": "{visit} : votre programme (version {number})",
+        "release.subject.changes": "{visit} : modifications de votre programme"
+        " (version {number})",
+        "release.intro.full": "Voici votre programme pour {visit}.",
+        "release.intro.changes": "Votre programme pour {visit} a changé depuis notre dernier"
+        " message.",
+        "release.change.added": "Ajouté", "release.change.removed": "Supprimé",
+        "release.change.changed": "Modifié",
+        "release.field.title": "Titre", "release.field.when": "Quand",
+        "release.field.venue": "Lieu", "release.field.status": "Statut",
+        "release.page": "Votre programme personnel, toujours à jour",
+        "release.feed": "Abonnez-vous à votre agenda (il reste à jour)",
+        "release.attached": "Votre programme personnel est joint en PDF.",
+        "release.contacts": "Contacts pendant la visite",
+        "release.note": "Message de l'organisateur",
+        "mail.removed": "Ne fait plus partie de votre programme : {title}",
+        "mail.intro.removed": "Cette activité du programme de {visit} ne vous concerne plus ;"
+        " le reste de votre programme ne change pas.",
     },
 }
 

@@ -1,0 +1,101 @@
+"""Releases for the API and the web pages alike: preview, publish, send a test, answers."""
+from __future__ import annotations
+
+import uuid
+from email.utils import parseaddr
+from typing import Any
+
+from flask import current_app
+from sqlalchemy import select
+
+from visitplanner.calendars import calendar_domain, calendar_options, delegate_links
+from visitplanner.extensions import db
+from visitplanner.mail.invitations import queue_invitations
+from visitplanner.mail.messages import header_text, mailbox
+from visitplanner.mail.releases import (
+    Context, PlannedMessage, ReleasePlan, Selection, plan_release, store_release,
+)
+from visitplanner.models import ItemResponse, OutboxMessage, Release
+from visitplanner.queries import load_visit
+
+
+def _context(reply_to: str | None) -> Context:
+    config = current_app.config
+    sender = parseaddr(config["MAIL_FROM"])[1] or config["MAIL_FROM"]
+    return Context(sender, reply_to, calendar_domain(), delegate_links)
+
+
+def preview_release(visit_id: int, mode: str, selection: Selection, note: str | None,
+                    reply_to: str | None) -> ReleasePlan | None:
+    """The release as it would go out now; nothing stored. None when there is no visit."""
+    context = _context(reply_to)  # before loading: fixing the domain may need its own write
+    visit = load_visit(visit_id)
+    return None if visit is None else plan_release(visit, mode, selection, note, context)
+
+
+def publish_release(visit_id: int, mode: str, selection: Selection, note: str | None,
+                    reply_to: str | None) -> tuple[Release, ReleasePlan] | None:
+    """Store the next release and queue its messages in the session; the caller commits."""
+    context = _context(reply_to)
+    visit = load_visit(visit_id)
+    if visit is None:
+        return None
+    plan = plan_release(visit, mode, selection, note, context)
+    release = store_release(visit, plan, reply_to)
+    if visit.calendar_invites == "requests":
+        chosen = {m.recipient.delegate_id for m in plan.messages} - {None}
+        queue_invitations(visit, lambda delegate: calendar_options(
+            delegate_links(delegate)["personal_url"]), chosen, release.id)  # type: ignore[arg-type]
+    return release, plan
+
+
+def queue_test(visit_id: int, plan: ReleasePlan, example: PlannedMessage,
+               to_email: str) -> OutboxMessage:
+    """Queue one example message to the organiser (no release, nothing remembered)."""
+    message = example.message
+    del message["To"]
+    message["To"] = mailbox(None, to_email)
+    subject = header_text(f"[Test] {message['Subject']}")
+    del message["Subject"]
+    message["Subject"] = subject
+    key = f"test.{uuid.uuid4().hex}"
+    del message["Message-ID"]
+    message["Message-ID"] = f"<{key}@{calendar_domain()}>"
+    row = OutboxMessage(visit_id=visit_id, recipient=to_email, subject=subject[:400],
+                        kind="programme" if plan.mode == "full" else "changes",
+                        message=message.as_string(),
+                        attachment=example.attachment, idempotency_key=key)
+    db.session.add(row)
+    return row
+
+
+def list_releases(visit_id: int) -> list[Release]:
+    """A visit's releases, newest first."""
+    return list(db.session.scalars(select(Release).where(Release.visit_id == visit_id)
+                                   .order_by(Release.number.desc())))
+
+
+def release_messages(release_id: int) -> list[OutboxMessage]:
+    """The messages a release queued, in order."""
+    return list(db.session.scalars(select(OutboxMessage).where(
+        OutboxMessage.release_id == release_id).order_by(OutboxMessage.id)))
+
+
+def list_responses(visit_id: int) -> list[ItemResponse]:
+    """Every delegate's answer to the items of a visit."""
+    return list(db.session.scalars(select(ItemResponse).where(ItemResponse.visit_id == visit_id)
+                                   .order_by(ItemResponse.item_id, ItemResponse.delegate_id)))
+
+
+def answer_item(delegate: Any, item_id: int, response: str) -> ItemResponse | None:
+    """Record a delegate's answer to an item of their programme; None when it is not theirs."""
+    visit = load_visit(delegate.visit_id)
+    item = next((i for i in visit.items if i.id == item_id), None) if visit else None
+    if item is None or not (item.whole_delegation or delegate in item.chosen_delegates):
+        return None
+    row = db.session.get(ItemResponse, (delegate.id, item_id))
+    if row is None:
+        row = ItemResponse(delegate_id=delegate.id, item_id=item_id, visit_id=delegate.visit_id)
+        db.session.add(row)
+    row.response = response
+    return row
