@@ -8,7 +8,7 @@ from flask import Response, g, jsonify
 from pydantic import Field
 from sqlalchemy.exc import IntegrityError
 
-from visitplanner import releases
+from visitplanner.core import releases
 from visitplanner.api import crud
 from visitplanner.api.errors import ApiError
 from visitplanner.api.types import ApiModel, Id, ReadModel, text

@@ -7,7 +7,7 @@ from email.message import EmailMessage
 from typing import Any
 
 from visitplanner.outputs.pdf import cached_pdf
-from visitplanner.printouts import Printout, cache_dir, delegate_printout, person_printout
+from visitplanner.core.printouts import Printout, cache_dir, delegate_printout, person_printout
 
 
 def personal_programme(delegate_id: int | None, person_id: int | None, visit_id: int,

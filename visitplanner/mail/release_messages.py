@@ -84,7 +84,8 @@ def change_lines(change: Change, lang: str) -> tuple[str, list[str]]:
     head = f"{field('release.change.' + change.change, lang)} {change.title}"
     if change.change != "changed":
         place = in_lang(entry.get("venue"), lang)
-        return head, [_when(entry["starts_at"], entry["ends_at"], lang)] + ([place] if place else [])
+        when = _when(entry["starts_at"], entry["ends_at"], lang)
+        return head, [when, place] if place else [when]
     fields = change.fields
     details = []
     if "title" in fields:

@@ -10,14 +10,14 @@ from flask import Response, current_app
 from sqlalchemy import insert
 from sqlalchemy.exc import IntegrityError
 
-from visitplanner.delegate_links import links_of
+from visitplanner.core.delegate_links import links_of
 from visitplanner.extensions import db
 from visitplanner.mail.invitations import queue_invitations
 from visitplanner.models import Delegate, Person, Setting
 from visitplanner.models.base import utcnow
 from visitplanner.outputs.ics import CalendarOptions, render_calendar
 from visitplanner.planning.build import build_programme, group_by_day
-from visitplanner.queries import load_visit
+from visitplanner.core.queries import load_visit
 
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from flask import current_app
 from sqlalchemy import select
 
-from visitplanner.calendars import calendar_domain, calendar_options, delegate_links
+from visitplanner.core.calendars import calendar_domain, calendar_options, delegate_links
 from visitplanner.extensions import db
 from visitplanner.mail.invitations import queue_invitations
 from visitplanner.mail.messages import header_text, mailbox
@@ -16,7 +16,7 @@ from visitplanner.mail.releases import (
     Context, PlannedMessage, ReleasePlan, Selection, plan_release, store_release,
 )
 from visitplanner.models import ItemResponse, OutboxMessage, Release
-from visitplanner.queries import load_visit
+from visitplanner.core.queries import load_visit
 
 
 def _context(reply_to: str | None) -> Context:
