@@ -6,7 +6,7 @@ from email.utils import parseaddr
 from typing import Any
 
 from flask import current_app
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from visitplanner.core.calendars import calendar_domain, calendar_options, delegate_links
 from visitplanner.extensions import db
@@ -16,6 +16,7 @@ from visitplanner.mail.releases import (
     Context, PlannedMessage, ReleasePlan, Selection, plan_release, store_release,
 )
 from visitplanner.models import ItemResponse, OutboxMessage, Release
+from visitplanner.models.base import utcnow
 from visitplanner.core.queries import load_visit
 
 
@@ -99,3 +100,13 @@ def answer_item(delegate: Any, item_id: int, response: str) -> ItemResponse | No
         db.session.add(row)
     row.response = response
     return row
+
+
+def retry_failed(visit_id: int) -> int:
+    """Put the visit's failed messages back in the queue, due now; how many."""
+    rows = db.session.execute(
+        update(OutboxMessage).where(OutboxMessage.visit_id == visit_id,
+                                    OutboxMessage.status == "failed")
+        .values(status="pending", next_attempt_at=utcnow(), attempts=0)
+        .execution_options(synchronize_session=False))
+    return rows.rowcount or 0

@@ -49,6 +49,9 @@ class VisitForm(EditForm):
     purpose = text(_l("Purpose"), 5000, area=True)
     focus = text(_l("Focus"), 5000, area=True)
     status = choose_one(_l("Status"), VISIT_STATUS_NAMES, "draft")
+    calendar_invites = choose_one(_l("Calendar entries with each release"), {
+        "feed": _l("None: the personal calendar feed keeps calendars current"),
+        "requests": _l("Also a meeting request or cancellation per changed item")}, "feed")
     translations = translations_field(VisitTranslation, vars())
 
     def validate(self, extra_validators: Any = None) -> bool:
