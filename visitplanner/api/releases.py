@@ -81,11 +81,11 @@ class ResponseOut(ReadModel):
 
 
 def _messages(plan: ReleasePlan) -> list[MessageOut]:
-    return [MessageOut(recipient=m.recipient.email, delegate_id=m.recipient.delegate_id,
-                       person_id=m.recipient.person_id, subject=m.subject,
-                       changes=[ChangeOut(change=c.change, item_id=c.item_id, title=c.title,
-                                          fields={k: list(v) for k, v in c.fields.items()})
-                                for c in m.changes]) for m in plan.messages]
+    return [MessageOut(recipient=m.recipient.letter.email,
+                       delegate_id=m.recipient.party.delegate_id,
+                       person_id=m.recipient.party.person_id, subject=m.subject,
+                       changes=[ChangeOut.model_validate(c.as_json()) for c in m.changes])
+            for m in plan.messages]
 
 
 def publish_release(visit_id: int, body: ReleaseBody) -> ReleaseOut | Response:
@@ -118,7 +118,9 @@ def publish_release(visit_id: int, body: ReleaseBody) -> ReleaseOut | Response:
 def _out(release: Release, with_messages: bool) -> ReleaseOut:
     rows = releases.release_messages(release.id)
     messages = [MessageOut(recipient=row.recipient, delegate_id=row.delegate_id,
-                           person_id=row.person_id, subject=row.subject, changes=[])
+                           person_id=row.person_id, subject=row.subject,
+                           changes=[ChangeOut.model_validate(change) for change in
+                                    (row.content or {}).get("changes", [])])
                 for row in rows if row.kind in ("programme", "changes")] if with_messages else []
     return ReleaseOut(id=release.id, number=release.number, mode=release.mode,
                       created_at=release.created_at, note=release.note,

@@ -13,38 +13,44 @@ from visitplanner.extensions import db
 from visitplanner.mail.invitations import queue_invitations
 from visitplanner.mail.messages import header_text, mailbox
 from visitplanner.mail.releases import (
-    Context, PlannedMessage, ReleasePlan, Selection, plan_release, store_release,
+    PlannedMessage, ReleasePlan, Selection, plan_release, store_release, write_message,
 )
 from visitplanner.models import ItemResponse, OutboxMessage, Release
 from visitplanner.models.base import utcnow
 from visitplanner.core.queries import load_visit
 
 
-def _context(reply_to: str | None) -> Context:
+def sender_email() -> str:
+    """The address messages come from (MAIL_FROM without its display name)."""
     config = current_app.config
-    sender = parseaddr(config["MAIL_FROM"])[1] or config["MAIL_FROM"]
-    return Context(sender, reply_to, calendar_domain(), delegate_links)
+    return parseaddr(config["MAIL_FROM"])[1] or config["MAIL_FROM"]
 
 
 def preview_release(visit_id: int, mode: str, selection: Selection, note: str | None,
                     reply_to: str | None) -> ReleasePlan | None:
     """The release as it would go out now; nothing stored. None when there is no visit."""
-    context = _context(reply_to)  # before loading: fixing the domain may need its own write
+    calendar_domain()  # before loading: fixing the domain may need a write of its own
     visit = load_visit(visit_id)
-    return None if visit is None else plan_release(visit, mode, selection, note, context)
+    return None if visit is None else plan_release(visit, mode, selection, note, delegate_links)
+
+
+def preview_message(plan: ReleasePlan, message: PlannedMessage, reply_to: str | None) -> Any:
+    """The exact message a planned one would be (without its PDF)."""
+    return write_message(plan, message.content, sender_email(), reply_to, calendar_domain(),
+                         f"preview.{message.recipient.key}")
 
 
 def publish_release(visit_id: int, mode: str, selection: Selection, note: str | None,
                     reply_to: str | None) -> tuple[Release, ReleasePlan] | None:
     """Store the next release and queue its messages in the session; the caller commits."""
-    context = _context(reply_to)
+    calendar_domain()
     visit = load_visit(visit_id)
     if visit is None:
         return None
-    plan = plan_release(visit, mode, selection, note, context)
+    plan = plan_release(visit, mode, selection, note, delegate_links)
     release = store_release(visit, plan, reply_to)
     if visit.calendar_invites == "requests":
-        chosen = {m.recipient.delegate_id for m in plan.messages} - {None}
+        chosen = {m.recipient.party.delegate_id for m in plan.messages} - {None}
         queue_invitations(visit, lambda delegate: calendar_options(
             delegate_links(delegate)["personal_url"]), chosen, release.id)  # type: ignore[arg-type]
     return release, plan
@@ -53,15 +59,14 @@ def publish_release(visit_id: int, mode: str, selection: Selection, note: str | 
 def queue_test(visit_id: int, plan: ReleasePlan, example: PlannedMessage,
                to_email: str) -> OutboxMessage:
     """Queue one example message to the organiser (no release, nothing remembered)."""
-    message = example.message
+    key = f"test.{uuid.uuid4().hex}"
+    message = write_message(plan, example.content, sender_email(), to_email, calendar_domain(),
+                            key)
     del message["To"]
     message["To"] = mailbox(None, to_email)
     subject = header_text(f"[Test] {message['Subject']}")
     del message["Subject"]
     message["Subject"] = subject
-    key = f"test.{uuid.uuid4().hex}"
-    del message["Message-ID"]
-    message["Message-ID"] = f"<{key}@{calendar_domain()}>"
     row = OutboxMessage(visit_id=visit_id, recipient=to_email, subject=subject[:400],
                         kind="programme" if plan.mode == "full" else "changes",
                         message=message.as_string(),
@@ -74,6 +79,17 @@ def list_releases(visit_id: int) -> list[Release]:
     """A visit's releases, newest first."""
     return list(db.session.scalars(select(Release).where(Release.visit_id == visit_id)
                                    .order_by(Release.number.desc())))
+
+
+def release_message(row: OutboxMessage) -> str:
+    """The message of an outbox row, written from its release when it is a release's."""
+    if row.message is not None:
+        return row.message
+    release = db.session.get(Release, row.release_id)
+    if release is None or row.content is None:
+        raise LookupError(f"outbox message {row.id} has neither a message nor a release")
+    return write_message(release, row.content, sender_email(), release.reply_to,
+                         calendar_domain(), row.idempotency_key).as_string()
 
 
 def release_messages(release_id: int) -> list[OutboxMessage]:

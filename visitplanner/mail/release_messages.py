@@ -1,34 +1,23 @@
-"""The one message of a release to one person: greeting, changes or programme, links, contacts."""
+"""The one message of a release to one person: greeting, changes or programme, links, contacts.
+
+Written by the worker from the release's snapshot and what the outbox row keeps (the letter
+and the changes), so that publishing only decides and stores, whatever the number of people.
+"""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import format_datetime
-from functools import lru_cache
+from itertools import groupby
+from typing import Any
 
 from markupsafe import escape
 
 from visitplanner.mail.messages import header_text, mailbox
 from visitplanner.outputs.common import day_heading, field, label, time_span
-from visitplanner.outputs.ics import address
-from visitplanner.planning.programme import Programme, ProgrammeItem
-from visitplanner.planning.releases import Change, in_lang
-
-
-@dataclass(frozen=True)
-class Contact:
-    """Someone to call during the visit, as the signature lists them."""
-
-    name: str
-    role: str | None = None
-    phone: str | None = None
-    email: str | None = None
-
-    def line(self) -> str:
-        """'Diane Reynders (Escort) · +32 2 000 00 00 · d.reynders@example.org'."""
-        name = f"{self.name} ({self.role})" if self.role else self.name
-        return " · ".join(part for part in (name, self.phone, self.email) if part)
+from visitplanner.planning.releases import Change, Entry, in_lang
 
 
 @dataclass(frozen=True)
@@ -59,23 +48,33 @@ class Envelope:
     domain: str
 
 
+def contact_line(contact: Sequence[str | None]) -> str:
+    """'Diane Reynders (Escort) · +32 2 000 00 00 · d.reynders@example.org'."""
+    name, role, phone, email = contact
+    named = f"{name} ({role})" if role else name
+    return " · ".join(part for part in (named, phone, email) if part)
+
+
 def _when(starts: str, ends: str, lang: str) -> str:
     start, end = dt.datetime.fromisoformat(starts), dt.datetime.fromisoformat(ends)
     return f"{day_heading(start.date(), lang)}, {time_span(start, end, lang)}"
 
 
-@lru_cache(maxsize=4096)
-def _item_line(item: ProgrammeItem, lang: str) -> str:
-    where = f" · {address(item.venue, lang)}" if item.venue else ""
-    status = f" ({label('status.' + item.status, lang)})" if item.status != "confirmed" else ""
-    return f"{time_span(item.starts, item.ends, lang)}  {item.title}{where}{status}"
-
-
-def programme_lines(programme: Programme) -> list[tuple[str, list[str]]]:
-    """The whole programme by day: (day heading, item lines)."""
-    lang = programme.lang
-    return [(day_heading(day.date, lang), [_item_line(item, lang) for item in day.items])
-            for day in programme.days]
+def programme_lines(entries: Sequence[Entry], lang: str) -> list[tuple[str, list[str]]]:
+    """A whole programme by day: (day heading, item lines)."""
+    blocks = []
+    for day, items in groupby(entries, key=lambda entry: entry["starts_at"][:10]):
+        lines = []
+        for entry in items:
+            span = time_span(dt.datetime.fromisoformat(entry["starts_at"]),
+                             dt.datetime.fromisoformat(entry["ends_at"]), lang)
+            where = in_lang(entry["venue"], lang)
+            status = (f" ({label('status.' + entry['status'], lang)})"
+                      if entry["status"] != "confirmed" else "")
+            lines.append(f"{span}  {in_lang(entry['title'], lang)}"
+                         f"{' · ' + where if where else ''}{status}")
+        blocks.append((day_heading(dt.date.fromisoformat(day), lang), lines))
+    return blocks
 
 
 def change_lines(change: Change, lang: str) -> tuple[str, list[str]]:
@@ -83,8 +82,8 @@ def change_lines(change: Change, lang: str) -> tuple[str, list[str]]:
     entry = change.entry
     head = f"{field('release.change.' + change.change, lang)} {change.title}"
     if change.change != "changed":
-        place = in_lang(entry.get("venue"), lang)
         when = _when(entry["starts_at"], entry["ends_at"], lang)
+        place = in_lang(entry.get("venue"), lang)
         return head, [when, place] if place else [when]
     fields = change.fields
     details = []
@@ -105,8 +104,8 @@ def change_lines(change: Change, lang: str) -> tuple[str, list[str]]:
     return head, details
 
 
-def bodies(envelope: Envelope, letter: Letter, programme: Programme, changes: list[Change],
-           contacts: list[Contact]) -> tuple[str, str]:
+def bodies(envelope: Envelope, letter: Letter, blocks: list[tuple[str, list[str]]],
+           contacts: Sequence[Sequence[str | None]]) -> tuple[str, str]:
     """The plain-text and the HTML body of the message."""
     lang = letter.lang
     intro = label(f"release.intro.{envelope.mode}", lang, visit=envelope.visit_title)
@@ -116,8 +115,6 @@ def bodies(envelope: Envelope, letter: Letter, programme: Programme, changes: li
         text += [field("release.note", lang), envelope.note, ""]
         html.append(f"<p><strong>{escape(field('release.note', lang))}</strong><br>"
                     f"{escape(envelope.note)}</p>")
-    blocks = (programme_lines(programme) if envelope.mode == "full"
-              else [change_lines(change, lang) for change in changes])
     for head, lines in blocks:
         text += [head] + [f"  {line}" for line in lines] + [""]
         html.append(f"<h3>{escape(head)}</h3><ul>"
@@ -130,34 +127,39 @@ def bodies(envelope: Envelope, letter: Letter, programme: Programme, changes: li
         text.append(label("release.attached", lang))
         html.append(f"<p>{escape(label('release.attached', lang))}</p>")
     if contacts:
-        text += ["", "-- ", label("release.contacts", lang)]
-        text += [contact.line() for contact in contacts]
+        lines = [contact_line(contact) for contact in contacts]
+        text += ["", "-- ", label("release.contacts", lang), *lines]
         html.append(f"<hr><p><strong>{escape(label('release.contacts', lang))}</strong><br>"
-                    + "<br>".join(escape(contact.line()) for contact in contacts) + "</p>")
+                    + "<br>".join(escape(line) for line in lines) + "</p>")
     page = (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"></head>'
             f"<body>{''.join(html)}</body></html>")
     return "\n".join(text) + "\n", page
 
 
-def subject(envelope: Envelope, lang: str) -> str:
+def subject(visit_title: str, number: int, mode: str, lang: str) -> str:
     """'Study visit: changes to your programme (release 2)'."""
-    return header_text(label(f"release.subject.{envelope.mode}", lang,
-                             visit=envelope.visit_title, number=envelope.number))
+    return header_text(label(f"release.subject.{mode}", lang, visit=visit_title, number=number))
 
 
-def compose(envelope: Envelope, letter: Letter, programme: Programme, changes: list[Change],
-            contacts: list[Contact], key: str) -> EmailMessage:
+def compose(envelope: Envelope, letter: Letter, blocks: list[tuple[str, list[str]]],
+            contacts: Sequence[Sequence[str | None]], key: str) -> EmailMessage:
     """The multipart/alternative message (the worker adds the PDF); every part 7-bit clean."""
     message = EmailMessage()
     message["From"] = mailbox(envelope.sender_name, envelope.sender_email)
     message["To"] = mailbox(letter.name, letter.email)
     if envelope.reply_to:
         message["Reply-To"] = mailbox(None, envelope.reply_to)
-    message["Subject"] = subject(envelope, letter.lang)
+    message["Subject"] = subject(envelope.visit_title, envelope.number, envelope.mode,
+                                 letter.lang)
     message["Date"] = format_datetime(envelope.now)
     message["Message-ID"] = f"<{key}@{envelope.domain}>"
     message["Content-Language"] = letter.lang
-    text, html = bodies(envelope, letter, programme, changes, contacts)
+    text, html = bodies(envelope, letter, blocks, contacts)
     message.set_content(text, cte="quoted-printable")
     message.add_alternative(html, subtype="html", cte="quoted-printable")
     return message
+
+
+def letter_from(data: Mapping[str, Any]) -> Letter:
+    """The letter as the outbox row keeps it."""
+    return Letter(**data)

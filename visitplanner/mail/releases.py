@@ -1,12 +1,13 @@
 """Publishing a release: snapshot the programme, decide each person's one message, queue it.
 
-Everything here runs inside the request and only writes rows: the worker renders the PDFs
-and talks to the mail server. A dry run plans the very same messages and stores nothing.
+Everything here runs inside the request and only writes rows: each outbox row keeps the
+decision (the letter and what changed); the worker writes the message from the release's
+snapshot, renders the PDF and talks to the mail server. A dry run plans the same messages.
 """
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from email.message import EmailMessage
 from typing import Any
@@ -16,15 +17,15 @@ from sqlalchemy import func, select
 from visitplanner.extensions import db
 from visitplanner.mail.attachments import personal_programme
 from visitplanner.mail.invitations import _reachable
-from visitplanner.mail.release_messages import Contact, Envelope, Letter, compose
+from visitplanner.mail.release_messages import (
+    Envelope, Letter, change_lines, compose, programme_lines, subject,
+)
 from visitplanner.models import OutboxMessage, Person, Release
 from visitplanner.models.base import utcnow
 from visitplanner.outputs.common import label
 from visitplanner.outputs.greetings import greeting
 from visitplanner.planning import releases as rules
-from visitplanner.planning.build import (
-    build_programme, delegate_view, group_by_day, person_view,
-)
+from visitplanner.planning.build import build_programme, delegate_view, person_view
 from visitplanner.planning.programme import Programme
 from visitplanner.planning.vocabulary import LANGUAGES
 
@@ -39,40 +40,43 @@ class Selection:
     delegate_ids: frozenset[int] = frozenset()
     person_ids: frozenset[int] = frozenset()
 
-    def includes(self, delegate_id: int | None, person_id: int | None) -> bool:
+    def includes(self, party: rules.Party) -> bool:
         """Whether the recipient is one of those selected (before asking what changed)."""
         if self.scope != "chosen":
             return True
-        return delegate_id in self.delegate_ids or person_id in self.person_ids
+        return party.delegate_id in self.delegate_ids or party.person_id in self.person_ids
 
 
 @dataclass(frozen=True)
 class Recipient:
-    """A delegate or a host-side person with a mailbox."""
+    """A delegate or a host-side person with a mailbox, and their greeting."""
 
-    name: str
-    email: str
-    lang: str
-    honorific: str | None
-    honorific_translated: bool
-    delegate_id: int | None = None
-    person_id: int | None = None
+    party: rules.Party
+    letter: Letter
 
     @property
     def key(self) -> str:
         """'d12' or 'p3': unique within a visit."""
-        return f"d{self.delegate_id}" if self.delegate_id is not None else f"p{self.person_id}"
+        party = self.party
+        return f"d{party.delegate_id}" if party.delegate_id is not None else f"p{party.person_id}"
 
 
 @dataclass
 class PlannedMessage:
-    """The message a release sends one recipient, with what changed for them."""
+    """The message a release sends one recipient: to whom, its subject, what changed."""
 
     recipient: Recipient
     subject: str
     changes: list[rules.Change]
-    message: EmailMessage
     attachment: dict[str, Any]
+
+    @property
+    def content(self) -> dict[str, Any]:
+        """What the outbox row keeps, for the worker to write the message from."""
+        party, lang = self.recipient.party, self.recipient.letter.lang
+        return {"letter": dataclasses.asdict(self.recipient.letter),
+                "delegate_id": party.delegate_id, "person_id": party.person_id,
+                "changes": [rules.stored(change, lang) for change in self.changes]}
 
 
 @dataclass
@@ -86,14 +90,7 @@ class ReleasePlan:
     messages: list[PlannedMessage]
 
 
-@dataclass(frozen=True)
-class Context:
-    """What a plan needs from outside the data: sender, links, the calendar domain."""
-
-    sender_email: str
-    reply_to: str | None
-    domain: str
-    links_of: Any  # delegate -> {"personal_url", "calendar_feed_url"}
+LinksOf = Callable[[Any], dict[str, str]]  # delegate -> {"personal_url", "calendar_feed_url"}
 
 
 def webcal(url: str) -> str:
@@ -112,7 +109,8 @@ def _people(visit: Any, previous: Collection[dict[str, Any]]) -> list[Any]:
     return [people[pid] for pid in sorted(people)]
 
 
-def recipients(visit: Any, previous: Collection[dict[str, Any]]) -> list[Recipient]:
+def recipients(visit: Any, previous: Collection[dict[str, Any]],
+               links_of: LinksOf) -> list[Recipient]:
     """Delegates with a mailbox, then host-side people with one who speak at an item."""
     found = []
     content = visit.content_language
@@ -120,13 +118,17 @@ def recipients(visit: Any, previous: Collection[dict[str, Any]]) -> list[Recipie
         if _reachable(delegate):
             lang = delegate.language or content
             view = delegate_view(delegate, lang, content)
-            found.append(Recipient(delegate.full_name, delegate.email, lang, view.honorific,
-                                   view.honorific_translated, delegate_id=delegate.id))
+            links = links_of(delegate)
+            found.append(Recipient(rules.Party(delegate_id=delegate.id), Letter(
+                delegate.full_name, delegate.email, lang,
+                greeting(delegate.full_name, view.honorific, lang, view.honorific_translated),
+                links["personal_url"], webcal(links["calendar_feed_url"]))))
     for person in _people(visit, previous):
         if _reachable(person):
             view = person_view(person, content, content)
-            found.append(Recipient(person.full_name, person.email, content, view.honorific,
-                                   view.honorific_translated, person_id=person.id))
+            found.append(Recipient(rules.Party(person_id=person.id), Letter(
+                person.full_name, person.email, content,
+                greeting(person.full_name, view.honorific, content, view.honorific_translated))))
     return found
 
 
@@ -142,73 +144,66 @@ def last_sent(visit_id: int) -> dict[str, int]:
             if d is not None or p is not None}
 
 
-def contacts_of(programme: Programme) -> list[Contact]:
+def contacts_of(programme: Programme) -> list[list[str | None]]:
     """Who to call: the host organisation, and the escorts and staff of the delegation."""
     lang = programme.lang
-    found = []
+    found: list[list[str | None]] = []
     host = programme.visit.host
     if host:
-        found.append(Contact(host.name, None, host.phone, host.email))
-    found += [Contact(d.full_name, label(f"role.{d.role}", lang), d.phone, d.email)
+        found.append([host.name, None, host.phone, host.email])
+    found += [[d.full_name, label(f"role.{d.role}", lang), d.phone, d.email]
               for d in programme.delegates if d.role in ("escort", "staff")]
     return found
 
 
-def _own(programme: Programme, recipient: Recipient) -> Programme:
-    if recipient.delegate_id is not None:
-        items = [i for i in programme.items if i.is_attended_by(recipient.delegate_id)]
-        audience = next((d for d in programme.delegates if d.id == recipient.delegate_id), None)
-    else:
-        items = [i for i in programme.items if recipient.person_id in i.person_ids]
-        audience = None
-    return dataclasses.replace(programme, days=group_by_day(items), audience=audience)
-
-
 def plan_release(visit: Any, mode: str, selection: Selection, note: str | None,
-                 context: Context) -> ReleasePlan:
+                 links_of: LinksOf) -> ReleasePlan:
     """Every message the next release of the visit sends, and its snapshot."""
     programmes = {lang: build_programme(visit, lang) for lang in LANGUAGES}
-    snapshot = rules.snapshot(programmes)
+    snapshot = rules.snapshot(programmes, {lang: contacts_of(p) for lang, p in programmes.items()})
     number = (db.session.scalar(select(func.max(Release.number))
                                 .where(Release.visit_id == visit.id)) or 0) + 1
     sent = last_sent(visit.id)
     earlier = {release.id: release.snapshot for release in db.session.scalars(
         select(Release).where(Release.id.in_(set(sent.values()))))} if sent else {}
-    now = utcnow()
+    differs: dict[int | None, rules.Differ] = {}
     messages = []
-    for recipient in recipients(visit, earlier.values()):
-        if not selection.includes(recipient.delegate_id, recipient.person_id):
+    for recipient in recipients(visit, earlier.values(), links_of):
+        if not selection.includes(recipient.party):
             continue
-        concerns = (rules.attends(recipient.delegate_id) if recipient.delegate_id is not None
-                    else rules.takes_part(recipient.person_id))  # type: ignore[arg-type]
-        previous = earlier.get(sent.get(recipient.key, -1))
-        changes = rules.changes_between(previous, snapshot, concerns, recipient.lang)
-        if not changes and (mode == "changes" or selection.scope == "affected"):
-            continue  # nothing changed for them: no mail
-        programme = programmes.get(recipient.lang) or build_programme(visit, recipient.lang)
-        envelope = Envelope(programme.visit.title, number, mode, note,
-                            programme.visit.host.name if programme.visit.host else None,
-                            context.sender_email, context.reply_to, now, context.domain)
-        letter = _letter(recipient, visit, context)
-        key = f"release.{visit.id}.{number}.{recipient.key}"
-        message = compose(envelope, letter, _own(programme, recipient), changes,
-                          contacts_of(programme), key)
+        lang = recipient.letter.lang
+        changes: list[rules.Change] = []
+        if mode == "changes" or selection.scope == "affected":
+            previous = sent.get(recipient.key)
+            if previous not in differs:
+                differs[previous] = rules.Differ(earlier.get(previous), snapshot)  # type: ignore
+            changes = differs[previous].changes(recipient.party, lang)
+            if not changes:
+                continue  # nothing changed for them: no mail
+        title = rules.in_lang(snapshot["visit"]["title"], lang)
         messages.append(PlannedMessage(
-            recipient, str(message["Subject"]), changes, message,
-            personal_programme(recipient.delegate_id, recipient.person_id, visit.id,
-                               recipient.lang)))
+            recipient, subject(title, number, mode, lang), changes,
+            personal_programme(recipient.party.delegate_id, recipient.party.person_id,
+                               visit.id, lang)))
     return ReleasePlan(number, mode, note, snapshot, messages)
 
 
-def _letter(recipient: Recipient, visit: Any, context: Context) -> Letter:
-    page = feed = None
-    if recipient.delegate_id is not None:
-        delegate = next(d for d in visit.delegates if d.id == recipient.delegate_id)
-        links = context.links_of(delegate)
-        page, feed = links["personal_url"], webcal(links["calendar_feed_url"])
-    return Letter(recipient.name, recipient.email, recipient.lang,
-                  greeting(recipient.name, recipient.honorific, recipient.lang,
-                           recipient.honorific_translated), page, feed)
+def write_message(release: Release | ReleasePlan, content: dict[str, Any], sender_email: str,
+                  reply_to: str | None, domain: str, key: str) -> EmailMessage:
+    """The message of one outbox row (or planned message), from the release's snapshot."""
+    snap = release.snapshot
+    letter = Letter(**content["letter"])
+    lang = letter.lang
+    envelope = Envelope(rules.in_lang(snap["visit"]["title"], lang), release.number,
+                        release.mode, release.note, rules.in_lang(snap["visit"]["host"], lang),
+                        sender_email, reply_to, utcnow(), domain)
+    if release.mode == "full":
+        party = rules.Party(content["delegate_id"], content["person_id"])
+        blocks = programme_lines(rules.programme_of(snap, party), lang)
+    else:
+        blocks = [change_lines(rules.restored(change), lang) for change in content["changes"]]
+    contacts = rules.in_lang(snap.get("contacts", {}), lang) or []
+    return compose(envelope, letter, blocks, contacts, key)
 
 
 def store_release(visit: Any, plan: ReleasePlan, reply_to: str | None) -> Release:
@@ -217,10 +212,13 @@ def store_release(visit: Any, plan: ReleasePlan, reply_to: str | None) -> Releas
                       snapshot=plan.snapshot, reply_to=reply_to)
     db.session.add(release)
     db.session.flush()
-    db.session.add_all([OutboxMessage(
-        visit_id=visit.id, release_id=release.id, delegate_id=m.recipient.delegate_id,
-        person_id=m.recipient.person_id, recipient=m.recipient.email,
-        kind="programme" if plan.mode == "full" else "changes", subject=m.subject[:400],
-        message=m.message.as_string(), attachment=m.attachment,
+    kind = "programme" if plan.mode == "full" else "changes"
+    if not plan.messages:
+        return release
+    db.session.execute(OutboxMessage.__table__.insert(), [dict(
+        visit_id=visit.id, release_id=release.id, delegate_id=m.recipient.party.delegate_id,
+        person_id=m.recipient.party.person_id, recipient=m.recipient.letter.email, kind=kind,
+        subject=m.subject[:400], content=m.content, attachment=m.attachment, status="pending",
+        attempts=0, next_attempt_at=utcnow(), created_at=utcnow(),
         idempotency_key=f"release.{release.id}.{m.recipient.key}") for m in plan.messages])
     return release

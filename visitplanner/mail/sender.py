@@ -12,6 +12,7 @@ from typing import Any, Protocol
 
 from flask import Flask
 
+from visitplanner.core.releases import release_message
 from visitplanner.mail.attachments import with_attachment
 from visitplanner.models import OutboxMessage
 from visitplanner.models.base import utcnow
@@ -95,7 +96,7 @@ class Delivery:
         self.transport = transport_for(app.config, app.instance_path)
 
     def handle(self, row: OutboxMessage) -> None:
-        self.transport.send(row, with_attachment(row.message, row.attachment))
+        self.transport.send(row, with_attachment(release_message(row), row.attachment))
 
     def close(self) -> None:
         self.transport.close()

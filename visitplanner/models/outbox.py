@@ -36,8 +36,10 @@ class OutboxMessage(Claimable, db.Model):
     recipient: Mapped[str] = mapped_column(String(254))
     kind: Mapped[str] = mapped_column(String(10))
     subject: Mapped[str] = mapped_column(String(400))
-    # The whole RFC 5322 message, 7-bit clean, as it goes out (but for `attachment`).
-    message: Mapped[str] = mapped_column(Text)
+    # The whole RFC 5322 message, 7-bit clean, as it goes out (but for `attachment`); for a
+    # release's message None: the worker writes it from the release and `content`.
+    message: Mapped[str | None] = mapped_column(Text)
+    content: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     # What the worker renders and attaches at sending time, e.g. {"pdf": "delegate", "id": 3,
     # "lang": "fr"}: rendering takes seconds, so it never happens in the request that queues.
     attachment: Mapped[dict[str, Any] | None] = mapped_column(JSON)

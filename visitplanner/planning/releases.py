@@ -2,11 +2,12 @@
 
 A snapshot is plain JSON, stored with the release: per item its times (local, ISO), status,
 audience, the host-side people taking part, and its title and place in every language, so
-that a person is told in their own language what changed since the release they last got.
+that a person is told in their own language what changed since the release they last got,
+and the worker can write their message from the release alone.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,6 +29,26 @@ class Change:
     fields: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
     entry: Entry = field(default_factory=dict)  # the item as now (or, when removed, as it was)
 
+    def as_json(self) -> dict[str, Any]:
+        """The change as the API shows it (and the outbox keeps it)."""
+        return {"change": self.change, "item_id": self.item_id, "title": self.title,
+                "fields": {name: list(pair) for name, pair in self.fields.items()}}
+
+
+@dataclass(frozen=True)
+class Party:
+    """Whom a programme belongs to: a delegate (by audience) or a host-side person."""
+
+    delegate_id: int | None = None
+    person_id: int | None = None
+
+    def concerns(self, entry: Entry) -> bool:
+        """Whether the item is in this party's programme."""
+        if self.delegate_id is not None:
+            audience = entry["delegate_ids"]
+            return audience is None or self.delegate_id in audience
+        return self.person_id in entry["person_ids"]
+
 
 def local_iso(moment: Any) -> str:
     """A wall-clock time as the API writes it: 2024-04-22T09:30."""
@@ -48,15 +69,20 @@ def _entry(item: ProgrammeItem) -> dict[str, Any]:
             "person_ids": sorted(item.person_ids), "title": {}, "venue": {}}
 
 
-def snapshot(programmes: Mapping[str, Programme]) -> dict[str, Any]:
-    """The snapshot of a visit from its programme in each language."""
+def snapshot(programmes: Mapping[str, Programme],
+             contacts: Mapping[str, list[list[str | None]]]) -> dict[str, Any]:
+    """The snapshot of a visit from its programme in each language, items in time order."""
     items: dict[str, dict[str, Any]] = {}
+    visit: dict[str, Any] = {"title": {}, "host": {}}
     for lang, programme in programmes.items():
+        visit["title"][lang] = programme.visit.title
+        visit["host"][lang] = programme.visit.host.name if programme.visit.host else None
         for item in programme.items:
             entry = items.setdefault(str(item.id), _entry(item))
             entry["title"][lang] = item.title
             entry["venue"][lang] = place(item.venue)
-    return {"version": SNAPSHOT_VERSION, "items": items}
+    return {"version": SNAPSHOT_VERSION, "visit": visit, "contacts": dict(contacts),
+            "items": items}
 
 
 def in_lang(value: Any, lang: str) -> Any:
@@ -66,34 +92,64 @@ def in_lang(value: Any, lang: str) -> Any:
     return value
 
 
-def attends(delegate_id: int) -> Callable[[Entry], bool]:
-    """Whether a delegate is in an item's audience."""
-    return lambda entry: entry["delegate_ids"] is None or delegate_id in entry["delegate_ids"]
+def programme_of(snap: Mapping[str, Any], party: Party) -> list[Entry]:
+    """The party's items of a snapshot, in time order."""
+    return [entry for entry in snap["items"].values() if party.concerns(entry)]
 
 
-def takes_part(person_id: int) -> Callable[[Entry], bool]:
-    """Whether a host-side person speaks at (or interprets) an item."""
-    return lambda entry: person_id in entry["person_ids"]
+class Differ:
+    """What changed between two snapshots, for any number of people: each item compared once."""
+
+    def __init__(self, old: Mapping[str, Any] | None, new: Mapping[str, Any]) -> None:
+        self.old = (old or {}).get("items", {})
+        self.new = new["items"]
+        self.order = sorted(self.old.keys() | self.new.keys(), key=lambda k: (
+            (self.new.get(k) or self.old[k])["starts_at"], int(k)))
+        self._fields: dict[tuple[str, str], dict[str, tuple[Any, Any]]] = {}
+
+    def _changed(self, key: str, lang: str) -> dict[str, tuple[Any, Any]]:
+        found = self._fields.get((key, lang))
+        if found is None:
+            then, now = self.old[key], self.new[key]
+            pairs = ((name, in_lang(then.get(name), lang), in_lang(now.get(name), lang))
+                     for name in TRACKED)
+            found = {name: (a, b) for name, a, b in pairs if a != b}
+            self._fields[(key, lang)] = found
+        return found
+
+    def changes(self, party: Party, lang: str) -> list[Change]:
+        """What changed for one party, in time order."""
+        found = []
+        for key in self.order:
+            then, now = self.old.get(key), self.new.get(key)
+            had = then is not None and party.concerns(then)
+            has = now is not None and party.concerns(now)
+            if has and not had:
+                found.append(Change("added", int(key), in_lang(now["title"], lang), entry=now))
+            elif had and not has:
+                found.append(Change("removed", int(key), in_lang(then["title"], lang),
+                                    entry=then))
+            elif has and (fields := self._changed(key, lang)):
+                found.append(Change("changed", int(key), in_lang(now["title"], lang), fields,
+                                    now))
+        return found
 
 
-def changes_between(old: Mapping[str, Any] | None, new: Mapping[str, Any],
-                    concerns: Callable[[Entry], bool], lang: str) -> list[Change]:
-    """What changed for one person from `old` (None: they were never sent one) to `new`."""
-    before = {key: e for key, e in (old or {}).get("items", {}).items() if concerns(e)}
-    after = {key: e for key, e in new["items"].items() if concerns(e)}
-    changes = []
-    for key in sorted(before.keys() | after.keys(),
-                      key=lambda k: ((after.get(k) or before[k])["starts_at"], int(k))):
-        now, then = after.get(key), before.get(key)
-        if then is None:
-            changes.append(Change("added", int(key), in_lang(now["title"], lang), entry=now))
-        elif now is None:
-            changes.append(Change("removed", int(key), in_lang(then["title"], lang), entry=then))
-        else:
-            fields = {name: (in_lang(then.get(name), lang), in_lang(now.get(name), lang))
-                      for name in TRACKED}
-            fields = {name: pair for name, pair in fields.items() if pair[0] != pair[1]}
-            if fields:
-                changes.append(Change("changed", int(key), in_lang(now["title"], lang), fields,
-                                      now))
-    return changes
+def changes_between(old: Mapping[str, Any] | None, new: Mapping[str, Any], party: Party,
+                    lang: str) -> list[Change]:
+    """What changed for one party from `old` (None: they were never sent one) to `new`."""
+    return Differ(old, new).changes(party, lang)
+
+
+def stored(change: Change, lang: str) -> dict[str, Any]:
+    """A change as the outbox keeps it: as the API shows it, plus its time and place."""
+    entry = change.entry
+    return {**change.as_json(), "starts_at": entry.get("starts_at"),
+            "ends_at": entry.get("ends_at"), "place": in_lang(entry.get("venue"), lang)}
+
+
+def restored(data: Mapping[str, Any]) -> Change:
+    """A change as `stored` kept it."""
+    entry = {"starts_at": data["starts_at"], "ends_at": data["ends_at"], "venue": data["place"]}
+    return Change(data["change"], data["item_id"], data["title"],
+                  {name: (pair[0], pair[1]) for name, pair in data["fields"].items()}, entry)

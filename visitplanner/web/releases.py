@@ -27,6 +27,9 @@ from visitplanner.planning.conflicts import find_conflicts
 from visitplanner.web.editing import writer_required
 
 
+PREVIEWS_SHOWN = 30  # messages shown whole in a preview; the others by recipient and subject
+
+
 class ReleaseForm(FlaskForm):
     """What to publish and to whom."""
 
@@ -70,8 +73,12 @@ def _page(visit: Any, form: ReleaseForm, plan: ReleasePlan | None = None) -> str
     for row in releases.list_responses(visit.id):
         answers.setdefault(row.item_id, {}).setdefault(row.response, []).append(
             names.get(row.delegate_id, ""))
+    previews = [releases.preview_message(plan, m, current_user.email)
+                .get_body(("plain",)).get_content()
+                for m in plan.messages[:PREVIEWS_SHOWN]] if plan else []
     return render_template(
         "web/releases.html", visit=visit, form=form, plan=plan, programme=programme,
+        previews=previews,
         conflicts=find_conflicts(programme), releases=releases.list_releases(visit.id),
         progress=_progress(visit.id), answers=answers)
 
