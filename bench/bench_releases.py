@@ -171,10 +171,10 @@ def main() -> None:
     from aiosmtpd.controller import Controller
 
     from visitplanner import create_app
+    from visitplanner.core.queries import load_visit
     from visitplanner.extensions import db
     from visitplanner.mail.releases import Selection
     from visitplanner.planning.build import build_programme
-    from visitplanner.core.queries import load_visit
 
     folder = tempfile.mkdtemp(prefix="bench-releases-")
     url = args.database_url or f"sqlite:///{folder}/bench.sqlite3"

@@ -160,7 +160,6 @@ def count_queries(app: Any) -> Iterator[list[str]]:
 def smtp(app: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
     """A real SMTP server (aiosmtpd on 127.0.0.1) the app sends to; `stop()`/`start()` it."""
     from aiosmtpd.controller import Controller
-
     from mail_helpers import Inbox, free_port
 
     inbox = Inbox()

@@ -8,10 +8,10 @@ from email import policy
 from pathlib import Path
 
 import icalendar
-from sqlalchemy import select
-
 from ics_check import check_calendar
 from mail_helpers import deliver
+from sqlalchemy import select
+
 from visitplanner.extensions import db
 from visitplanner.models import OutboxMessage
 

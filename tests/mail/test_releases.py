@@ -7,10 +7,10 @@ import threading
 import time
 
 import icalendar
+from mail_helpers import deliver
 from pypdf import PdfReader
 from sqlalchemy import func, select
 
-from mail_helpers import deliver
 from visitplanner.extensions import db
 from visitplanner.models import OutboxMessage, Release
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 
 from sqlalchemy import func, select
-
 from web_client import logged_in, page, post
+
 from visitplanner.extensions import db
 from visitplanner.models import ItemResponse, OutboxMessage, Release
 

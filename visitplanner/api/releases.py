@@ -8,10 +8,10 @@ from flask import Response, g, jsonify
 from pydantic import Field
 from sqlalchemy.exc import IntegrityError
 
-from visitplanner.core import releases
 from visitplanner.api import crud
 from visitplanner.api.errors import ApiError
 from visitplanner.api.types import ApiModel, Id, ReadModel, text
+from visitplanner.core import releases
 from visitplanner.extensions import db
 from visitplanner.mail.releases import ReleasePlan, Selection
 from visitplanner.models import Release

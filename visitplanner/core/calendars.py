@@ -11,14 +11,13 @@ from sqlalchemy import insert
 from sqlalchemy.exc import IntegrityError
 
 from visitplanner.core.delegate_links import links_of
+from visitplanner.core.queries import load_visit
 from visitplanner.extensions import db
 from visitplanner.mail.invitations import queue_invitations
 from visitplanner.models import Delegate, Person, Setting
 from visitplanner.models.base import utcnow
 from visitplanner.outputs.ics import CalendarOptions, render_calendar
 from visitplanner.planning.build import build_programme, group_by_day
-from visitplanner.core.queries import load_visit
-
 
 
 def delegate_links(delegate: Any) -> dict[str, str]:

@@ -7,11 +7,11 @@ from pathlib import Path
 
 from flask import Response, current_app, request
 
+from visitplanner.core.queries import load_visit
 from visitplanner.extensions import db
 from visitplanner.models import Delegate
 from visitplanner.outputs.common import check_language
 from visitplanner.outputs.pdf import badges_html, cache_key, cached_pdf, programme_html
-from visitplanner.core.queries import load_visit
 from visitplanner.planning.build import build_programme, group_by_day
 
 # The largest id an INTEGER column holds; larger ones would make PostgreSQL fail, not miss.

@@ -9,15 +9,20 @@ from flask import current_app
 from sqlalchemy import select, update
 
 from visitplanner.core.calendars import calendar_domain, calendar_options, delegate_links
+from visitplanner.core.queries import load_visit
 from visitplanner.extensions import db
 from visitplanner.mail.invitations import queue_invitations
 from visitplanner.mail.messages import header_text, mailbox
 from visitplanner.mail.releases import (
-    PlannedMessage, ReleasePlan, Selection, plan_release, store_release, write_message,
+    PlannedMessage,
+    ReleasePlan,
+    Selection,
+    plan_release,
+    store_release,
+    write_message,
 )
 from visitplanner.models import ItemResponse, OutboxMessage, Release
 from visitplanner.models.base import utcnow
-from visitplanner.core.queries import load_visit
 
 
 def sender_email() -> str:

@@ -6,8 +6,8 @@ from email import policy
 from email.message import EmailMessage
 from typing import Any
 
-from visitplanner.outputs.pdf import cached_pdf
 from visitplanner.core.printouts import Printout, cache_dir, delegate_printout, person_printout
+from visitplanner.outputs.pdf import cached_pdf
 
 
 def personal_programme(delegate_id: int | None, person_id: int | None, visit_id: int,

@@ -18,7 +18,12 @@ from visitplanner.extensions import db
 from visitplanner.mail.attachments import personal_programme
 from visitplanner.mail.invitations import _reachable
 from visitplanner.mail.release_messages import (
-    Envelope, Letter, change_lines, compose, programme_lines, subject,
+    Envelope,
+    Letter,
+    change_lines,
+    compose,
+    programme_lines,
+    subject,
 )
 from visitplanner.models import OutboxMessage, Person, Release
 from visitplanner.models.base import utcnow

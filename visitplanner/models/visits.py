@@ -12,7 +12,10 @@ from visitplanner.models.base import Versioned, one_of
 from visitplanner.models.directory import Organisation, Person
 from visitplanner.planning.nationality import adjective_for
 from visitplanner.planning.vocabulary import (
-    CALENDAR_INVITES, DELEGATE_ROLES, LANGUAGES, VISIT_STATUSES,
+    CALENDAR_INVITES,
+    DELEGATE_ROLES,
+    LANGUAGES,
+    VISIT_STATUSES,
 )
 
 if TYPE_CHECKING:

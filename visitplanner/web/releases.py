@@ -26,7 +26,6 @@ from visitplanner.planning.build import build_programme
 from visitplanner.planning.conflicts import find_conflicts
 from visitplanner.web.editing import writer_required
 
-
 PREVIEWS_SHOWN = 30  # messages shown whole in a preview; the others by recipient and subject
 
 
