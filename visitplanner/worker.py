@@ -3,7 +3,7 @@
 A job kind is a table of `Claimable` rows and a handler that does one row. Rows are claimed in
 small batches with row locks (FOR UPDATE SKIP LOCKED on PostgreSQL; SQLite serialises writes),
 so any number of workers on any number of hosts share one database and never do a row twice.
-Mail delivery (the outbox) is the first kind; others register theirs in `KINDS`.
+Mail delivery (the outbox) is the first kind; others add theirs to `registered_kinds()`.
 """
 from __future__ import annotations
 
