@@ -125,7 +125,7 @@ def answer_item(delegate: Any, item_id: int, response: str) -> ItemResponse | No
 
 def retry_failed(visit_id: int) -> int:
     """Put the visit's failed messages back in the queue, due now; how many."""
-    rows = db.session.execute(
+    rows: Any = db.session.execute(
         update(OutboxMessage).where(OutboxMessage.visit_id == visit_id,
                                     OutboxMessage.status == "failed")
         .values(status="pending", next_attempt_at=utcnow(), attempts=0)

@@ -91,8 +91,8 @@ def change_lines(change: Change, lang: str) -> tuple[str, list[str]]:
         details.append(f"{field('release.field.title', lang)} {fields['title'][0]} → "
                        f"{fields['title'][1]}")
     if "starts_at" in fields or "ends_at" in fields:
-        old_start = fields.get("starts_at", (entry["starts_at"],))[0]
-        old_end = fields.get("ends_at", (entry["ends_at"],))[0]
+        old_start = str(fields.get("starts_at", (entry["starts_at"],))[0])
+        old_end = str(fields.get("ends_at", (entry["ends_at"],))[0])
         details.append(f"{field('release.field.when', lang)} {_when(old_start, old_end, lang)} → "
                        f"{_when(entry['starts_at'], entry['ends_at'], lang)}")
     if "venue" in fields:

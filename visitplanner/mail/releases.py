@@ -132,10 +132,10 @@ def recipients(visit: Any, previous: Collection[dict[str, Any]],
                 links["personal_url"], webcal(links["calendar_feed_url"]))))
     for person in _people(visit, previous):
         if person.email and MAILBOX.match(person.email):
-            view = person_view(person, content, content)
+            host = person_view(person, content, content)
             found.append(Recipient(rules.Party(person_id=person.id), Letter(
                 person.full_name, person.email, content,
-                greeting(person.full_name, view.honorific, content, view.honorific_translated))))
+                greeting(person.full_name, host.honorific, content, host.honorific_translated))))
     return found
 
 
@@ -147,8 +147,8 @@ def last_sent(visit_id: int) -> dict[str, int]:
         .where(OutboxMessage.visit_id == visit_id, OutboxMessage.release_id.is_not(None),
                OutboxMessage.kind.in_(RELEASE_KINDS))
         .group_by(OutboxMessage.delegate_id, OutboxMessage.person_id))
-    return {(f"d{d}" if d is not None else f"p{p}"): release for d, p, release in rows
-            if d is not None or p is not None}
+    return {(f"d{d}" if d is not None else f"p{p}"): int(release) for d, p, release in rows
+            if (d is not None or p is not None) and release is not None}
 
 
 def contacts_of(programme: Programme) -> list[list[str | None]]:
