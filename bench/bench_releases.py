@@ -110,8 +110,20 @@ class Inbox:
 
     def __init__(self) -> None:
         self.ids: list[str] = []
+        self.times: list[float] = []
+
+    def clear(self) -> None:
+        self.ids.clear()
+        self.times.clear()
+
+    def rate(self) -> float:
+        """Messages per second from the first message received to the last (no start-up)."""
+        if len(self.times) < 2:
+            return float("nan")
+        return (len(self.times) - 1) / (self.times[-1] - self.times[0])
 
     async def handle_DATA(self, server, session, envelope):
+        self.times.append(time.perf_counter())
         for line in envelope.content.split(b"\r\n"):
             if line.lower().startswith(b"message-id:"):
                 self.ids.append(line.split(b":", 1)[1].strip().decode())
@@ -220,19 +232,20 @@ def main() -> None:
         rates = {}
         for count in (1, 2):
             clear_outbox()
-            inbox.ids.clear()
+            inbox.clear()
             expected = next_release()
             running = workers(count, env)
             try:
                 elapsed = wait_sent(expected, timeout=60 * expected)
             finally:
                 stop_workers(running)
-            rates[count] = expected / elapsed
+            rates[count] = inbox.rate()
             print(f"delivery with {count} worker{'s' if count > 1 else ''}: {expected} messages "
-                  f"with PDF in {elapsed:.1f} s = {rates[count]:.2f} messages/s")
+                  f"with their PDF, all sent {elapsed:.1f} s after the workers started; "
+                  f"{rates[count]:.2f} messages/s from the first to the last")
         print(f"two workers vs one: {rates[2] / rates[1]:.2f}x")
         clear_outbox()
-        inbox.ids.clear()
+        inbox.clear()
         expected = next_release()
         running = workers(2, env)
         try:

@@ -181,3 +181,11 @@ def smtp(app: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
     yield inbox
     while servers:
         stop()
+
+
+@pytest.fixture
+def two_group_visit(app: Any) -> Any:
+    """Five Moldovan judges in two groups arriving on different days, two hotels, contacts."""
+    from practical_data import two_group_visit
+
+    return two_group_visit()

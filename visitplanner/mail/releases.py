@@ -107,7 +107,8 @@ def webcal(url: str) -> str:
 
 def _people(visit: Any, previous: Collection[dict[str, Any]]) -> list[Any]:
     """Host-side people who take part now or took part in a release they were sent."""
-    people = {person.id: person for item in visit.items for person in item.speakers}
+    people = {person.id: person for item in visit.items
+              for person in item.speakers + item.interpreters}
     earlier = {pid for snap in previous for entry in snap.get("items", {}).values()
                for pid in entry["person_ids"]} - people.keys()
     if earlier:
@@ -152,8 +153,10 @@ def last_sent(visit_id: int) -> dict[str, int]:
 
 
 def contacts_of(programme: Programme) -> list[list[str | None]]:
-    """Who to call: the host organisation, and the escorts and staff of the delegation."""
+    """Who to call: the visit's contacts; without any, the host and the delegation's escorts."""
     lang = programme.lang
+    if programme.contacts:
+        return [[c.name, c.role, c.phone, c.email] for c in programme.contacts]
     found: list[list[str | None]] = []
     host = programme.visit.host
     if host:

@@ -1,8 +1,9 @@
 """Every model, imported here so Alembic and the app see the whole schema."""
 from visitplanner.models.directory import Organisation, Person, Venue
-from visitplanner.models.items import Item, ItemSpeaker, item_delegates
+from visitplanner.models.items import Item, ItemInterpreter, ItemSpeaker, item_delegates
 from visitplanner.models.news import NewsDraft
 from visitplanner.models.outbox import OutboxMessage, SentInvitation
+from visitplanner.models.practical import Contact, Journey, Stay, journey_delegates, stay_delegates
 from visitplanner.models.releases import ItemResponse, Release, Setting
 from visitplanner.models.users import ApiToken, User
 from visitplanner.models.visits import Delegate, KeyFigure, Quote, Visit, VisitPartner
@@ -10,5 +11,6 @@ from visitplanner.models.visits import Delegate, KeyFigure, Quote, Visit, VisitP
 __all__ = [
     "ApiToken", "Delegate", "Item", "ItemSpeaker", "KeyFigure", "Organisation", "Person",
     "Quote", "User", "Venue", "Visit", "VisitPartner", "item_delegates",
-    "OutboxMessage", "SentInvitation", "NewsDraft", "Release", "ItemResponse", "Setting",
+    "OutboxMessage", "SentInvitation", "NewsDraft", "Contact", "ItemInterpreter", "Journey",
+    "Stay", "journey_delegates", "stay_delegates", "Release", "ItemResponse", "Setting",
 ]

@@ -11,6 +11,8 @@ DELEGATE_ROLES = ("head", "member", "interpreter", "escort", "staff")
 COUNTED_DELEGATE_ROLES = ("head", "member")
 ITEM_KINDS = ("session", "site_visit", "meal", "transfer", "break", "other")
 ITEM_STATUSES = ("tentative", "confirmed", "cancelled")
+JOURNEY_DIRECTIONS = ("arrival", "departure")
+JOURNEY_MODES = ("flight", "train", "coach", "car", "other")
 # feed: the personal calendar feed keeps calendars current; requests: also a meeting request
 # or cancellation per changed item, for those who want meeting entries.
 CALENDAR_INVITES = ("feed", "requests")

@@ -43,7 +43,8 @@ class ReleaseForm(FlaskForm):
 def _recipient_choices(visit: Any) -> list[SelectChoice]:
     choices = [SelectChoice(f"d{d.id}", f"{d.full_name} <{d.email}>")
                for d in visit.delegates if d.email]
-    people = {p.id: p for item in visit.items for p in item.speakers if p.email}
+    people = {p.id: p for item in visit.items for p in item.speakers + item.interpreters
+              if p.email}
     return choices + [SelectChoice(f"p{p.id}", f"{p.full_name} <{p.email}>")
                       for p in people.values()]
 

@@ -1,7 +1,7 @@
 """releases: numbered programme releases, item responses, settings, outbox per release
 
-Revision ID: 0006_releases
-Revises: 0005
+Revision ID: 0007_releases
+Revises: 0006_practical_side
 Create Date: 2026-12-01 19:10:00.000000
 
 """
@@ -13,8 +13,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0006_releases'
-down_revision = '0005'
+revision = '0007_releases'
+down_revision = '0006_practical_side'
 branch_labels = None
 depends_on = None
 
