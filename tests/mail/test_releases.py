@@ -190,3 +190,34 @@ def test_chosen_recipients_only(api, demo_visit, smtp):
     assert [m["person_id"] for m in one["messages"]] == [sofie]
     outbox = api.get(f"/visits/{demo_visit.id}/outbox").json
     assert [(o["kind"], o["release_id"]) for o in outbox] == [("programme", answer["id"])]
+
+
+def test_a_changed_hotel_stay_and_journey_are_told_to_their_travellers(api, demo_visit, smtp):
+    import datetime as dt
+
+    from visitplanner.models import Journey, Stay
+
+    publish(api, demo_visit, mode="full")
+    assert deliver() == len(PEOPLE)
+    first = by_recipient(smtp)["o.shevchenko@example.org"].get_body(("plain",)).get_content()
+    assert "Hotel: " in first and "Arrival: LO 231" in first
+    smtp.received.clear()
+    stay = db.session.scalars(select(Stay)).first()
+    stay.check_out = dt.date(2024, 4, 27)
+    flight = db.session.scalars(select(Journey).where(Journey.reference == "LO 231")).one()
+    flight.arrives_at = dt.datetime(2024, 4, 21, 19, 40)
+    travellers = {d.email for d in stay.chosen_delegates if d.email} if not stay.whole_delegation \
+        else {d.email for d in demo_visit.delegates if d.email}
+    db.session.commit()
+    answer = publish(api, demo_visit, mode="changes")
+    assert {m["recipient"] for m in answer["messages"]} == travellers
+    changes = answer["messages"][0]["changes"]
+    assert {(c["stay_id"], c["journey_id"]) for c in changes} == {(stay.id, None),
+                                                                   (None, flight.id)}
+    stay_change = next(c for c in changes if c["stay_id"] == stay.id)
+    assert stay_change["item_id"] is None
+    assert stay_change["fields"]["check_out"] == ["2024-04-26", "2024-04-27"]
+    deliver()
+    text = by_recipient(smtp)["o.shevchenko@example.org"].get_body(("plain",)).get_content()
+    assert "Changed: Hotel: " in text and "27 April 2024" in text
+    assert "Changed: Arrival: LO 231" in text and "18:10" in text and "19:40" in text

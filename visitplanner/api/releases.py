@@ -41,10 +41,12 @@ class ReleaseBody(ApiModel):
 
 
 class ChangeOut(ReadModel):
-    """One item added, removed or changed for a recipient; fields hold [old, new]."""
+    """An item, journey or stay added, removed or changed for a recipient; fields: [old, new]."""
 
     change: Literal["added", "removed", "changed"]
-    item_id: int
+    item_id: int | None = Field(description="The item; null when a journey or stay changed.")
+    journey_id: int | None = None
+    stay_id: int | None = None
     title: str
     fields: dict[str, list[str | None]]
 

@@ -16,7 +16,7 @@ from typing import Any
 from markupsafe import escape
 
 from visitplanner.mail.messages import header_text, mailbox
-from visitplanner.outputs.common import day_heading, field, label, time_span
+from visitplanner.outputs.common import day_heading, field, label, long_date, time_span
 from visitplanner.planning.releases import Change, Entry, in_lang
 
 
@@ -60,15 +60,23 @@ def _when(starts: str, ends: str, lang: str) -> str:
     return f"{day_heading(start.date(), lang)}, {time_span(start, end, lang)}"
 
 
+def _nights(entry: Entry, lang: str) -> str:
+    return (f"{long_date(dt.date.fromisoformat(entry['check_in']), lang)} → "
+            f"{long_date(dt.date.fromisoformat(entry['check_out']), lang)}")
+
+
 def programme_lines(entries: Sequence[Entry], lang: str) -> list[tuple[str, list[str]]]:
-    """A whole programme by day: (day heading, item lines)."""
+    """A whole programme by day: (day heading, item lines); a stay on its first night."""
     blocks = []
     for day, items in groupby(entries, key=lambda entry: entry["starts_at"][:10]):
         lines = []
         for entry in items:
+            where = in_lang(entry["venue"], lang)
+            if entry.get("kind") == "stay":
+                lines.append(f"{in_lang(entry['title'], lang)} · {_nights(entry, lang)}")
+                continue
             span = time_span(dt.datetime.fromisoformat(entry["starts_at"]),
                              dt.datetime.fromisoformat(entry["ends_at"]), lang)
-            where = in_lang(entry["venue"], lang)
             status = (f" ({label('status.' + entry['status'], lang)})"
                       if entry["status"] != "confirmed" else "")
             lines.append(f"{span}  {in_lang(entry['title'], lang)}"
@@ -81,11 +89,15 @@ def change_lines(change: Change, lang: str) -> tuple[str, list[str]]:
     """'Changed: Title' and its details ('When: old → new'), or the item's time and place."""
     entry = change.entry
     head = f"{field('release.change.' + change.change, lang)} {change.title}"
+    fields = change.fields
+    if entry.get("kind") == "stay":
+        if change.change != "changed" or "check_in" in fields or "check_out" in fields:
+            return head, [_nights(entry, lang)]
+        return head, []
     if change.change != "changed":
         when = _when(entry["starts_at"], entry["ends_at"], lang)
         place = in_lang(entry.get("venue"), lang)
         return head, [when, place] if place else [when]
-    fields = change.fields
     details = []
     if "title" in fields:
         details.append(f"{field('release.field.title', lang)} {fields['title'][0]} → "

@@ -166,11 +166,41 @@ def contacts_of(programme: Programme) -> list[list[str | None]]:
     return found
 
 
+def practical_entries(programmes: dict[str, Programme]) -> dict[str, dict[str, Any]]:
+    """The journeys and stays as snapshot entries, worded in each language."""
+    entries: dict[str, dict[str, Any]] = {}
+    for lang, programme in programmes.items():
+        for journey in programme.journeys:
+            route = " → ".join(p for p in (journey.from_place, journey.to_place) if p)
+            what = " ".join(p for p in (journey.reference, route) if p)
+            entry = entries.setdefault(f"journey-{journey.id}", {
+                "kind": "journey", "starts_at": rules.local_iso(journey.departs),
+                "ends_at": rules.local_iso(journey.arrives), "status": "confirmed",
+                "delegate_ids": _sorted(journey.delegate_ids), "person_ids": [],
+                "title": {}, "venue": {}})
+            entry["title"][lang] = f"{label('release.' + journey.direction, lang)}: {what}"
+            entry["venue"][lang] = journey.meeting_point
+        for stay in programme.stays:
+            entry = entries.setdefault(f"stay-{stay.id}", {
+                "kind": "stay", "starts_at": f"{stay.check_in.isoformat()}T23:59",
+                "check_in": stay.check_in.isoformat(), "check_out": stay.check_out.isoformat(),
+                "status": "confirmed", "delegate_ids": _sorted(stay.delegate_ids),
+                "person_ids": [], "title": {}, "venue": {}})
+            entry["title"][lang] = f"{label('release.stay', lang)}: {stay.hotel.name}"
+            entry["venue"][lang] = rules.place(stay.hotel)
+    return entries
+
+
+def _sorted(ids: tuple[int, ...] | None) -> list[int] | None:
+    return None if ids is None else sorted(ids)
+
+
 def plan_release(visit: Any, mode: str, selection: Selection, note: str | None,
                  links_of: LinksOf) -> ReleasePlan:
     """Every message the next release of the visit sends, and its snapshot."""
     programmes = {lang: build_programme(visit, lang) for lang in LANGUAGES}
-    snapshot = rules.snapshot(programmes, {lang: contacts_of(p) for lang, p in programmes.items()})
+    snapshot = rules.snapshot(programmes, {lang: contacts_of(p) for lang, p in programmes.items()},
+                              practical_entries(programmes))
     number = (db.session.scalar(select(func.max(Release.number))
                                 .where(Release.visit_id == visit.id)) or 0) + 1
     sent = last_sent(visit.id)

@@ -14,8 +14,11 @@ from typing import Any
 from visitplanner.planning.programme import Programme, ProgrammeItem, VenueView
 
 SNAPSHOT_VERSION = 1
-# The fields of an item a person is told about when they change, in the order they are told.
+# The fields of an entry a person is told about when they change, in the order they are told.
+# Entries are items, journeys (their departure and arrival as starts_at/ends_at, the meeting
+# point as venue) and stays (hotel nights, from check_in to check_out).
 TRACKED = ("title", "starts_at", "ends_at", "venue", "status")
+TRACKED_STAY = ("title", "check_in", "check_out")
 Entry = Mapping[str, Any]
 
 
@@ -24,14 +27,23 @@ class Change:
     """One item added to, removed from or changed in someone's programme."""
 
     change: str  # added | removed | changed
-    item_id: int
+    key: str  # '12' for item 12, 'journey-3', 'stay-2'
     title: str
     fields: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
     entry: Entry = field(default_factory=dict)  # the item as now (or, when removed, as it was)
 
+    @property
+    def item_id(self) -> int | None:
+        """The item changed; None for a journey or a stay."""
+        return int(self.key) if self.key.isdigit() else None
+
     def as_json(self) -> dict[str, Any]:
         """The change as the API shows it (and the outbox keeps it)."""
-        return {"change": self.change, "item_id": self.item_id, "title": self.title,
+        found: dict[str, Any] = {"change": self.change, "item_id": self.item_id}
+        if not self.key.isdigit():
+            kind, _, number = self.key.partition("-")
+            found[f"{kind}_id"] = int(number)
+        return {**found, "title": self.title,
                 "fields": {name: list(pair) for name, pair in self.fields.items()}}
 
 
@@ -70,8 +82,12 @@ def _entry(item: ProgrammeItem) -> dict[str, Any]:
 
 
 def snapshot(programmes: Mapping[str, Programme],
-             contacts: Mapping[str, list[list[str | None]]]) -> dict[str, Any]:
-    """The snapshot of a visit from its programme in each language, items in time order."""
+             contacts: Mapping[str, list[list[str | None]]],
+             practical: Mapping[str, dict[str, Any]]) -> dict[str, Any]:
+    """The snapshot of a visit from its programme in each language, in time order.
+
+    `practical` holds the journeys and stays as entries, already worded in each language.
+    """
     items: dict[str, dict[str, Any]] = {}
     visit: dict[str, Any] = {"title": {}, "host": {}}
     for lang, programme in programmes.items():
@@ -81,8 +97,10 @@ def snapshot(programmes: Mapping[str, Programme],
             entry = items.setdefault(str(item.id), _entry(item))
             entry["title"][lang] = item.title
             entry["venue"][lang] = place(item.venue)
+    items.update(practical)
+    ordered = dict(sorted(items.items(), key=lambda pair: (pair[1]["starts_at"], pair[0])))
     return {"version": SNAPSHOT_VERSION, "visit": visit, "contacts": dict(contacts),
-            "items": items}
+            "items": ordered}
 
 
 def in_lang(value: Any, lang: str) -> Any:
@@ -104,15 +122,16 @@ class Differ:
         self.old = (old or {}).get("items", {})
         self.new = new["items"]
         self.order = sorted(self.old.keys() | self.new.keys(), key=lambda k: (
-            (self.new.get(k) or self.old[k])["starts_at"], int(k)))
+            (self.new.get(k) or self.old[k])["starts_at"], k))
         self._fields: dict[tuple[str, str], dict[str, tuple[Any, Any]]] = {}
 
     def _changed(self, key: str, lang: str) -> dict[str, tuple[Any, Any]]:
         found = self._fields.get((key, lang))
         if found is None:
             then, now = self.old[key], self.new[key]
+            tracked = TRACKED_STAY if now.get("kind") == "stay" else TRACKED
             pairs = ((name, in_lang(then.get(name), lang), in_lang(now.get(name), lang))
-                     for name in TRACKED)
+                     for name in tracked)
             found = {name: (a, b) for name, a, b in pairs if a != b}
             self._fields[(key, lang)] = found
         return found
@@ -125,13 +144,11 @@ class Differ:
             had = then is not None and party.concerns(then)
             has = now is not None and party.concerns(now)
             if has and not had:
-                found.append(Change("added", int(key), in_lang(now["title"], lang), entry=now))
+                found.append(Change("added", key, in_lang(now["title"], lang), entry=now))
             elif had and not has:
-                found.append(Change("removed", int(key), in_lang(then["title"], lang),
-                                    entry=then))
+                found.append(Change("removed", key, in_lang(then["title"], lang), entry=then))
             elif has and (fields := self._changed(key, lang)):
-                found.append(Change("changed", int(key), in_lang(now["title"], lang), fields,
-                                    now))
+                found.append(Change("changed", key, in_lang(now["title"], lang), fields, now))
         return found
 
 
@@ -141,15 +158,18 @@ def changes_between(old: Mapping[str, Any] | None, new: Mapping[str, Any], party
     return Differ(old, new).changes(party, lang)
 
 
+SHOWN = ("kind", "starts_at", "ends_at", "check_in", "check_out")
+
+
 def stored(change: Change, lang: str) -> dict[str, Any]:
     """A change as the outbox keeps it: as the API shows it, plus its time and place."""
     entry = change.entry
-    return {**change.as_json(), "starts_at": entry.get("starts_at"),
-            "ends_at": entry.get("ends_at"), "place": in_lang(entry.get("venue"), lang)}
+    return {**change.as_json(), "key": change.key, "place": in_lang(entry.get("venue"), lang),
+            **{name: entry.get(name) for name in SHOWN}}
 
 
 def restored(data: Mapping[str, Any]) -> Change:
     """A change as `stored` kept it."""
-    entry = {"starts_at": data["starts_at"], "ends_at": data["ends_at"], "venue": data["place"]}
-    return Change(data["change"], data["item_id"], data["title"],
+    entry = {name: data.get(name) for name in SHOWN} | {"venue": data["place"]}
+    return Change(data["change"], data["key"], data["title"],
                   {name: (pair[0], pair[1]) for name, pair in data["fields"].items()}, entry)

@@ -40,6 +40,7 @@ LABELS = {
     "release.intro.full": "Here is your programme for {visit}.",
     "release.intro.changes": "Your programme for {visit} has changed since the last message"
     " you received.",
+    "release.arrival": "Arrival", "release.departure": "Departure", "release.stay": "Hotel",
     "release.change.added": "Added", "release.change.removed": "Removed",
     "release.change.changed": "Changed",
     "release.field.title": "Title", "release.field.when": "When",

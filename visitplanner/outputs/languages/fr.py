@@ -42,6 +42,7 @@ LABELS = {
     "release.intro.full": "Voici votre programme pour {visit}.",
     "release.intro.changes": "Votre programme pour {visit} a changé depuis notre dernier"
     " message.",
+    "release.arrival": "Arrivée", "release.departure": "Départ", "release.stay": "Hôtel",
     "release.change.added": "Ajouté", "release.change.removed": "Supprimé",
     "release.change.changed": "Modifié",
     "release.field.title": "Titre", "release.field.when": "Quand",

@@ -38,6 +38,7 @@ LABELS = {
     "release.intro.full": "Hierbij uw programma voor {visit}.",
     "release.intro.changes": "Uw programma voor {visit} is gewijzigd sinds ons vorige"
     " bericht.",
+    "release.arrival": "Aankomst", "release.departure": "Vertrek", "release.stay": "Hotel",
     "release.change.added": "Toegevoegd", "release.change.removed": "Geschrapt",
     "release.change.changed": "Gewijzigd",
     "release.field.title": "Titel", "release.field.when": "Wanneer",
