@@ -14,6 +14,7 @@ from visitplanner.planning.nationality import adjective_for
 from visitplanner.planning.vocabulary import (
     CALENDAR_INVITES,
     DELEGATE_ROLES,
+    GENDERS,
     LANGUAGES,
     VISIT_STATUSES,
 )
@@ -154,6 +155,10 @@ class Delegate(Versioned, db.Model):
     __table_args__ = (
         one_of("role", DELEGATE_ROLES, "role"),
         CheckConstraint(
+            "gender IS NULL OR gender IN ({})".format(", ".join(f"'{g}'" for g in GENDERS)),
+            name="gender",
+        ),
+        CheckConstraint(
             "language IS NULL OR language IN ('nl', 'fr', 'en')", name="language"
         ),
     )
@@ -162,6 +167,8 @@ class Delegate(Versioned, db.Model):
     visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"), index=True)
     full_name: Mapped[str] = mapped_column(String(200))
     honorific: Mapped[str | None] = mapped_column(String(60))
+    # None: the outputs take it from the honorific when it tells ('mevrouw'), else neutral words.
+    gender: Mapped[str | None] = mapped_column(String(10))
     function: Mapped[str | None] = mapped_column(String(200))
     organisation: Mapped[str | None] = mapped_column(String(200))
     country: Mapped[str | None] = mapped_column(String(2))

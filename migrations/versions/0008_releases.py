@@ -1,7 +1,7 @@
 """releases: numbered programme releases, item responses, settings, outbox per release
 
-Revision ID: 0007_releases
-Revises: 0006_practical_side
+Revision ID: 0008_releases
+Revises: 0007_delegate_gender
 Create Date: 2026-12-01 19:10:00.000000
 
 """
@@ -13,8 +13,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0007_releases'
-down_revision = '0006_practical_side'
+revision = '0008_releases'
+down_revision = '0007_delegate_gender'
 branch_labels = None
 depends_on = None
 
