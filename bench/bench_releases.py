@@ -76,6 +76,7 @@ def per_item_invitations(visit_id: int) -> int:
     from visitplanner.planning.build import build_programme
 
     visit = load_visit(visit_id)
+    assert visit is not None
     programme = build_programme(visit)
     return len(plan_invitations(programme.items, [d.id for d in visit.delegates], {}))
 
@@ -92,8 +93,10 @@ def publish(visit_id: int, mode: str = "full", selection=None) -> int:
     from visitplanner.extensions import db
     from visitplanner.mail.releases import Selection
 
-    release, plan = publish_release(visit_id, mode, selection or Selection(), None,
-                                    "organiser@example.org")
+    published = publish_release(visit_id, mode, selection or Selection(), None,
+                                "organiser@example.org")
+    assert published is not None
+    plan = published[1]
     db.session.commit()
     db.session.expire_all()
     return len(plan.messages)
@@ -159,7 +162,7 @@ def wait_sent(expected: int, timeout: float) -> float:
     while time.perf_counter() - started < timeout:
         db.session.rollback()
         sent = db.session.scalar(select(func.count()).select_from(OutboxMessage)
-                                 .where(OutboxMessage.status == "sent"))
+                                 .where(OutboxMessage.status == "sent")) or 0
         if sent >= expected:
             return time.perf_counter() - started
         time.sleep(0.2)
@@ -167,10 +170,12 @@ def wait_sent(expected: int, timeout: float) -> float:
 
 
 def clear_outbox() -> None:
+    from sqlalchemy import delete
+
     from visitplanner.extensions import db
     from visitplanner.models import OutboxMessage
 
-    db.session.execute(OutboxMessage.__table__.delete())
+    db.session.execute(delete(OutboxMessage))
     db.session.commit()
 
 
@@ -217,7 +222,9 @@ def main() -> None:
               f"loading and building the programme in 3 languages: {build:.2f} s; ratio "
               f"{median / build:.1f}x); target < {TARGET_PUBLISH_S:.0f} s: {verdict}")
         clear_outbox()
-        delegates = [d.id for d in load_visit(visit_id).delegates]
+        visit = load_visit(visit_id)
+        assert visit is not None
+        delegates = [d.id for d in visit.delegates]
         inbox = Inbox()
         server = Controller(inbox, hostname="127.0.0.1", port=port, ready_timeout=5)
         server.start()

@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 
 from visitplanner.api import crud
 from visitplanner.api.errors import ApiError
-from visitplanner.api.types import ApiModel, Id, ReadModel, text
+from visitplanner.api.types import ApiModel, Id, ReadModel, Text5000
 from visitplanner.core import releases
 from visitplanner.extensions import db
 from visitplanner.mail.releases import ReleasePlan, Selection
@@ -27,7 +27,7 @@ class ChosenRecipients(ApiModel):
 class ReleaseBody(ApiModel):
     """What to publish: the mode, an optional note, who gets a message, or only a preview."""
 
-    note: text(5000) | None = None
+    note: Text5000 | None = None
     mode: Literal["changes", "full"] = "changes"
     recipients: Literal["affected", "all"] | ChosenRecipients = "all"
     dry_run: bool = False

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 
 from visitplanner.extensions import db
 from visitplanner.mail.attachments import personal_programme
@@ -255,7 +255,7 @@ def store_release(visit: Any, plan: ReleasePlan, reply_to: str | None) -> Releas
     kind = "programme" if plan.mode == "full" else "changes"
     if not plan.messages:
         return release
-    db.session.execute(OutboxMessage.__table__.insert(), [dict(
+    db.session.execute(insert(OutboxMessage), [dict(
         visit_id=visit.id, release_id=release.id, delegate_id=m.recipient.party.delegate_id,
         person_id=m.recipient.party.person_id, recipient=m.recipient.letter.email, kind=kind,
         subject=m.subject[:400], content=m.content, attachment=m.attachment, status="pending",

@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from visitplanner.extensions import db
+from visitplanner.extensions import Model
 from visitplanner.models.base import Claimable, one_of, utcnow
 
 # invite/update/cancel: POST /invitations; programme/changes: a release's one message per
@@ -16,7 +16,7 @@ MESSAGE_KINDS = ("invite", "update", "cancel", "programme", "changes", "request"
 MESSAGE_STATUSES = ("pending", "sent", "failed")
 
 
-class OutboxMessage(Claimable, db.Model):
+class OutboxMessage(Claimable, Model):
     """One e-mail, written with the decision to send it, then sent and marked by a sender."""
 
     __tablename__ = "outbox_messages"
@@ -49,7 +49,7 @@ class OutboxMessage(Claimable, db.Model):
     sent_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
 
 
-class SentInvitation(db.Model):
+class SentInvitation(Model):
     """What a delegate was last sent about an item, so later calls send only what changed."""
 
     __tablename__ = "sent_invitations"

@@ -7,14 +7,14 @@ from typing import Any
 from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from visitplanner.extensions import db
+from visitplanner.extensions import Model
 from visitplanner.models.base import one_of, utcnow
 
 RELEASE_MODES = ("changes", "full")
 RESPONSES = ("accepted", "declined")
 
 
-class Release(db.Model):
+class Release(Model):
     """A numbered, published state of a visit's programme: a snapshot people were told about."""
 
     __tablename__ = "releases"
@@ -33,7 +33,7 @@ class Release(db.Model):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
-class ItemResponse(db.Model):
+class ItemResponse(Model):
     """A delegate's answer to one item of their programme."""
 
     __tablename__ = "item_responses"
@@ -49,7 +49,7 @@ class ItemResponse(db.Model):
                                             onupdate=utcnow)
 
 
-class Setting(db.Model):
+class Setting(Model):
     """A value fixed once for the whole installation (e.g. the calendar domain of UIDs)."""
 
     __tablename__ = "settings"

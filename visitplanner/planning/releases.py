@@ -64,7 +64,7 @@ class Party:
 
 def local_iso(moment: Any) -> str:
     """A wall-clock time as the API writes it: 2024-04-22T09:30."""
-    return moment.strftime("%Y-%m-%dT%H:%M")
+    return str(moment.strftime("%Y-%m-%dT%H:%M"))
 
 
 def place(venue: VenueView | None) -> str | None:
