@@ -16,6 +16,7 @@ CHECKED = {
     ("items", "status"): v.ITEM_STATUSES, ("outbox_messages", "kind"): v.MESSAGE_KINDS,
     ("outbox_messages", "status"): v.MESSAGE_STATUSES, ("news_drafts", "lang"): v.LANGUAGES,
     ("journeys", "direction"): v.JOURNEY_DIRECTIONS, ("journeys", "mode"): v.JOURNEY_MODES,
+    ("visits", "calendar_invites"): v.CALENDAR_INVITES,
 }
 
 

@@ -28,6 +28,10 @@ class OutboxEntry(ReadModel):
     recipient: str
     kind: MessageKind
     item_id: int | None
+    release_id: int | None
+    delegate_id: int | None
+    person_id: int | None
+    subject: str
     status: MessageStatus
     attempts: int
     last_error: str | None
@@ -70,10 +74,10 @@ def rotate_delegate_token(delegate_id: int) -> ReadModel:
 
 
 def send_invitations(visit_id: int) -> Queued:
-    """Queue the invitations, updates and cancellations delegates need, then try to send them."""
+    """Queue the invitations, updates and cancellations delegates need; the worker sends them."""
     crud.get_visit(visit_id)
     try:
-        queued, _ = calendars.send_visit_invitations(visit_id) or (0, None)
+        queued = calendars.commit_visit_invitations(visit_id) or 0
     except calendars.QueuedMeanwhile as exc:
         raise ApiError(409, "Invitations of this visit were queued meanwhile; call again.") from exc
     return Queued(queued=queued)

@@ -31,6 +31,7 @@ from visitplanner.api.types import (
 from visitplanner.planning import rules
 from visitplanner.planning.practical import emergency_number_for
 from visitplanner.planning.vocabulary import (
+    CalendarInvites,
     ConflictKind,
     DelegateRole,
     Gender,
@@ -157,6 +158,9 @@ class VisitFields(ApiModel):
     dress_code: Text200 | None = Field(None, description="The default for the whole visit.")
     practical_notes: Text10000 | None = None
     translations: dict[LanguageCode, VisitTranslation] = Field(default_factory=dict)
+    calendar_invites: CalendarInvites = Field(
+        "feed", description="feed: the personal feed keeps calendars current; requests: also "
+        "one meeting request or cancellation per changed item with each release.")
 
     @field_validator("timezone")
     @classmethod

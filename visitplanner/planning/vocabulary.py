@@ -10,13 +10,18 @@ VisitStatus = Literal["draft", "confirmed", "completed", "cancelled"]
 DelegateRole = Literal["head", "member", "interpreter", "escort", "staff"]
 ItemKind = Literal["session", "site_visit", "meal", "transfer", "break", "other"]
 ItemStatus = Literal["tentative", "confirmed", "cancelled"]
-MessageKind = Literal["invite", "update", "cancel"]
+# invite/update/cancel: POST /invitations; programme/changes: a release's one message per
+# recipient; request/cancel: a release's meeting entries (visits with calendar_invites=requests).
+MessageKind = Literal["invite", "update", "cancel", "programme", "changes", "request"]
 MessageStatus = Literal["pending", "sent", "failed"]
 ConflictKind = Literal["double_booking", "venue_clash", "outside_visit", "travel_time"]
 JourneyDirection = Literal["arrival", "departure"]
 JourneyMode = Literal["flight", "train", "coach", "car", "other"]
 # Grammatical gender of a delegate, for the languages whose words agree with it (la commissaire).
 Gender = Literal["female", "male"]
+# feed: the personal calendar feed keeps calendars current; requests: also a meeting request
+# or cancellation per changed item, for those who want meeting entries.
+CalendarInvites = Literal["feed", "requests"]
 
 LANGUAGES: tuple[LanguageCode, ...] = get_args(LanguageCode)
 USER_ROLES: tuple[UserRole, ...] = get_args(UserRole)
@@ -33,6 +38,7 @@ CONFLICT_KINDS: tuple[ConflictKind, ...] = get_args(ConflictKind)
 JOURNEY_DIRECTIONS: tuple[JourneyDirection, ...] = get_args(JourneyDirection)
 JOURNEY_MODES: tuple[JourneyMode, ...] = get_args(JourneyMode)
 GENDERS: tuple[Gender, ...] = get_args(Gender)
+CALENDAR_INVITES: tuple[CalendarInvites, ...] = get_args(CalendarInvites)
 
 
 def labelled(values: tuple[str, ...], names: dict[str, object]) -> dict[str, object]:

@@ -49,16 +49,15 @@ def show_outbox(visit_id: int) -> ResponseReturnValue:
 
 @login_required
 def send_invitations(visit_id: int) -> ResponseReturnValue:
-    """Queue what the delegates need, commit, then try to send it at once."""
+    """Queue what the delegates need and commit; the worker sends it."""
     if not current_user.can_write:
         abort(403)
     try:
-        sent = calendars.send_visit_invitations(visit_id)
+        queued = calendars.commit_visit_invitations(visit_id)
     except calendars.QueuedMeanwhile:
         flash(_("Someone queued these invitations meanwhile; look at the outbox."))
         return redirect(url_for("web.show_outbox", visit_id=visit_id))
-    if sent is None:
+    if queued is None:
         abort(404)
-    queued, report = sent
-    flash(_("%(queued)d messages queued, %(sent)d sent.", queued=queued, sent=report.sent))
+    flash(_("%(queued)d messages queued; they are being sent.", queued=queued))
     return redirect(url_for("web.show_outbox", visit_id=visit_id))
