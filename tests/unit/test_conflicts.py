@@ -201,9 +201,11 @@ def reference(p: Programme, reach: int | None = None) -> set[tuple[str, tuple[in
     people = {d.id for d in p.delegates} | {d for i in live for d in i.delegate_ids or ()}
     lines = [[i for i in live if i.is_attended_by(d)] for d in people]
     lines += [[i for i in live if s in i.speakers] for s in p.speakers]
-    out = {("venue_clash", tuple(sorted((a.id, b.id)))) for j, b in enumerate(live)
-           for a in earlier(live, j)
-           if overlap(a, b) and a.venue and b.venue and a.venue.id == b.venue.id}
+    out: set[tuple[str, tuple[int, ...]]] = {
+        ("venue_clash", tuple(sorted((a.id, b.id)))) for j, b in enumerate(live)
+        for a in earlier(live, j)
+        if overlap(a, b) and a.venue and b.venue and a.venue.id == b.venue.id
+    }
     for line in lines:
         for j, b in enumerate(line):
             out |= {("double_booking", tuple(sorted((a.id, b.id))))
