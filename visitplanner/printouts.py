@@ -9,6 +9,7 @@ from flask import Response, current_app, request
 from visitplanner.extensions import db
 from visitplanner.models import Delegate
 from visitplanner.outputs.common import check_language
+from visitplanner.outputs.filenames import content_disposition, file_name
 from visitplanner.outputs.pdf import badges_html, cache_key, cached_pdf, programme_html
 from visitplanner.planning.build import build_programme
 from visitplanner.queries import load_visit
@@ -40,9 +41,11 @@ def visit_printout(visit_id: int, lang: str | None, badges: bool = False) -> Pri
     programme = build_programme(visit, lang or visit.content_language)
     if badges:
         return Printout(badges_html(programme), programme.lang,
-                        f"badges-{visit_id}-{programme.lang}.pdf")
+                        file_name(programme.visit.title, "badges", programme.lang,
+                                  extension="pdf"))
     return Printout(programme_html(programme), programme.lang,
-                    f"programme-{visit_id}-{programme.lang}.pdf")
+                    file_name(programme.visit.title, "programme", programme.lang,
+                              extension="pdf"))
 
 
 def delegate_printout(delegate_id: int, lang: str | None) -> Printout | None:
@@ -54,7 +57,8 @@ def delegate_printout(delegate_id: int, lang: str | None) -> Printout | None:
     lang = lang or delegate.language or visit.content_language
     programme = build_programme(visit, lang, delegate_id=delegate_id)
     return Printout(programme_html(programme), lang,
-                    f"programme-{visit.id}-delegate-{delegate_id}-{lang}.pdf")
+                    file_name(programme.visit.title, delegate.full_name, "programme", lang,
+                              extension="pdf"))
 
 
 def cache_dir() -> Path:
@@ -70,7 +74,7 @@ def send_printout(printout: Printout) -> Response:
     else:
         pdf, etag = cached_pdf(printout.html, printout.lang, cache_dir())
         response = Response(pdf, mimetype="application/pdf")
-        response.headers["Content-Disposition"] = f'attachment; filename="{printout.filename}"'
+        response.headers["Content-Disposition"] = content_disposition(printout.filename)
     response.set_etag(etag)
     # Browsers may keep the file but must ask again: any edit makes a new PDF.
     response.cache_control.private = True

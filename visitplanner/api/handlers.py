@@ -5,12 +5,14 @@ from flask import request
 
 from visitplanner.api import crud, schemas
 from visitplanner.api.errors import ApiError, validation_error
+from visitplanner.api.types import rule_fields
 from visitplanner.api.resources import (
     DELEGATES, ITEMS, ORGANISATIONS, PEOPLE, QUOTES, VENUES, VISITS,
 )
-from visitplanner.operations import check_against_stored, set_key_figures
+from visitplanner.operations import check_against_stored, copy_visit_as, set_key_figures
 from visitplanner.planning.build import build_programme
 from visitplanner.planning.conflicts import find_conflicts
+from visitplanner.planning.rules import RuleError
 from visitplanner.planning.vocabulary import LANGUAGES
 from visitplanner.queries import load_visit
 
@@ -63,6 +65,17 @@ def create_quote(visit_id, body): return crud.create_row(QUOTES, body, visit_id)
 def get_quote(quote_id): return crud.read_row(QUOTES, quote_id)
 def update_quote(quote_id, body): return crud.update_row(QUOTES, quote_id, body)
 def delete_quote(quote_id, body): return crud.delete_row(QUOTES, quote_id, body)
+
+
+def copy_visit(visit_id: int, body: schemas.VisitCopy) -> schemas.Visit:
+    """A new draft with the programme, hosts and speakers shifted to the new first day."""
+    visit = crud.get_visit(visit_id)
+    try:
+        copy = copy_visit_as(visit, body.title, body.start_date)
+    except RuleError as exc:
+        raise validation_error(rule_fields(exc)) from exc
+    crud.commit(VISITS)
+    return VISITS.dump(copy)
 
 
 def get_key_figures(visit_id: int) -> schemas.KeyFigures:

@@ -20,6 +20,8 @@ web.add_url_rule("/visits/new", view_func=visits.new_visit, methods=["GET", "POS
 web.add_url_rule("/visits/<int:visit_id>", view_func=visits.show_visit)
 web.add_url_rule("/visits/<int:visit_id>/edit", view_func=visits.edit_visit,
                  methods=["GET", "POST"])
+web.add_url_rule("/visits/<int:visit_id>/copy", view_func=visits.copy_visit,
+                 methods=["GET", "POST"])
 web.add_url_rule("/visits/<int:visit_id>/delete", view_func=visits.delete_visit,
                  methods=["GET", "POST"])
 web.add_url_rule("/visits/<int:visit_id>/timeline", view_func=visits.show_timeline)

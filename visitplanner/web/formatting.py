@@ -33,6 +33,12 @@ def clock(value: dt.datetime) -> str:
     return format_time(value, "HH:mm", rebase=False)
 
 
+def time_span(item: Any) -> str:
+    """'09:00–11:00', and '20:00–08:00 +1' when the item ends on a later day."""
+    later = (item.ends.date() - item.starts.date()).days
+    return f"{clock(item.starts)}–{clock(item.ends)}" + (f" +{later}" if later > 0 else "")
+
+
 def moment(value: dt.datetime) -> str:
     """A date with a time, wall clock as stored."""
     return format_datetime(value, "medium", rebase=False)
@@ -67,5 +73,6 @@ def local(row: Any, field: str) -> Any:
     return translated(row, field, str(get_locale())) if row is not None else None
 
 
-FILTERS = {"day": day, "short_date": short_date, "clock": clock, "moment": moment,
+FILTERS = {"day": day, "short_date": short_date, "clock": clock, "time_span": time_span,
+           "moment": moment,
            "delegation_phrase": delegation_phrase, "local": local}

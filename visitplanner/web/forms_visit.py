@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask_babel import gettext, lazy_gettext as _l
+from flask_wtf import FlaskForm
 from wtforms import DateField, Form, FormField, StringField
 from wtforms.validators import DataRequired, Length, ValidationError
 
@@ -63,3 +64,10 @@ class VisitForm(EditForm):
         data["host_country"] = data["host_country"] or "BE"
         return data
 
+
+
+class CopyVisitForm(FlaskForm):
+    """A copy's own title and first day; everything else comes from the visit copied."""
+
+    title = text(_l("Title of the copy"), 300, required=True)
+    start_date = DateField(_l("First day of the copy"), validators=[DataRequired()])

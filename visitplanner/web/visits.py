@@ -10,17 +10,20 @@ from flask_babel import gettext as _
 from flask_login import login_required
 
 from visitplanner.models import Visit
-from visitplanner.operations import apply_visit
+from visitplanner.operations import apply_visit, commit, copy_visit_as
 from visitplanner.planning.build import build_programme
 from visitplanner.planning.conflicts import Conflict, find_conflicts
 from visitplanner.planning.programme import Programme
+from visitplanner.planning.rules import RuleError
+from visitplanner.planning.vocabulary import LANGUAGES
 from visitplanner.queries import load_visit, search_visits
 from visitplanner.web import choices
 from visitplanner.web.editing import (
     confirm_delete, get_or_404, render_edit, save_form, writer_required,
 )
 from visitplanner.web.forms_translations import in_language
-from visitplanner.web.forms_visit import VisitForm
+from visitplanner.web.forms import rule_message
+from visitplanner.web.forms_visit import CopyVisitForm, VisitForm
 from visitplanner.web.timeline import lay_out
 
 
@@ -50,9 +53,24 @@ def show_visit(visit_id: int) -> ResponseReturnValue:
     flagged = {item_id for conflict in conflicts for item_id in conflict.item_ids}
     names = {delegate.id: delegate.full_name for delegate in visit.delegates}
     titles = {item.id: item.title for item in programme.items}
+    counts = {"delegates": len(programme.delegates), "items": len(programme.items),
+              "conflicts": len(conflicts), "untranslated": count_untranslated(visit)}
     return render_template("web/visit.html", visit=visit, programme=programme,
                            conflicts=conflicts, flagged=flagged, delegate_names=names,
-                           titles=titles)
+                           titles=titles, counts=counts)
+
+
+def count_untranslated(visit: Visit) -> int:
+    """How many texts the outputs in the other languages show untranslated."""
+    total = 0
+    for lang in LANGUAGES:
+        if lang == visit.content_language:
+            continue
+        programme = build_programme(visit, lang)
+        views = [programme.visit, programme.visit.delegation, *programme.items,
+                 *programme.delegates, *programme.venues, *programme.speakers]
+        total += sum(len(view.untranslated) for view in views)
+    return total
 
 
 @login_required
@@ -96,6 +114,24 @@ def edit_visit(visit_id: int) -> ResponseReturnValue:
         flash(_("Visit saved."))
         return redirect(url_for("web.show_visit", visit_id=visit.id))
     return render_edit(form, _("Edit visit"), url_for("web.show_visit", visit_id=visit.id))
+
+
+@writer_required
+def copy_visit(visit_id: int) -> ResponseReturnValue:
+    """Copy a visit as a new draft from a new first day; delegates stay behind."""
+    visit = get_or_404(Visit, visit_id)
+    form = CopyVisitForm(data={"title": visit.title} if request.method == "GET" else None)
+    if form.validate_on_submit():
+        try:
+            copy = copy_visit_as(visit, form.title.data, form.start_date.data)
+        except RuleError as exc:
+            form.start_date.errors = [rule_message(exc.message)]
+        else:
+            commit()
+            flash(_("Visit copied: %(title)s. Add its delegates next.", title=copy.title))
+            return redirect(url_for("web.show_visit", visit_id=copy.id))
+    return render_edit(form, _("Copy the visit"), url_for("web.show_visit", visit_id=visit.id),
+                       visit=visit)
 
 
 @writer_required
