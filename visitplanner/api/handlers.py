@@ -9,12 +9,12 @@ from visitplanner.api.types import rule_fields
 from visitplanner.api.resources import (
     DELEGATES, ITEMS, ORGANISATIONS, PEOPLE, QUOTES, VENUES, VISITS,
 )
-from visitplanner.operations import check_against_stored, copy_visit_as, set_key_figures
+from visitplanner.core.operations import check_against_stored, copy_visit_as, set_key_figures
 from visitplanner.planning.build import build_programme
 from visitplanner.planning.conflicts import find_conflicts
 from visitplanner.planning.rules import RuleError
 from visitplanner.planning.vocabulary import LANGUAGES
-from visitplanner.queries import load_visit
+from visitplanner.core.queries import load_visit
 
 CONFLICTS_QUERY = {"lang": {
     "type": "string", "enum": list(LANGUAGES),
