@@ -7,7 +7,9 @@ import re
 from openpyxl import Workbook
 from pypdf import PdfReader
 
-from browser_helpers import ARTIFACTS, browser, live_server, log_in, page, shot  # noqa: F401
+from browser_helpers import (  # noqa: F401
+    ARTIFACTS, browser, e2e_app, live_server, log_in, page, shot,
+)
 
 
 def _xlsx() -> bytes:

@@ -41,3 +41,15 @@ def test_duplicate_prefills_everything_but_saves_a_new_item(client, demo_visit):
     assert len(copies) == 2
     copy = next(item for item in copies if item.id != original.id)
     assert copy.speaker_ids == original.speaker_ids and copy.venue_id == original.venue_id
+
+
+def test_item_form_in_the_hour_the_clocks_skip_names_the_reason(client, demo_visit):
+    logged_in(client)
+    url = f"/visits/{demo_visit.id}/items/new"
+    sent = form_values(page(client, url))
+    sent.update({"title": "Night session", "starts_at": "2024-03-31T02:30",
+                 "ends_at": "2024-03-31T04:00"})
+    response = post(client, url, sent)
+    html = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert "does not exist in Europe/Brussels" in html and "no longer exists" not in html

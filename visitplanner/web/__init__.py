@@ -2,8 +2,8 @@
 from flask import Blueprint
 
 from visitplanner.web import (
-    auth, calendars, delegate_links, delegates, directory, imports, items, news, printouts, users,
-    visits,
+    auth, calendars, delegate_links, delegates, directory, imports, items, news, printouts,
+    timeline_edits, users, visits,
 )
 from visitplanner.web.formatting import FILTERS, names
 
@@ -41,6 +41,8 @@ web.add_url_rule("/visits/<int:visit_id>/delegates/import/confirm",
 web.add_url_rule("/visits/<int:visit_id>/items/new", view_func=items.new_item,
                  methods=["GET", "POST"])
 web.add_url_rule("/items/<int:item_id>/edit", view_func=items.edit_item, methods=["GET", "POST"])
+web.add_url_rule("/items/<int:item_id>/move", view_func=timeline_edits.move_item,
+                 methods=["POST"])
 web.add_url_rule("/items/<int:item_id>/delete", view_func=items.delete_item,
                  methods=["GET", "POST"])
 for _kind, _spec in directory.KINDS.items():

@@ -12,7 +12,9 @@ from flask_login import current_user, login_required
 from sqlalchemy.exc import IntegrityError
 
 from visitplanner.extensions import db
-from visitplanner.core.operations import StaleEdit, commit, check_against_stored, store
+from visitplanner.core.operations import (
+    REFERENCES, StaleEdit, check_against_stored, commit, store,
+)
 from visitplanner.web.forms import EditForm
 from visitplanner.web.forms_directory import ConfirmDeleteForm
 from visitplanner.web.forms_translations import kept_translations
@@ -58,8 +60,11 @@ def save_form(form: EditForm, row: Any, apply: Callable[[Any, dict[str, Any]], N
     if "translations" in form:
         data["translations"] = kept_translations(form, row.translations)
     problems = check_against_stored(data, visit_id)
-    for name in problems:
-        form[name].errors = [_("This choice no longer exists; pick another.")]
+    for name, messages in problems.items():
+        # A reference to a deleted row gets a plain hint; other rules (a time that never
+        # happens because the clocks jump forward) keep their own message.
+        form[name].errors = ([_("This choice no longer exists; pick another.")]
+                             if name in REFERENCES or name == "delegate_ids" else messages)
     if problems:
         return False
     if row.id is not None and form.version.data != str(row.version):

@@ -33,10 +33,15 @@ def clock(value: dt.datetime) -> str:
     return format_time(value, "HH:mm", rebase=False)
 
 
+def clock_span(starts: dt.datetime, ends: dt.datetime) -> str:
+    """'09:00–11:00', and '20:00–08:00 +1' when the end falls on a later day."""
+    later = (ends.date() - starts.date()).days
+    return f"{clock(starts)}–{clock(ends)}" + (f" +{later}" if later > 0 else "")
+
+
 def time_span(item: Any) -> str:
-    """'09:00–11:00', and '20:00–08:00 +1' when the item ends on a later day."""
-    later = (item.ends.date() - item.starts.date()).days
-    return f"{clock(item.starts)}–{clock(item.ends)}" + (f" +{later}" if later > 0 else "")
+    """An item's times as clock_span writes them."""
+    return clock_span(item.starts, item.ends)
 
 
 def moment(value: dt.datetime) -> str:

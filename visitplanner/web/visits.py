@@ -25,6 +25,7 @@ from visitplanner.web.forms_translations import in_language
 from visitplanner.web.forms import rule_message
 from visitplanner.web.forms_visit import CopyVisitForm, VisitForm
 from visitplanner.web.timeline import lay_out
+from visitplanner.web.timeline_edits import timeline_state
 
 
 @login_required
@@ -78,8 +79,10 @@ def show_timeline(visit_id: int) -> ResponseReturnValue:
     """The programme as a timeline: one column per day, items placed by time, printable."""
     visit, programme, conflicts = _visit_and_programme(visit_id)
     flagged = {item_id for conflict in conflicts for item_id in conflict.item_ids}
+    titles = {item.id: item.title for item in programme.items}
     return render_template("web/timeline.html", visit=visit, programme=programme,
-                           layout=lay_out(programme), flagged=flagged)
+                           layout=lay_out(programme), flagged=flagged, conflicts=conflicts,
+                           titles=titles, state=timeline_state(visit, programme, conflicts))
 
 
 def _visit_form(visit: Visit | None = None, stored: bool = False) -> VisitForm:
