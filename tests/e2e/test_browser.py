@@ -4,12 +4,9 @@ from __future__ import annotations
 import io
 import re
 
+from browser_helpers import ARTIFACTS, browser, e2e_app, live_server, log_in, page, shot  # noqa: F401  # noqa: F401
 from openpyxl import Workbook
 from pypdf import PdfReader
-
-from browser_helpers import (  # noqa: F401
-    ARTIFACTS, browser, e2e_app, live_server, log_in, page, shot,
-)
 
 
 def _xlsx() -> bytes:

@@ -4,7 +4,15 @@ from __future__ import annotations
 import datetime as dt
 
 from browser_helpers import (  # noqa: F401
-    browser, e2e_app, live_server, log_in, page, save_times, seed_visit, shot, stored_item,
+    browser,
+    e2e_app,
+    live_server,
+    log_in,
+    page,
+    save_times,
+    seed_visit,
+    shot,
+    stored_item,
 )
 
 DAY = dt.date(2031, 3, 4)

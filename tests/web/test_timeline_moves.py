@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from web_client import csrf_token, logged_in
+
 from visitplanner.extensions import db
 from visitplanner.models import Item
 

@@ -6,6 +6,7 @@ import re
 from urllib.parse import unquote
 
 from web_client import logged_in, post
+
 from visitplanner.extensions import db
 from visitplanner.models import Item, Visit
 

@@ -5,16 +5,22 @@ from flask import request
 
 from visitplanner.api import crud, schemas
 from visitplanner.api.errors import ApiError, validation_error
-from visitplanner.api.types import rule_fields
 from visitplanner.api.resources import (
-    DELEGATES, ITEMS, ORGANISATIONS, PEOPLE, QUOTES, VENUES, VISITS,
+    DELEGATES,
+    ITEMS,
+    ORGANISATIONS,
+    PEOPLE,
+    QUOTES,
+    VENUES,
+    VISITS,
 )
+from visitplanner.api.types import rule_fields
 from visitplanner.core.operations import check_against_stored, copy_visit_as, set_key_figures
+from visitplanner.core.queries import load_visit
 from visitplanner.planning.build import build_programme
 from visitplanner.planning.conflicts import find_conflicts
 from visitplanner.planning.rules import RuleError
 from visitplanner.planning.vocabulary import LANGUAGES
-from visitplanner.core.queries import load_visit
 
 CONFLICTS_QUERY = {"lang": {
     "type": "string", "enum": list(LANGUAGES),

@@ -11,10 +11,21 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from visitplanner.extensions import db
 from visitplanner.models import (
-    Delegate, Item, ItemSpeaker, KeyFigure, Organisation, Person, Venue, Visit, VisitPartner,
+    Delegate,
+    Item,
+    ItemSpeaker,
+    KeyFigure,
+    Organisation,
+    Person,
+    Venue,
+    Visit,
+    VisitPartner,
 )
 from visitplanner.planning.rules import (
-    RuleError, check_visit_dates, check_wall_time, raises_sequence,
+    RuleError,
+    check_visit_dates,
+    check_wall_time,
+    raises_sequence,
 )
 
 # Which table each reference field points to.

@@ -9,7 +9,7 @@ UNSAFE = re.compile(r"[^\w.-]+")
 
 
 def file_name(title: str, *parts: str, extension: str) -> str:
-    """'Visite d'étude – Chișinău', 'programme', 'fr' → "Visite-d-étude-Chișinău-programme-fr.pdf"."""
+    """'Visite d'étude', 'programme', 'fr' → 'Visite-d-étude-programme-fr.pdf'."""
     words = [UNSAFE.sub("-", part).strip("-._") for part in (title, *parts)]
     stem = "-".join(word for word in words if word)[:150].rstrip("-._")
     return f"{stem or 'download'}.{extension}"

@@ -13,9 +13,7 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from visitplanner.core.operations import (
-    StaleEdit, apply_item, check_against_stored, store,
-)
+from visitplanner.core.operations import StaleEdit, apply_item, check_against_stored, store
 from visitplanner.core.queries import load_visit
 from visitplanner.extensions import db
 from visitplanner.models import Item

@@ -9,9 +9,9 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import login_required
 
-from visitplanner.models import Visit
 from visitplanner.core.operations import apply_visit, commit, copy_visit_as
 from visitplanner.core.queries import load_visit, search_visits
+from visitplanner.models import Visit
 from visitplanner.planning.build import build_programme
 from visitplanner.planning.conflicts import Conflict, find_conflicts
 from visitplanner.planning.programme import Programme
@@ -19,10 +19,14 @@ from visitplanner.planning.rules import RuleError
 from visitplanner.planning.vocabulary import LANGUAGES
 from visitplanner.web import choices
 from visitplanner.web.editing import (
-    confirm_delete, get_or_404, render_edit, save_form, writer_required,
+    confirm_delete,
+    get_or_404,
+    render_edit,
+    save_form,
+    writer_required,
 )
-from visitplanner.web.forms_translations import in_language
 from visitplanner.web.forms import rule_message
+from visitplanner.web.forms_translations import in_language
 from visitplanner.web.forms_visit import CopyVisitForm, VisitForm
 from visitplanner.web.timeline import lay_out
 from visitplanner.web.timeline_edits import timeline_state
