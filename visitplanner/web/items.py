@@ -51,7 +51,18 @@ def _item_form(visit: Visit, item: Item | None = None, stored: bool = False,
     choices.fill_choices(
         form, venue_id=choices.venues(), host_organisation_id=orgs, speaker_ids=choices.people(),
         delegate_ids=choices.delegates(delegates))
+    _offer_new_entries(form)
     return in_language(form, visit.content_language)
+
+
+def _offer_new_entries(form: ItemForm) -> None:
+    """Let the form add a venue or a speaker in place (forms.js), or in a new tab without JS."""
+    for field, kind, label, name in (("venue_id", "venue", _("New venue"), "name"),
+                                     ("speaker_ids", "person", _("New person"), "full_name")):
+        form[field].render_kw = {
+            "data-add-url": url_for(f"web.new_{kind}", format="json"),
+            "data-add-page": url_for(f"web.new_{kind}"), "data-add-label": label,
+            "data-add-name": name, "data-add-save": _("Add"), "data-add-cancel": _("Cancel")}
 
 
 def _start_values(visit: Visit) -> dict[str, Any]:
