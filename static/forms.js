@@ -8,6 +8,9 @@
 
   document.querySelectorAll("select.searchable").forEach(function (select) {
     if (!window.TomSelect) { return; }
+    var label = document.querySelector("label[for='" + select.id + "']");
+    // Tom Select points the label at its own input; the hidden select keeps a name too.
+    select.setAttribute("aria-label", label ? label.textContent.trim() : select.name);
     pickers.set(select, new TomSelect(select, {
       plugins: ["remove_button"], maxOptions: 60, hideSelected: true,
       closeAfterSelect: false, create: false

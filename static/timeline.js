@@ -117,6 +117,11 @@
     events: state.events,
     eventDrop: moved,
     eventResize: moved,
+    datesSet: function () {  // the arrows' icons are decoration: the buttons have titles
+      box.querySelectorAll(".fc-icon").forEach(function (icon) {
+        icon.setAttribute("aria-hidden", "true");
+      });
+    },
     eventDidMount: function (info) {
       var el = info.el;
       var props = info.event.extendedProps;
@@ -139,4 +144,5 @@
     .setAttribute("hidden", "");
   calendar.render();
   box.dataset.ready = "true";
+  performance.mark("timeline-ready");
 }());

@@ -61,7 +61,7 @@ def test_copy_a_visit_and_see_the_shifted_dates(page, e2e_app):
     page.get_by_role("link", name="Copy this visit").click()
     page.get_by_label("Title of the copy").fill("Visit to copy, second edition")
     page.get_by_label("First day of the copy").fill("2032-01-20")
-    page.get_by_role("button", name="Save").click()
+    page.get_by_role("button", name="Save", exact=True).click()
     page.get_by_text("Visit copied: Visit to copy, second edition.").wait_for()
     assert "Tuesday 20 January 2032 – Wednesday 21 January 2032" in \
         page.locator("p.lead").inner_text()

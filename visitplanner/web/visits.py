@@ -32,15 +32,23 @@ from visitplanner.web.timeline import lay_out
 from visitplanner.web.timeline_edits import timeline_state
 
 
+SHOWN = ("all", "upcoming", "past", "draft")
+
+
 @login_required
 def list_visits() -> ResponseReturnValue:
-    """The home page: upcoming visits first, then past ones; search by title."""
+    """The home page: upcoming visits first, then past ones; search and filter."""
     words = request.args.get("q", "")[:300]
+    shown = request.args.get("show", "all")
+    shown = shown if shown in SHOWN else "all"
     today = dt.date.today()
     found = search_visits(words)
+    if shown == "draft":
+        found = [v for v in found if v.status == "draft"]
     upcoming = sorted((v for v in found if v.end_date >= today), key=lambda v: v.start_date)
     past = [v for v in found if v.end_date < today]
-    return render_template("web/visits.html", upcoming=upcoming, past=past, words=words)
+    return render_template("web/visits.html", upcoming=[] if shown == "past" else upcoming,
+                           past=[] if shown == "upcoming" else past, words=words, shown=shown)
 
 
 def _visit_and_programme(visit_id: int) -> tuple[Visit, Programme, list[Conflict]]:
