@@ -6,10 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-
-from browser_helpers import (  # noqa: F401
-    browser, e2e_app, live_server, log_in, seed_visit, shot,
-)
+from browser_helpers import browser, e2e_app, live_server, log_in, seed_visit, shot  # noqa: F401
 
 AXE = Path(__file__).parent / "vendor" / "axe-core-4.11.0" / "axe.min.js"
 DAY = dt.date(2031, 9, 15)

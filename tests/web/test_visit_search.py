@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from web_client import logged_in, page
+
 from visitplanner.extensions import db
 from visitplanner.models import Organisation, Visit
 

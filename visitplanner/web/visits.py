@@ -31,7 +31,6 @@ from visitplanner.web.forms_visit import CopyVisitForm, VisitForm
 from visitplanner.web.timeline import lay_out
 from visitplanner.web.timeline_edits import timeline_state
 
-
 SHOWN = ("all", "upcoming", "past", "draft")
 
 
