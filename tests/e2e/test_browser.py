@@ -57,7 +57,7 @@ def test_organiser_plans_a_visit_and_sees_the_conflict(page):
         "name": "delegates.xlsx", "buffer": _xlsx(),
         "mimeType": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}])
     page.get_by_role("button", name="Show preview").click()
-    page.get_by_text("1 of 3 rows can be imported").wait_for()
+    page.get_by_text("Rows that can be imported: 1 of 3.").wait_for()
     assert page.locator("tr.problem").count() == 2
     assert "already in this delegation" in page.locator("table.preview").inner_text()
     shot(page, "import-preview")

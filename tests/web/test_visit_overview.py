@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 from urllib.parse import unquote
 
-from web_client import logged_in, post
+from pypdf import PdfReader
+from web_client import logged_in, page, post
 
 from visitplanner.extensions import db
 from visitplanner.models import Item, Visit
@@ -68,3 +70,36 @@ def test_copy_page_makes_a_shifted_draft(client, demo_visit):
     assert sorted(item.starts_at for item in copy.items) == [t + shift for t in old]
     bad = post(client, f"/visits/{demo_visit.id}/copy", {"title": "X", "start_date": "2101-01-01"})
     assert bad.status_code == 422 and "2100-12-31" in bad.get_data(as_text=True)
+
+
+def test_french_interface_agrees_and_spaces_its_colons(client, demo_visit):
+    logged_in(client)
+    demo_visit.status = "confirmed"
+    db.session.commit()
+    visit_page = page(client, f"/visits/{demo_visit.id}?lang=fr")
+    assert "Confirmée</span>" in visit_page and "Confirmé</span>" not in visit_page
+    assert "Lieu\u202f: " in visit_page and "Lieu: " not in visit_page
+    assert "Confirmée" in page(client, "/?lang=fr")
+
+
+def test_country_pickers_offer_countries_only(client):
+    logged_in(client)
+    form = page(client, "/visits/new?lang=en")
+    assert ">Moldova<" in form and ">Kosovo<" in form
+    for region in ("Pseudo-Accents", "Pseudo-Bidi", "Diego Garcia", "Canary Islands"):
+        assert region not in form
+
+
+def test_untranslated_french_delegation_keeps_french_word_order(client):
+    logged_in(client)
+    visit = Visit(title="Visite d'étude", content_language="fr", delegation_country="MD",
+                  delegation_adjective="moldaves", delegation_description="juges",
+                  start_date=dt.date(2030, 4, 22), end_date=dt.date(2030, 4, 23))
+    db.session.add(visit)
+    db.session.commit()
+    for lang in ("en", "nl"):
+        html = page(client, f"/visits/{visit.id}?lang={lang}")
+        assert "juges moldaves" in html and "moldaves juges" not in html, lang
+    pdf = client.get(f"/visits/{visit.id}/programme.pdf?lang=en").data
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert "juges moldaves" in " ".join(text.split())

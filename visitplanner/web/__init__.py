@@ -15,12 +15,13 @@ from visitplanner.web import (
     users,
     visits,
 )
-from visitplanner.web.formatting import FILTERS, names
+from visitplanner.web.formatting import FILTERS, colon, names
 
 web = Blueprint("web", __name__)
 for _name, _filter in FILTERS.items():
     web.add_app_template_filter(_filter, _name)
 web.add_app_template_global(names)
+web.add_app_template_global(colon)
 
 web.add_url_rule("/login", view_func=auth.login, methods=["GET", "POST"])
 web.add_url_rule("/logout", view_func=auth.logout, methods=["POST"])

@@ -7,7 +7,7 @@ from typing import Any
 from flask_babel import format_date, format_datetime, format_time, get_locale
 from flask_babel import lazy_gettext as _l
 
-from visitplanner.outputs.common import nationality_noun
+from visitplanner.outputs.common import delegation_people
 from visitplanner.outputs.languages.base import Language
 from visitplanner.planning.build import translated
 from visitplanner.planning.programme import DelegationView
@@ -49,6 +49,11 @@ def moment(value: dt.datetime) -> str:
     return format_datetime(value, "medium", rebase=False)
 
 
+def colon() -> str:
+    """A colon as the UI language writes it: French puts a narrow no-break space before it."""
+    return "\u202f:" if str(get_locale()) == "fr" else ":"
+
+
 def names() -> dict[str, dict[str, Any]]:
     """The words of the closed lists (kinds, statuses, roles) in the UI language."""
     from visitplanner.web.forms import VISIT_STATUS_NAMES
@@ -68,11 +73,10 @@ def names() -> dict[str, dict[str, Any]]:
 CONFLICT_NAMES = {"double_booking": _l("Double booking"), "venue_clash": _l("Venue clash"),
                   "outside_visit": _l("Outside the visit"),
                   "travel_time": _l("Too little travel time")}
-def delegation_phrase(delegation: DelegationView) -> str:
-    """The delegation as words in the UI language: 'procureurs ukrainiens', 'Ukrainian judges'."""
-    if not delegation.description:
-        return delegation.adjective or ""
-    return nationality_noun(delegation.adjective, delegation.description, str(get_locale()), 2)
+def delegation_phrase(delegation: DelegationView, content_language: str) -> str:
+    """The delegation as words in the UI language: 'procureurs ukrainiens', 'Ukrainian judges';
+    untranslated words keep their own language's order."""
+    return delegation_people(delegation, str(get_locale()), content_language)
 
 
 def local(row: Any, field: str) -> Any:
