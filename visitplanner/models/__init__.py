@@ -1,5 +1,6 @@
 """Every model, imported here so Alembic and the app see the whole schema."""
 from visitplanner.models.directory import Organisation, Person, Venue
+from visitplanner.models.form_tokens import UsedFormToken
 from visitplanner.models.items import Item, ItemSpeaker, item_delegates
 from visitplanner.models.news import NewsDraft
 from visitplanner.models.outbox import OutboxMessage, SentInvitation
@@ -9,5 +10,5 @@ from visitplanner.models.visits import Delegate, KeyFigure, Quote, Visit, VisitP
 __all__ = [
     "ApiToken", "Delegate", "Item", "ItemSpeaker", "KeyFigure", "Organisation", "Person",
     "Quote", "User", "Venue", "Visit", "VisitPartner", "item_delegates",
-    "OutboxMessage", "SentInvitation", "NewsDraft",
+    "OutboxMessage", "SentInvitation", "NewsDraft", "UsedFormToken",
 ]

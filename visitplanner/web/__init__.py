@@ -11,6 +11,7 @@ from visitplanner.web import (
     items,
     news,
     printouts,
+    spreadsheets,
     timeline_edits,
     users,
     visits,
@@ -47,6 +48,10 @@ web.add_url_rule("/delegates/<int:delegate_id>/rotate-links",
                  view_func=delegates.rotate_delegate_links, methods=["POST"])
 web.add_url_rule("/visits/<int:visit_id>/delegates/import", view_func=imports.import_delegates,
                  methods=["GET", "POST"])
+web.add_url_rule("/visits/<int:visit_id>/delegates/import-template.xlsx",
+                 view_func=spreadsheets.export_import_template)
+web.add_url_rule("/visits/<int:visit_id>/delegates.xlsx",
+                 view_func=spreadsheets.export_delegates_xlsx)
 web.add_url_rule("/visits/<int:visit_id>/delegates/import/confirm",
                  view_func=imports.confirm_import, methods=["POST"])
 web.add_url_rule("/visits/<int:visit_id>/items/new", view_func=items.new_item,

@@ -13,6 +13,7 @@ from sqlalchemy.exc import IntegrityError
 
 from visitplanner.core.operations import REFERENCES, StaleEdit, check_against_stored, commit, store
 from visitplanner.extensions import db
+from visitplanner.models.form_tokens import UsedFormToken, new_form_token
 from visitplanner.web.forms import EditForm
 from visitplanner.web.forms_directory import ConfirmDeleteForm
 from visitplanner.web.forms_translations import kept_translations
@@ -50,8 +51,11 @@ def save_form(form: EditForm, row: Any, apply: Callable[[Any, dict[str, Any]], N
               current: Callable[[], EditForm], visit_id: int | None = None) -> bool:
     """Validate with the shared rules and store; on a stale version keep the user's changes,
     take the rest from the stored row and explain."""
-    if not form.is_submitted() and row.id is not None:
-        form.snapshot.data = take_snapshot(form, row)
+    if not form.is_submitted():
+        if row.id is not None:
+            form.snapshot.data = take_snapshot(form, row)
+        else:
+            form.once.data = new_form_token()
     if not form.validate_on_submit():
         return False
     data = form.values()
@@ -68,6 +72,8 @@ def save_form(form: EditForm, row: Any, apply: Callable[[Any, dict[str, Any]], N
     if row.id is not None and form.version.data != str(row.version):
         return _stale(form, row, current)
     if row.id is None:
+        if _already_sent(form):
+            return False
         db.session.add(row)
     try:
         store(row, apply, data)
@@ -78,6 +84,19 @@ def save_form(form: EditForm, row: Any, apply: Callable[[Any, dict[str, Any]], N
         form.form_errors.append(_("This conflicts with stored data."))
         return False
     return True
+
+
+def _already_sent(form: EditForm) -> bool:
+    """Mark the form's token used (committed with the new row); True when it was used before."""
+    token = form.once.data
+    if not token:
+        return False
+    if db.session.get(UsedFormToken, token) is not None:
+        form.form_errors.append(_("This form was already sent and saved; nothing was added "
+                                  "twice."))
+        return True
+    db.session.add(UsedFormToken(token=token))
+    return False
 
 
 def _stale(form: EditForm, row: Any, current: Callable[[], EditForm]) -> bool:

@@ -139,13 +139,15 @@ def check_rule(form: Form, check: Callable[..., object], *args: Any) -> bool:
 
 
 class EditForm(FlaskForm):
-    """A form that writes one row: carries the version read, for optimistic locking, and a
-    signed snapshot of the values shown, so that a stale save can tell whose change is whose."""
+    """A form that writes one row: carries the version read, for optimistic locking, a signed
+    snapshot of the values shown, so that a stale save can tell whose change is whose, and
+    for a new row a one-time token."""
 
     version = HiddenField()
     snapshot = HiddenField()
+    once = HiddenField()  # a create form's one-time token: a replayed POST adds nothing
 
     def values(self) -> dict[str, Any]:
         """The fields as the API would receive them."""
         return {name: value for name, value in self.data.items()
-                if name not in ("csrf_token", "version", "snapshot", "translations")}
+                if name not in ("csrf_token", "version", "snapshot", "once", "translations")}
