@@ -70,3 +70,24 @@ def test_copy_a_visit_and_see_the_shifted_dates(page, e2e_app):
     assert "19:00–00:30 +1" in programme
     assert "Draft" in page.locator(".title-row .badge").inner_text()
     shot(page, "copied-visit")
+
+
+def test_search_by_country_name_in_french(page, e2e_app):
+    from visitplanner.extensions import db
+    from visitplanner.models import Visit
+
+    with e2e_app.app_context():
+        db.session.add(Visit(title="Study visit", content_language="en",
+                             delegation_country="MD", delegation_description="judges",
+                             start_date=dt.date(2031, 11, 3), end_date=dt.date(2031, 11, 4)))
+        db.session.commit()
+        db.session.remove()
+    log_in(page, "viewer")
+    page.goto("/?lang=fr")
+    page.get_by_label("Rechercher").fill("Moldavie")
+    page.get_by_role("button", name="Rechercher").click()
+    rows = page.locator("tbody tr")
+    assert rows.count() == 1 and "Study visit" in rows.inner_text()
+    page.get_by_role("link", name="Brouillons").click()
+    assert page.locator("tbody tr").count() == 1  # the search is kept with the filter
+    shot(page, "search-fr")
