@@ -5,6 +5,7 @@ import io
 import re
 
 from web_client import form_values, logged_in, page, post
+
 from visitplanner.extensions import db
 from visitplanner.models import Delegate, Organisation
 

@@ -100,6 +100,7 @@ def test_untranslated_french_delegation_keeps_french_word_order(client):
     for lang in ("en", "nl"):
         html = page(client, f"/visits/{visit.id}?lang={lang}")
         assert "juges moldaves" in html and "moldaves juges" not in html, lang
+        assert "<td>juges moldaves</td>" in page(client, f"/?lang={lang}"), lang
     pdf = client.get(f"/visits/{visit.id}/programme.pdf?lang=en").data
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
     assert "juges moldaves" in " ".join(text.split())

@@ -9,7 +9,7 @@ from flask_babel import lazy_gettext as _l
 
 from visitplanner.outputs.common import delegation_people
 from visitplanner.outputs.languages.base import Language
-from visitplanner.planning.build import translated
+from visitplanner.planning.build import delegation_view, translated
 from visitplanner.planning.programme import DelegationView
 
 # Day first in every language ('Monday 22 April 2024'), as the printed programme writes it;
@@ -79,6 +79,12 @@ def delegation_phrase(delegation: DelegationView, content_language: str) -> str:
     return delegation_people(delegation, str(get_locale()), content_language)
 
 
+def visit_delegation(visit: Any) -> str:
+    """A stored visit's delegation as words in the UI language, for lists."""
+    return delegation_people(delegation_view(visit, str(get_locale())), str(get_locale()),
+                             visit.content_language)
+
+
 def local(row: Any, field: str) -> Any:
     """A stored free-text field in the UI language when translated, else as written."""
     return translated(row, field, str(get_locale())) if row is not None else None
@@ -86,4 +92,5 @@ def local(row: Any, field: str) -> Any:
 
 FILTERS = {"day": day, "short_date": short_date, "clock": clock, "time_span": time_span,
            "moment": moment,
-           "delegation_phrase": delegation_phrase, "local": local}
+           "delegation_phrase": delegation_phrase, "visit_delegation": visit_delegation,
+           "local": local}
