@@ -153,3 +153,11 @@ def count_queries(app: Any) -> Iterator[list[str]]:
         yield statements
     finally:
         event.remove(engine, "before_cursor_execute", record)
+
+
+@pytest.fixture
+def two_group_visit(app: Any) -> Any:
+    """Five Moldovan judges in two groups arriving on different days, two hotels, contacts."""
+    from practical_data import two_group_visit
+
+    return two_group_visit()

@@ -1,4 +1,8 @@
 """POST /visits/{id}/copy: a new draft with the programme shifted, delegates left behind."""
+import datetime as dt
+
+from visitplanner.extensions import db
+from visitplanner.models import Contact, Journey, Visit
 
 VISIT = {"title": "Studiebezoek", "start_date": "2024-04-22", "end_date": "2024-04-24",
          "status": "confirmed", "translations": {"fr": {"title": "Visite d'étude",
@@ -52,3 +56,27 @@ def test_copy_refuses_bad_input_and_viewers(api, viewer_api):
     assert viewer_api.post(f"/visits/{visit['id']}/copy",
                            json={"title": "X", "start_date": "2025-01-01"}).status_code == 403
     assert len(api.get("/visits").json) == 1
+
+
+def test_copy_takes_the_practical_side_but_not_journeys(api):
+    visit = api.post("/visits", json=VISIT).json
+    interpreter = api.post("/people", json={"full_name": "Ana Tolmaci"}).json
+    api.post(f"/visits/{visit['id']}/items", json={
+        "title": "Visite du port", "starts_at": "2024-04-22T14:00", "ends_at": "2024-04-22T16:00",
+        "meeting_point": "Hall", "meeting_at": "2024-04-22T13:45",
+        "interpreter_ids": [interpreter["id"]]})
+    stored = db.session.get(Visit, visit["id"])  # contacts and journeys have no API yet
+    stored.contacts = [Contact(name="Desk", phone="+32 2 000")]
+    stored.journeys = [Journey(direction="arrival", departure_timezone="Europe/Chisinau",
+                               arrival_timezone="Europe/Brussels",
+                               departs_at=dt.datetime(2024, 4, 22, 7),
+                               arrives_at=dt.datetime(2024, 4, 22, 9))]
+    db.session.commit()
+    copy = api.post(f"/visits/{visit['id']}/copy",
+                    json={"title": "Again", "start_date": "2024-05-06"}).json
+    item = api.get(f"/visits/{copy['id']}/items").json[0]
+    assert item["meeting_at"] == "2024-05-06T13:45" and item["meeting_point"] == "Hall"
+    assert item["interpreter_ids"] == [interpreter["id"]]
+    copied = db.session.get(Visit, copy["id"])
+    assert [(c.name, c.phone) for c in copied.contacts] == [("Desk", "+32 2 000")]
+    assert copied.journeys == []

@@ -65,3 +65,24 @@ def test_viewer_may_not_move(client, demo_visit):
     logged_in(client, "viewer")
     item = _first_item(demo_visit)
     assert _move(client, item, "2024-04-22T06:00", "2024-04-22T07:00").status_code == 403
+
+
+def test_move_keeps_interpreters_and_carries_the_meeting_time(client, demo_visit):
+    from visitplanner.models import ItemInterpreter, Person
+
+    logged_in(client)
+    item = _first_item(demo_visit)
+    person = Person(full_name="Ana Tolmaci")
+    db.session.add(person)
+    db.session.flush()
+    item.interpreter_links = [ItemInterpreter(person_id=person.id, position=0)]
+    item.meeting_at = item.starts_at - dt.timedelta(minutes=15)
+    db.session.commit()
+    later = item.starts_at + dt.timedelta(hours=2)
+    response = _move(client, item, later.strftime("%Y-%m-%dT%H:%M"),
+                     (item.ends_at + dt.timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M"))
+    assert response.status_code == 200, response.json
+    db.session.expire_all()
+    stored = db.session.get(Item, item.id)
+    assert stored.interpreter_ids == [person.id]
+    assert stored.meeting_at == later - dt.timedelta(minutes=15)

@@ -15,6 +15,7 @@ from visitplanner.planning.vocabulary import DELEGATE_ROLES, LANGUAGES, VISIT_ST
 
 if TYPE_CHECKING:
     from visitplanner.models.items import Item
+    from visitplanner.models.practical import Contact, Journey, Stay
 
 
 class Visit(Versioned, db.Model):
@@ -44,6 +45,10 @@ class Visit(Versioned, db.Model):
     purpose: Mapped[str | None] = mapped_column(Text)
     focus: Mapped[str | None] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(20), default="draft")
+    # None: the host country's emergency number (planning.practical.emergency_number_for).
+    emergency_number: Mapped[str | None] = mapped_column(String(30))
+    dress_code: Mapped[str | None] = mapped_column(String(200))
+    practical_notes: Mapped[str | None] = mapped_column(Text)
     translations: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
     host_organisation: Mapped[Organisation | None] = relationship()
@@ -61,6 +66,17 @@ class Visit(Versioned, db.Model):
     )
     quotes: Mapped[list[Quote]] = relationship(
         back_populates="visit", order_by="Quote.id", cascade="all, delete-orphan"
+    )
+    journeys: Mapped[list[Journey]] = relationship(
+        back_populates="visit", order_by="(Journey.departs_at, Journey.id)",
+        cascade="all, delete-orphan"
+    )
+    stays: Mapped[list[Stay]] = relationship(
+        back_populates="visit", order_by="(Stay.check_in, Stay.id)", cascade="all, delete-orphan"
+    )
+    contacts: Mapped[list[Contact]] = relationship(
+        back_populates="visit", order_by="(Contact.position, Contact.id)",
+        cascade="all, delete-orphan"
     )
 
     @property

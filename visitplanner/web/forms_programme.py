@@ -6,7 +6,7 @@ from typing import Any
 from flask_babel import lazy_gettext as _l
 from wtforms import DateTimeLocalField, RadioField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Regexp, ValidationError
+from wtforms.validators import DataRequired, Optional, Regexp, ValidationError
 
 from visitplanner.api.schemas import DelegateTranslation, ItemTranslation
 from visitplanner.planning import rules
@@ -77,6 +77,13 @@ class ItemForm(EditForm):
     audience = RadioField(_l("Audience"), choices=AUDIENCE_CHOICES, default="whole")
     delegate_ids = choose_ids(_l("Delegates attending"))
     status = choose_one(_l("Status"), ITEM_STATUS_NAMES, "confirmed")
+    meeting_point = text(_l("Meeting point"), 300)
+    meeting_at = DateTimeLocalField(_l("Meeting time"), format=LOCAL_TIME,
+                                    validators=[Optional()])
+    dress_code = text(_l("Dress code"), 200)
+    transport = text(_l("Transport"), 300)
+    interpreting = text(_l("Interpreting"), 200)
+    interpreter_ids = choose_ids(_l("Interpreters"))
     translations = translations_field(ItemTranslation, vars())
 
     def __init__(self, *args: Any, visit_delegate_ids: set[int] | None = None,
@@ -94,6 +101,8 @@ class ItemForm(EditForm):
         if not super().validate(extra_validators):
             return False
         return (check_rule(self, rules.check_item_times, self.starts_at.data, self.ends_at.data)
+                and check_rule(self, rules.check_meeting_time, self.meeting_at.data,
+                               self.starts_at.data)
                 and check_rule(self, rules.check_audience, self.chosen_delegates(),
                                self.visit_delegate_ids))
 

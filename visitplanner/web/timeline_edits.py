@@ -20,7 +20,7 @@ from visitplanner.models import Item
 from visitplanner.planning.build import build_programme
 from visitplanner.planning.conflicts import Conflict, find_conflicts
 from visitplanner.planning.programme import Programme
-from visitplanner.planning.rules import RuleError, check_item_times
+from visitplanner.planning.rules import RuleError, check_item_times, check_meeting_time
 from visitplanner.web.editing import get_or_404, writer_required
 from visitplanner.web.formatting import CONFLICT_NAMES, clock_span, day, time_span
 from visitplanner.web.forms import rule_message
@@ -81,15 +81,20 @@ def move_item(item_id: int) -> ResponseReturnValue:
         return jsonify(error=_("Send starts_at, ends_at and version.")), 400
     if version != item.version:
         return _stale(item)
+    # The meeting time moves with the start, so it stays as long before it as it was.
+    meeting = item.meeting_at + (starts - item.starts_at) if item.meeting_at else None
     try:
         check_item_times(starts, ends)
+        check_meeting_time(meeting, starts)
     except RuleError as exc:
         return _refused(item, rule_message(exc.message))
-    problems = check_against_stored({"starts_at": starts, "ends_at": ends}, item.visit_id)
+    times = {"starts_at": starts, "ends_at": ends, "meeting_at": meeting}
+    problems = check_against_stored(times, item.visit_id)
     if problems:
         return _refused(item, " ".join(m for messages in problems.values() for m in messages))
-    data = {"starts_at": starts, "ends_at": ends, "speaker_ids": item.speaker_ids,
-            "delegate_ids": item.delegate_ids}
+    # The item's links as stored, so that apply_item changes the times only.
+    data = {**times, "speaker_ids": item.speaker_ids,
+            "interpreter_ids": item.interpreter_ids, "delegate_ids": item.delegate_ids}
     try:
         store(item, apply_item, data)
     except StaleEdit:

@@ -1,7 +1,7 @@
 """form tokens: the one-time tokens of create forms already saved
 
-Revision ID: 0006_form_tokens
-Revises: 0005
+Revision ID: 0007_form_tokens
+Revises: 0006_practical_side
 Create Date: 2026-12-01 20:00:00.000000
 
 """
@@ -10,8 +10,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0006_form_tokens'
-down_revision = '0005'
+revision = '0007_form_tokens'
+down_revision = '0006_practical_side'
 branch_labels = None
 depends_on = None
 
