@@ -14,7 +14,7 @@ from visitplanner.api.resources import (
     VENUES,
     VISITS,
 )
-from visitplanner.api.types import rule_fields
+from visitplanner.api.types import ReadModel, rule_fields
 from visitplanner.core.operations import check_against_stored, copy_visit_as, set_key_figures
 from visitplanner.core.queries import load_visit
 from visitplanner.planning.build import build_programme
@@ -73,7 +73,7 @@ def update_quote(quote_id, body): return crud.update_row(QUOTES, quote_id, body)
 def delete_quote(quote_id, body): return crud.delete_row(QUOTES, quote_id, body)
 
 
-def copy_visit(visit_id: int, body: schemas.VisitCopy) -> schemas.Visit:
+def copy_visit(visit_id: int, body: schemas.VisitCopy) -> ReadModel:
     """A new draft with the programme, hosts and speakers shifted to the new first day."""
     visit = crud.get_visit(visit_id)
     try:

@@ -38,13 +38,12 @@ def current_state(visit_id: int) -> dict[str, Any]:
 def timeline_state(visit: Any, programme: Programme, conflicts: list[Conflict]) -> dict[str, Any]:
     """Every item as a calendar event (wall-clock times, version, conflict flag) and the
     conflicts as the page lists them, in the UI language."""
-    visit_id = visit.id
     flagged = {item_id for conflict in conflicts for item_id in conflict.item_ids}
     versions = {item.id: item.version for item in visit.items}
     titles = {item.id: item.title for item in programme.items}
     events = [{
         "id": str(item.id), "title": item.title, "start": item.starts.strftime(WALL_TIME),
-        "end": item.ends.strftime(WALL_TIME), "url": _item_url(visit_id, item.id),
+        "end": item.ends.strftime(WALL_TIME), "url": _item_url(visit.id, item.id),
         "classNames": [f"kind-{item.kind}", f"status-{item.status}"]
         + (["conflicting"] if item.id in flagged else []),
         "extendedProps": {"version": versions[item.id], "span": time_span(item),
@@ -73,11 +72,11 @@ def _wall_time(value: Any) -> dt.datetime:
 def move_item(item_id: int) -> ResponseReturnValue:
     """Give an item new times from the timeline: JSON {starts_at, ends_at, version}."""
     item = get_or_404(Item, item_id)
-    sent = request.get_json(silent=True) or {}
+    sent = request.get_json(silent=True)
     try:
-        starts, ends = _wall_time(sent.get("starts_at")), _wall_time(sent.get("ends_at"))
-        version = int(sent.get("version"))
-    except (TypeError, ValueError):
+        starts, ends = _wall_time(sent["starts_at"]), _wall_time(sent["ends_at"])
+        version = int(sent["version"])
+    except (KeyError, TypeError, ValueError):
         return jsonify(error=_("Send starts_at, ends_at and version.")), 400
     if version != item.version:
         return _stale(item)

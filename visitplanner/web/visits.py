@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from flask import flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
@@ -79,8 +80,8 @@ def count_untranslated(visit: Visit) -> int:
         if lang == visit.content_language:
             continue
         programme = build_programme(visit, lang)
-        views = [programme.visit, programme.visit.delegation, *programme.items,
-                 *programme.delegates, *programme.venues, *programme.speakers]
+        views: list[Any] = [programme.visit, programme.visit.delegation, *programme.items,
+                            *programme.delegates, *programme.venues, *programme.speakers]
         total += sum(len(view.untranslated) for view in views)
     return total
 
