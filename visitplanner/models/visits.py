@@ -7,18 +7,18 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import JSON, CheckConstraint, Date, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from visitplanner.extensions import db
+from visitplanner.extensions import Model
 from visitplanner.models.base import Versioned, one_of
 from visitplanner.models.directory import Organisation, Person
 from visitplanner.planning.nationality import adjective_for
-from visitplanner.planning.vocabulary import DELEGATE_ROLES, LANGUAGES, VISIT_STATUSES
+from visitplanner.planning.vocabulary import DELEGATE_ROLES, GENDERS, LANGUAGES, VISIT_STATUSES
 
 if TYPE_CHECKING:
     from visitplanner.models.items import Item
     from visitplanner.models.practical import Contact, Journey, Stay
 
 
-class Visit(Versioned, db.Model):
+class Visit(Versioned, Model):
     """One delegation's stay: dates, time zone, host, partners, purpose and focus."""
 
     __tablename__ = "visits"
@@ -108,7 +108,7 @@ class Visit(Versioned, db.Model):
         return [link.person for link in self.key_figure_links]
 
 
-class VisitPartner(db.Model):
+class VisitPartner(Model):
     """A partner organisation of a visit, with its place in the list."""
 
     __tablename__ = "visit_partners"
@@ -124,7 +124,7 @@ class VisitPartner(db.Model):
     organisation: Mapped[Organisation] = relationship()
 
 
-class KeyFigure(db.Model):
+class KeyFigure(Model):
     """A host-side person present at a visit, with their place in the list."""
 
     __tablename__ = "visit_key_figures"
@@ -140,12 +140,16 @@ class KeyFigure(db.Model):
     person: Mapped[Person] = relationship()
 
 
-class Delegate(Versioned, db.Model):
+class Delegate(Versioned, Model):
     """One member of the delegation, with a role."""
 
     __tablename__ = "delegates"
     __table_args__ = (
         one_of("role", DELEGATE_ROLES, "role"),
+        CheckConstraint(
+            "gender IS NULL OR gender IN ({})".format(", ".join(f"'{g}'" for g in GENDERS)),
+            name="gender",
+        ),
         CheckConstraint(
             "language IS NULL OR language IN ('nl', 'fr', 'en')", name="language"
         ),
@@ -155,6 +159,8 @@ class Delegate(Versioned, db.Model):
     visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"), index=True)
     full_name: Mapped[str] = mapped_column(String(200))
     honorific: Mapped[str | None] = mapped_column(String(60))
+    # None: the outputs take it from the honorific when it tells ('mevrouw'), else neutral words.
+    gender: Mapped[str | None] = mapped_column(String(10))
     function: Mapped[str | None] = mapped_column(String(200))
     organisation: Mapped[str | None] = mapped_column(String(200))
     country: Mapped[str | None] = mapped_column(String(2))
@@ -172,7 +178,7 @@ class Delegate(Versioned, db.Model):
     visit: Mapped[Visit] = relationship(back_populates="delegates")
 
 
-class Quote(Versioned, db.Model):
+class Quote(Versioned, Model):
     """A quote for the news draft, said by a host-side person or a named speaker."""
 
     __tablename__ = "quotes"

@@ -92,7 +92,7 @@ def delegate_view(delegate: Any, lang: str, content_lang: str) -> DelegateView:
     """Copy a delegate into the view-model, honorific, function and organisation in `lang`."""
     return DelegateView(
         id=delegate.id, full_name=delegate.full_name, role=delegate.role,
-        honorific=translated(delegate, "honorific", lang),
+        honorific=translated(delegate, "honorific", lang), gender=delegate.gender,
         function=translated(delegate, "function", lang),
         organisation=translated(delegate, "organisation", lang), country=delegate.country,
         email=delegate.email, phone=delegate.phone, language=delegate.language,
@@ -123,7 +123,8 @@ def visit_view(visit: Any, lang: str) -> VisitView:
         end_date=visit.end_date, timezone=visit.timezone,
         content_language=content_lang, status=visit.status, host_country=visit.host_country,
         host=organisation_view(visit.host_organisation, lang, content_lang),
-        partners=tuple(organisation_view(org, lang, content_lang) for org in visit.partners),
+        partners=tuple(filter(None, (organisation_view(org, lang, content_lang)
+                                     for org in visit.partners))),
         delegation=delegation_view(visit, lang),
         visit_type=translated(visit, "visit_type", lang),
         purpose=translated(visit, "purpose", lang), focus=translated(visit, "focus", lang),

@@ -29,7 +29,7 @@ def writer_required(view: View) -> View:
         if not current_user.can_write:
             abort(403)
         return view(*args, **kwargs)
-    return login_required(guarded)  # type: ignore[return-value]
+    return login_required(guarded)
 
 
 def admin_required(view: View) -> View:
@@ -39,7 +39,7 @@ def admin_required(view: View) -> View:
         if current_user.role != "admin":
             abort(403)
         return view(*args, **kwargs)
-    return login_required(guarded)  # type: ignore[return-value]
+    return login_required(guarded)
 
 
 def get_or_404(model: type[Any], row_id: int) -> Any:
@@ -100,7 +100,7 @@ def _already_sent(form: EditForm) -> bool:
 
 
 def _stale(form: EditForm, row: Any, current: Callable[[], EditForm]) -> bool:
-    form.changes, form.kept = merge_stale(form, current(), row)  # type: ignore[attr-defined]
+    form.changes, form.kept = merge_stale(form, current(), row)
     form.version.data = str(row.version)  # saving again applies the user's changes over theirs
     return False
 

@@ -1,7 +1,7 @@
 """form tokens: the one-time tokens of create forms already saved
 
-Revision ID: 0007_form_tokens
-Revises: 0006_practical_side
+Revision ID: 0008_form_tokens
+Revises: 0007_delegate_gender
 Create Date: 2026-12-01 20:00:00.000000
 
 """
@@ -10,8 +10,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0007_form_tokens'
-down_revision = '0006_practical_side'
+revision = '0008_form_tokens'
+down_revision = '0007_delegate_gender'
 branch_labels = None
 depends_on = None
 
