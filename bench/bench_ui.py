@@ -67,7 +67,8 @@ def setup(app: Any) -> dict[str, Any]:
         names = {venue.id: venue.name for venue in {i.venue for i in demo.items if i.venue}}
         people = {p.id: p.full_name for i in demo.items for p in i.speakers}
         wanted = [{"title": i.title, "kind": i.kind, "starts": i.starts_at, "ends": i.ends_at,
-                   "venue": names.get(i.venue_id), "speakers": [people[p] for p in i.speaker_ids]}
+                   "venue": names.get(i.venue_id) if i.venue_id else None,
+                   "speakers": [people[p] for p in i.speaker_ids]}
                   for i in sorted(demo.items, key=lambda i: i.starts_at)]
         big = Visit(title="Timeline of 300 items", start_date=dt.date(2031, 3, 3),
                     end_date=dt.date(2031, 3, 12), content_language="en")

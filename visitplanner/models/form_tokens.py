@@ -7,11 +7,11 @@ import secrets
 from sqlalchemy import DateTime, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from visitplanner.extensions import db
+from visitplanner.extensions import Model
 from visitplanner.models.base import utcnow
 
 
-class UsedFormToken(db.Model):
+class UsedFormToken(Model):
     """A create form's token, stored in the same commit as what the form created."""
 
     __tablename__ = "used_form_tokens"

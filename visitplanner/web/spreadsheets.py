@@ -3,6 +3,7 @@ a downloaded delegation can be changed and imported again."""
 from __future__ import annotations
 
 import io
+from string import ascii_uppercase
 from typing import Any
 
 from flask import Response
@@ -22,16 +23,16 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def _workbook(rows: list[list[Any]]) -> bytes:
     book = Workbook()
-    sheet = book.active
-    sheet.title = "delegates"
+    sheet = book.create_sheet("delegates", 0)
+    book.remove(book.worksheets[1])  # the empty sheet a new workbook starts with
     sheet.append(list(FIELDS))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
         sheet.append(row)
-    for column in sheet.columns:
-        width = max(len(str(cell.value or "")) for cell in column)
-        sheet.column_dimensions[column[0].column_letter].width = min(max(width + 2, 10), 50)
+    for letter, name in zip(ascii_uppercase, FIELDS, strict=False):
+        width = max([len(name), *(len(str(row[FIELDS.index(name)])) for row in rows)])
+        sheet.column_dimensions[letter].width = min(width + 2, 50)
     sheet.freeze_panes = "A2"
     data = io.BytesIO()
     book.save(data)

@@ -72,7 +72,7 @@ def _wall_time(value: Any) -> dt.datetime:
 def move_item(item_id: int) -> ResponseReturnValue:
     """Give an item new times from the timeline: JSON {starts_at, ends_at, version}."""
     item = get_or_404(Item, item_id)
-    sent = request.get_json(silent=True)
+    sent = request.get_json(silent=True) or {}
     try:
         starts, ends = _wall_time(sent["starts_at"]), _wall_time(sent["ends_at"])
         version = int(sent["version"])
@@ -97,8 +97,7 @@ def move_item(item_id: int) -> ResponseReturnValue:
     try:
         store(item, apply_item, data)
     except StaleEdit:
-        item = db.session.get(Item, item_id)
-        return _stale(item)
+        return _stale(get_or_404(Item, item_id))
     message = _("Saved: %(title)s, %(span)s.", title=item.title,
                 span=clock_span(item.starts_at, item.ends_at))
     return jsonify(saved=str(item.id), message=message, **current_state(item.visit_id))
