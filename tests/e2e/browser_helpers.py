@@ -66,6 +66,11 @@ def live_server(e2e_app: Any) -> Iterator[str]:
     thread.join(timeout=10)
 
 
+# One Playwright driver and one Chromium for the whole run: each test module that imports the
+# `browser` fixture gets its own session fixture, and a second Sync API driver cannot start.
+_CHROMIUM: dict[str, Any] = {"users": 0}
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     """Headless Debian Chromium; never a downloaded browser."""
@@ -76,11 +81,16 @@ def browser() -> Iterator[Any]:
         from playwright.sync_api import sync_playwright
     except ImportError:
         _missing("the playwright package is not installed")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=executable, headless=True,
-                                              args=BROWSER_ARGS, timeout=30_000)
-        yield chromium
-        chromium.close()
+    if not _CHROMIUM["users"]:
+        _CHROMIUM["driver"] = sync_playwright().start()
+        _CHROMIUM["browser"] = _CHROMIUM["driver"].chromium.launch(
+            executable_path=executable, headless=True, args=BROWSER_ARGS, timeout=30_000)
+    _CHROMIUM["users"] += 1
+    yield _CHROMIUM["browser"]
+    _CHROMIUM["users"] -= 1
+    if not _CHROMIUM["users"]:
+        _CHROMIUM["browser"].close()
+        _CHROMIUM["driver"].stop()
 
 
 class Console:

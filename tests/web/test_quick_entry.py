@@ -37,6 +37,9 @@ def test_duplicate_prefills_everything_but_saves_a_new_item(client, demo_visit):
     assert sent["starts_at"] == original.starts_at.strftime("%Y-%m-%dT%H:%M")
     sent["starts_at"] = (original.starts_at + dt.timedelta(days=1)).strftime("%Y-%m-%dT%H:%M")
     sent["ends_at"] = (original.ends_at + dt.timedelta(days=1)).strftime("%Y-%m-%dT%H:%M")
+    if original.meeting_at:  # the meeting time is on the item's day
+        sent["meeting_at"] = (original.meeting_at + dt.timedelta(days=1)).strftime(
+            "%Y-%m-%dT%H:%M")
     assert post(client, f"/visits/{demo_visit.id}/items/new", sent).status_code == 302
     copies = db.session.scalars(db.select(Item).where(Item.title == original.title)).all()
     assert len(copies) == 2
