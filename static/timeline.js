@@ -96,7 +96,7 @@
   var visitEnd = new Date(Date.parse(data.start + "T00:00:00Z") + days * DAY);
   var calendar = new FullCalendar.Calendar(box, {
     timeZone: "UTC",
-    locale: data.lang,
+    locale: data.lang === "en" ? "en-gb" : data.lang,  // day first, as the app writes dates
     initialDate: data.start,
     initialView: narrow ? "timeGridDay" : "visit",
     views: {visit: {type: "timeGrid", duration: {days: Math.min(days, 14)}}},

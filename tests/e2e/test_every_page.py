@@ -78,6 +78,8 @@ def test_every_page_fits_a_phone_and_passes_axe(browser, live_server, pages, lan
             tab.wait_for_load_state("load")
             if name == "timeline":
                 tab.locator("#calendar[data-ready=true]").wait_for()
+                if not tab.locator(".fc-event").first.is_visible():
+                    problems.append("timeline: the calendar shows no item")
             width = tab.evaluate("document.documentElement.scrollWidth")
             if width > 375:
                 problems.append(f"{name}: {width} px wide at 375 px")
