@@ -1,7 +1,7 @@
 """form tokens: the one-time tokens of create forms already saved
 
-Revision ID: 0008_form_tokens
-Revises: 0007_delegate_gender
+Revision ID: 0009_form_tokens
+Revises: 0008_releases
 Create Date: 2026-12-01 20:00:00.000000
 
 """
@@ -10,8 +10,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0008_form_tokens'
-down_revision = '0007_delegate_gender'
+revision = '0009_form_tokens'
+down_revision = '0008_releases'
 branch_labels = None
 depends_on = None
 
