@@ -10,6 +10,7 @@ from werkzeug.exceptions import BadRequest
 from werkzeug.routing import BaseConverter
 
 from visitplanner.models.base import MAX_ID
+from visitplanner.outputs.filenames import content_disposition
 from visitplanner.planning.vocabulary import LANGUAGES
 
 
@@ -65,10 +66,10 @@ def output_language(parameter: str = "lang") -> str | None:
 
 
 def attachment(data: bytes, mimetype: str, filename: str) -> Response:
-    """A file to download under `filename`, which is ours (ids and codes, never user text).
+    """A file to download under `filename` (ASCII, plus the exact name as UTF-8 `filename*`).
     Browsers may keep it but must ask again: any edit makes a new file."""
     response = Response(data, mimetype=mimetype)
-    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.headers["Content-Disposition"] = content_disposition(filename)
     response.cache_control.private = True
     response.cache_control.no_cache = True
     return response

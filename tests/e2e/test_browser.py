@@ -25,7 +25,7 @@ def _add_item(page, visit_url: str, title: str, starts: str, ends: str) -> None:
     page.get_by_label("Title (English)", exact=True).fill(title)
     page.get_by_label("Starts").fill(starts)
     page.get_by_label("Ends").fill(ends)
-    page.get_by_role("button", name="Save").click()
+    page.get_by_role("button", name="Save", exact=True).click()
     page.wait_for_url(re.compile(r"/visits/\d+#item-\d+$"))
 
 
@@ -38,7 +38,7 @@ def test_organiser_plans_a_visit_and_sees_the_conflict(page, artifacts, log_in, 
     page.get_by_label("Content language", exact=True).select_option("en")
     page.get_by_label("Delegation country").select_option(label="Moldova")
     page.get_by_label("What the delegates are, in the plural").fill("judges")
-    page.get_by_role("button", name="Save").click()
+    page.get_by_role("button", name="Save", exact=True).click()
     page.wait_for_url(re.compile(r"/visits/\d+$"))
     assert page.get_by_role("status").first.inner_text().startswith("Visit created")
     visit_url = page.url
@@ -48,7 +48,7 @@ def test_organiser_plans_a_visit_and_sees_the_conflict(page, artifacts, log_in, 
     page.get_by_label("Full name").fill("Ion Popescu")
     page.get_by_label("E-mail").fill("ion@example.md")
     page.get_by_label("Role").select_option("head")
-    page.get_by_role("button", name="Save").click()
+    page.get_by_role("button", name="Save", exact=True).click()
     page.get_by_text("Delegate added: Ion Popescu.").wait_for()
 
     page.get_by_role("link", name="Import from a file").click()
@@ -56,7 +56,7 @@ def test_organiser_plans_a_visit_and_sees_the_conflict(page, artifacts, log_in, 
         "name": "delegates.xlsx", "buffer": _xlsx(),
         "mimeType": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}])
     page.get_by_role("button", name="Show preview").click()
-    page.get_by_text("1 of 3 rows can be imported").wait_for()
+    page.get_by_text("Rows that can be imported: 1 of 3.").wait_for()
     assert page.locator("tr.problem").count() == 2
     assert "already in this delegation" in page.locator("table.preview").inner_text()
     shot(page, "import-preview")
@@ -90,7 +90,7 @@ def test_organiser_plans_a_visit_and_sees_the_conflict(page, artifacts, log_in, 
     page.locator("details.translations summary").click()
     page.get_by_label("Title (French)").fill("Déjeuner avec le procureur général")
     shot(page, "item-edit-translations")
-    page.get_by_role("button", name="Save").click()
+    page.get_by_role("button", name="Save", exact=True).click()
     page.wait_for_url(re.compile(r"/visits/\d+#item-\d+$"))
     page.goto(visit_url + "?lang=fr")
     french_title = page.locator("li.item strong", has_text="Déjeuner avec le procureur général")

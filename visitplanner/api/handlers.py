@@ -6,12 +6,13 @@ from flask import request
 from visitplanner.api import crud, schemas
 from visitplanner.api.errors import ApiError, validation_error
 from visitplanner.api.resources import DELEGATES, ITEMS, QUOTES, VISITS
-from visitplanner.api.types import ApiModel, ReadModel
-from visitplanner.core.operations import check_against_stored, set_key_figures
+from visitplanner.api.types import ApiModel, ReadModel, rule_fields
+from visitplanner.core.operations import check_against_stored, copy_visit_as, set_key_figures
 from visitplanner.core.queries import load_visit
 from visitplanner.edge import output_language
 from visitplanner.planning.build import build_programme
 from visitplanner.planning.conflicts import find_conflicts
+from visitplanner.planning.rules import RuleError
 
 
 # The five operations of each resource; crud does the work the same way for all.
@@ -113,6 +114,17 @@ def update_quote(quote_id: int, body: ApiModel) -> ReadModel:
 def delete_quote(quote_id: int, body: ApiModel | None) -> None:
     """Delete a quote read at its current version."""
     crud.delete_row(QUOTES, quote_id, body)
+
+
+def copy_visit(visit_id: int, body: schemas.VisitCopy) -> ReadModel:
+    """A new draft with the programme, hosts and speakers shifted to the new first day."""
+    visit = crud.get_visit(visit_id)
+    try:
+        copy = copy_visit_as(visit, body.title, body.start_date)
+    except RuleError as exc:
+        raise validation_error(rule_fields(exc)) from exc
+    crud.commit(VISITS)
+    return VISITS.dump(copy)
 
 
 def get_key_figures(visit_id: int) -> schemas.KeyFigures:

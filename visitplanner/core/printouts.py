@@ -10,6 +10,7 @@ from flask import current_app
 from visitplanner.core.queries import load_visit
 from visitplanner.extensions import db
 from visitplanner.models import Delegate
+from visitplanner.outputs.filenames import file_name
 from visitplanner.outputs.pdf import badges_html, cache_key, cached_pdf, programme_html
 from visitplanner.planning.build import build_programme, group_by_day
 
@@ -31,9 +32,11 @@ def visit_printout(visit_id: int, lang: str | None, badges: bool = False) -> Pri
     programme = build_programme(visit, lang or visit.content_language)
     if badges:
         return Printout(badges_html(programme), programme.lang,
-                        f"badges-{visit_id}-{programme.lang}.pdf")
+                        file_name(programme.visit.title, "badges", programme.lang,
+                                  extension="pdf"))
     return Printout(programme_html(programme), programme.lang,
-                    f"programme-{visit_id}-{programme.lang}.pdf")
+                    file_name(programme.visit.title, "programme", programme.lang,
+                              extension="pdf"))
 
 
 def delegate_printout(delegate_id: int, lang: str | None) -> Printout | None:
@@ -45,7 +48,8 @@ def delegate_printout(delegate_id: int, lang: str | None) -> Printout | None:
     lang = lang or delegate.language or visit.content_language
     programme = build_programme(visit, lang, delegate_id=delegate_id)
     return Printout(programme_html(programme), lang,
-                    f"programme-{visit.id}-delegate-{delegate_id}-{lang}.pdf")
+                    file_name(programme.visit.title, delegate.full_name, "programme", lang,
+                              extension="pdf"))
 
 
 def person_printout(visit_id: int, person_id: int, lang: str | None) -> Printout | None:
