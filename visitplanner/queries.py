@@ -8,7 +8,8 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from visitplanner.extensions import db
 from visitplanner.models import (
-    Delegate, Item, ItemSpeaker, KeyFigure, Person, Quote, Venue, Visit, VisitPartner,
+    Delegate, Item, ItemSpeaker, KeyFigure, Organisation, Person, Quote, Venue, Visit,
+    VisitPartner,
 )
 
 
@@ -38,7 +39,7 @@ def load_visit(visit_id: int) -> Visit | None:
     """Load a visit with everything the programme needs, in a fixed number of queries."""
     speaker = selectinload(Item.speaker_links).joinedload(ItemSpeaker.person)
     statement = select(Visit).where(Visit.id == visit_id).options(
-        joinedload(Visit.host_organisation),
+        joinedload(Visit.host_organisation).undefer(Organisation.logo),
         selectinload(Visit.partner_links).joinedload(VisitPartner.organisation),
         selectinload(Visit.key_figure_links).joinedload(KeyFigure.person)
         .joinedload(Person.organisation),

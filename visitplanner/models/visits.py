@@ -131,13 +131,16 @@ class Delegate(Versioned, db.Model):
     __table_args__ = (
         one_of("role", DELEGATE_ROLES, "role"),
         CheckConstraint(
-            "language IS NULL OR language IN ('nl', 'fr', 'en')", name="language"
+            "language IS NULL OR language IN ('nl', 'fr', 'en', 'de', 'uk')", name="language"
         ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"), index=True)
     full_name: Mapped[str] = mapped_column(String(200))
+    # The name in Latin letters as the delegate's passport writes it, when `full_name` is in
+    # another script; without it outputs transliterate.
+    latin_name: Mapped[str | None] = mapped_column(String(200))
     honorific: Mapped[str | None] = mapped_column(String(60))
     function: Mapped[str | None] = mapped_column(String(200))
     organisation: Mapped[str | None] = mapped_column(String(200))

@@ -36,6 +36,10 @@ LABELS: dict[str, dict[str, str]] = {
         "pdf.organiser": "Organiser", "pdf.participants": "Participants",
         "pdf.key_figures": "Key figures", "pdf.no_items": "No items in this programme.",
         "pdf.badges": "Badges and table cards", "pdf.purpose": "Purpose",
+        "pdf.speaker": "Speaker", "pdf.people_count": "{n} delegates",
+        "pdf.in_total": "{n} people in total", "pdf.printed": "Printed on {date}",
+        "pdf.release": "Release {number}", "pdf.qr": "Your personal page, always up to date",
+        "pdf.practical": "Practical information",
     },
     "nl": {
         "programme": "Programma", "page_of": "pagina {page} van {pages}",
@@ -63,6 +67,10 @@ LABELS: dict[str, dict[str, str]] = {
         "pdf.organiser": "Organisator", "pdf.participants": "Deelnemers",
         "pdf.key_figures": "Sleutelfiguren", "pdf.no_items": "Geen programmaonderdelen.",
         "pdf.badges": "Naamkaartjes en tafelkaartjes", "pdf.purpose": "Doel",
+        "pdf.speaker": "Spreker", "pdf.people_count": "{n} delegatieleden",
+        "pdf.in_total": "{n} personen in totaal", "pdf.printed": "Afgedrukt op {date}",
+        "pdf.release": "Versie {number}", "pdf.qr": "Uw persoonlijke pagina, altijd bijgewerkt",
+        "pdf.practical": "Praktische informatie",
     },
     "fr": {
         "programme": "Programme", "page_of": "page {page} sur {pages}",
@@ -91,6 +99,10 @@ LABELS: dict[str, dict[str, str]] = {
         "pdf.organiser": "Organisateur", "pdf.participants": "Participants",
         "pdf.key_figures": "Personnalités", "pdf.no_items": "Aucune activité au programme.",
         "pdf.badges": "Badges et chevalets de table", "pdf.purpose": "Objectif",
+        "pdf.speaker": "Intervenant", "pdf.people_count": "{n} membres de la délégation",
+        "pdf.in_total": "{n} personnes au total", "pdf.printed": "Imprimé le {date}",
+        "pdf.release": "Version {number}", "pdf.qr": "Votre page personnelle, toujours à jour",
+        "pdf.practical": "Informations pratiques",
     },
 }
 

@@ -1,6 +1,8 @@
 """Printable programmes and badges: Programme -> HTML (Jinja) -> PDF (WeasyPrint), cached."""
 from __future__ import annotations
 
+import base64
+import datetime as dt
 import gc
 import hashlib
 import mimetypes
@@ -11,6 +13,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
+import segno
 from babel.dates import format_date
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
@@ -19,7 +22,11 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from visitplanner.outputs.badges import badge_holders
 from visitplanner.outputs.common import day_heading, field, label, time_span
-from visitplanner.outputs.grammar import country_name, nationality_noun
+from visitplanner.outputs.grammar import capitalised, country_name, nationality_noun
+from visitplanner.outputs.print_rules import (
+    affiliation, compact_dates, delegate_function, delegation_words, is_compact, kind_label,
+    shown_host, shown_topics, speakers_field,
+)
 from visitplanner.planning.programme import PersonView, Programme
 from visitplanner.planning.vocabulary import DELEGATE_ROLES
 
@@ -30,14 +37,33 @@ BASE_URL = STATIC_DIR.as_uri() + "/"  # print.css and other static files resolve
 # Raise when PDFs would change while the HTML, print.css and WeasyPrint stay the same
 # (all three are in the cache key already), e.g. after installing other fonts.
 TEMPLATE_VERSION = "2"
+IMAGE_TYPES = frozenset({"image/png", "image/jpeg", "image/svg+xml"})
 CACHE_FILES = 500  # PDFs kept in the cache folder, about 25 MB
 
 
+def data_response(url: str) -> URLFetcherResponse:
+    """Answer a data: URL of an image (a host's logo, a QR code); refuse any other media type."""
+    header, _, payload = url[len("data:"):].partition(",")
+    media_type = header.split(";")[0]
+    if media_type not in IMAGE_TYPES:
+        raise ValueError(f"Refused a data URL of type {media_type!r}: only images are allowed.")
+    body = (base64.b64decode(payload) if header.endswith(";base64")
+            else unquote(payload).encode("utf-8"))
+    return URLFetcherResponse(url, body, {"Content-Type": media_type})
+
+
+def data_uri(media_type: str, data: bytes) -> str:
+    """Bytes as a base64 data: URL, for an image embedded in the print HTML."""
+    return f"data:{media_type};base64,{base64.b64encode(data).decode('ascii')}"
+
+
 class StaticFetcher(URLFetcher):
-    """Let WeasyPrint read the project's static files and nothing else, nor the network."""
+    """Let WeasyPrint read the project's static files and images embedded in the HTML."""
 
     def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
         """Answer a file:// URL under static/; refuse every other URL."""
+        if url.startswith("data:"):
+            return data_response(url)
         parts = urlsplit(url)
         if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
             raise ValueError(f"Refused to fetch {url!r}: only static files are allowed.")
@@ -83,16 +109,33 @@ def _environment() -> Environment:
                        country_name=country_name, long_date=long_date,
                        page_footer_css=page_footer_css, host_people=host_people,
                        badge_holders=badge_holders, roles=DELEGATE_ROLES,
-                       nationality_noun=nationality_noun)
+                       nationality_noun=nationality_noun, capitalised=capitalised,
+                       affiliation=affiliation, compact_dates=compact_dates,
+                       delegate_function=delegate_function, delegation_words=delegation_words,
+                       is_compact=is_compact, kind_label=kind_label, shown_host=shown_host,
+                       shown_topics=shown_topics, speakers_field=speakers_field,
+                       data_uri=data_uri)
     return env
 
 
 ENV = _environment()
 
 
-def programme_html(programme: Programme) -> str:
-    """The programme (or, with an audience, one delegate's personal programme) as print HTML."""
-    return ENV.get_template("programme.html").render(p=programme, lang=programme.lang)
+def programme_html(programme: Programme, printed_on: dt.date | None = None,
+                   personal_url: str | None = None, release: int | None = None) -> str:
+    """The programme (or, with an audience, one delegate's personal programme) as print HTML.
+
+    `personal_url` puts a QR code to the delegate's personal page on the cover; `release` is
+    the number of the published programme it prints.
+    """
+    return ENV.get_template("programme.html").render(
+        p=programme, lang=programme.lang, printed_on=printed_on or dt.date.today(),
+        qr=qr_code(personal_url) if personal_url else None, release=release)
+
+
+def qr_code(url: str) -> str:
+    """A QR code of `url` as an SVG data URI, sharp at any print size."""
+    return segno.make(url, error="m").svg_data_uri(border=0, dark="#1d2330")
 
 
 def badges_html(programme: Programme) -> str:

@@ -31,11 +31,17 @@ def untranslated(row: Any, lang: str, content_lang: str, *fields: str) -> frozen
                      if getattr(row, field) and not has_translation(row, field, lang))
 
 
-def organisation_view(org: Any, lang: str, content_lang: str) -> OrganisationView | None:
-    """Copy an organisation row into the view-model, its names and address in `lang`."""
+def organisation_view(org: Any, lang: str, content_lang: str,
+                      logo: bool = False) -> OrganisationView | None:
+    """Copy an organisation row into the view-model, its names and address in `lang`.
+
+    With `logo`, the logo too: only the visit's host prints it, so only its row loads it.
+    """
     if org is None:
         return None
     return OrganisationView(
+        logo=org.logo if logo and org.logo_type else None,
+        logo_type=org.logo_type if logo else None,
         id=org.id, name=translated(org, "name", lang),
         short_name=translated(org, "short_name", lang), kind=org.kind,
         address=translated(org, "address", lang), city=translated(org, "city", lang),
@@ -48,7 +54,7 @@ def organisation_view(org: Any, lang: str, content_lang: str) -> OrganisationVie
 def person_view(person: Any, lang: str, content_lang: str) -> PersonView:
     """Copy a host-side person into the view-model, honorific and function in `lang`."""
     return PersonView(
-        id=person.id, full_name=person.full_name, honorific=translated(person, "honorific", lang),
+        id=person.id, full_name=person.full_name, latin_name=person.latin_name, honorific=translated(person, "honorific", lang),
         function=translated(person, "function", lang),
         organisation=organisation_view(person.organisation, lang, content_lang),
         email=person.email, phone=person.phone,
@@ -73,7 +79,8 @@ def venue_view(venue: Any, lang: str, content_lang: str) -> VenueView | None:
 def delegate_view(delegate: Any, lang: str, content_lang: str) -> DelegateView:
     """Copy a delegate into the view-model, honorific, function and organisation in `lang`."""
     return DelegateView(
-        id=delegate.id, full_name=delegate.full_name, role=delegate.role,
+        id=delegate.id, full_name=delegate.full_name, latin_name=delegate.latin_name,
+        role=delegate.role,
         honorific=translated(delegate, "honorific", lang),
         function=translated(delegate, "function", lang),
         organisation=translated(delegate, "organisation", lang), country=delegate.country,
@@ -93,7 +100,7 @@ def visit_view(visit: Any, lang: str) -> VisitView:
         id=visit.id, title=translated(visit, "title", lang), start_date=visit.start_date,
         end_date=visit.end_date, timezone=visit.timezone,
         content_language=content_lang, status=visit.status, host_country=visit.host_country,
-        host=organisation_view(visit.host_organisation, lang, content_lang),
+        host=organisation_view(visit.host_organisation, lang, content_lang, logo=True),
         partners=tuple(organisation_view(org, lang, content_lang) for org in visit.partners),
         delegation=DelegationView(
             country=visit.delegation_country,

@@ -1,0 +1,134 @@
+"""What a printed programme shows and what it leaves out: nothing the reader already knows."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from babel import Locale
+from babel.dates import format_date
+
+from visitplanner.outputs.common import label
+from visitplanner.outputs.grammar import capitalised, counted, nationality_noun, number
+from visitplanner.planning.programme import (
+    DelegateView, OrganisationView, Programme, ProgrammeItem, VisitView,
+)
+
+# Up to this many days and items a programme is printed compactly: no cover page of its own,
+# contacts and participants run on after the programme instead of starting new pages.
+COMPACT_DAYS, COMPACT_ITEMS = 2, 10
+# Kinds whose titles name them ("Lunch", "Transfer to ...", "Coffee"), or that every reader
+# assumes (a session): their kind is never printed under the title.
+SILENT_KINDS = frozenset({"session", "meal", "transfer", "break"})
+# How functions name a delegate's role, so that it is not printed twice on one line.
+ROLE_WORDS = {
+    "head": ("hoofd van de delegatie", "delegatiehoofd", "chef de la délégation",
+             "chef de délégation", "head of delegation", "head of the delegation",
+             "leiter der delegation", "delegationsleiter", "керівник делегації"),
+    "interpreter": ("tolk", "interprète", "interpreter", "dolmetscher", "перекладач"),
+}
+PARENTHESES = re.compile(r"\s*\([^)]*\)")
+MONTH_ABBREVIATED = re.compile(r"(?<![ML])([ML]{3})(?![ML])")
+
+
+def _babel_locale(lang: str) -> Locale:
+    # English dates in British order ("22 April 2024"), as the rest of the outputs write them.
+    return Locale.parse("en_GB" if lang == "en" else lang)
+
+
+def compact_dates(start: dt.date, end: dt.date, lang: str) -> str:
+    """'22–26 april 2024', 'du 22 au 26 avril 2024', '22–26 April 2024', '15 juni 2026'."""
+    locale = _babel_locale(lang)
+    if start == end:
+        return format_date(start, "long", locale=locale)
+    greatest = "y" if start.year != end.year else "M" if start.month != end.month else "d"
+    # Babel's interval patterns with the month written out, as a cover spells it.
+    first, second = (MONTH_ABBREVIATED.sub(r"\g<1>M", part)
+                     for part in locale.interval_formats["yMMMd"][greatest])
+    if lang == "fr":
+        begin = format_date(start, first.rstrip("\u2009\u00a0 –-"), locale=locale)
+        ending = format_date(end, second, locale=locale)
+        return f"du {_premier(begin, start)} au {_premier(ending, end)}"
+    text = format_date(start, first, locale=locale) + format_date(end, second, locale=locale)
+    return text.replace("\u2009–\u2009", "–") if greatest == "d" else text
+
+
+def _premier(text: str, day: dt.date) -> str:
+    # French writes the first of the month as an ordinal: "du 1er au 3 mai".
+    return "1er" + text[1:] if day.day == 1 else text
+
+
+def delegation_words(programme: Programme) -> str:
+    """'Zes Oekraïense openbare aanklagers (acht personen in totaal)', the size in words."""
+    lang, delegation = programme.lang, programme.visit.delegation
+    size, everyone = counted(programme.delegates), len(programme.delegates)
+    if delegation.description:
+        words = nationality_noun(delegation.adjective, delegation.description, lang, size)
+        text = capitalised(f"{number(size, lang)} {words}") if size else capitalised(words)
+    else:
+        text = label("pdf.people_count", lang, n=number(size, lang)) if size else ""
+    if everyone > size:
+        total = label("pdf.in_total", lang, n=number(everyone, lang))
+        text = f"{text} ({total})" if text else total
+    return text
+
+
+def shown_host(item: ProgrammeItem, visit: VisitView) -> OrganisationView | None:
+    """The item's host, unless it is the visit's own host, which the cover names once."""
+    if item.host is None or (visit.host is not None and item.host.id == visit.host.id):
+        return None
+    return item.host
+
+
+def _words(text: str) -> set[str]:
+    return {word for word in re.findall(r"\w{4,}", text.casefold())}
+
+
+def kind_label(item: ProgrammeItem, lang: str) -> str | None:
+    """The kind under the title, only where it tells the reader something the title does not."""
+    if item.kind in SILENT_KINDS:
+        return None
+    text = label(f"kind.{item.kind}", lang)
+    return None if _words(text) & _words(item.title) else text
+
+
+def _core(text: str) -> str:
+    return " ".join(PARENTHESES.sub("", text).casefold().split())
+
+
+def shown_topics(item: ProgrammeItem) -> tuple[str, ...]:
+    """The topics, less those that only repeat the title."""
+    title = _core(item.title)
+    return tuple(topic for topic in item.topics
+                 if _core(topic) and _core(topic) not in title and title not in _core(topic))
+
+
+def speakers_field(item: ProgrammeItem, lang: str) -> str:
+    """'Spreker:' for one speaker, 'Sprekers:' for more."""
+    key = "pdf.speaker" if len(item.speakers) == 1 else "pdf.speakers"
+    return label(key, lang) + ("\u202f:" if lang == "fr" else ":")
+
+
+def affiliation(function: str | None, organisation: OrganisationView | None,
+                short: bool = False) -> str:
+    """'Korpschef, PZ Montgomery'; the organisation left out when the function names it."""
+    org_name = None
+    if organisation is not None:
+        names = [name for name in (organisation.name, organisation.short_name) if name]
+        if not function or not any(name.casefold() in function.casefold() for name in names):
+            org_name = (organisation.short_name if short else None) or organisation.name
+    return ", ".join(part for part in (function, org_name) if part)
+
+
+def delegate_function(delegate: DelegateView) -> str | None:
+    """The delegate's function less the words that repeat their role ('Head of delegation')."""
+    if not delegate.function:
+        return None
+    role_words = ROLE_WORDS.get(delegate.role, ())
+    parts = [part.strip() for part in delegate.function.split(",")]
+    kept = [part for part in parts if part.casefold() not in role_words]
+    return capitalised(", ".join(kept)) if kept else None
+
+
+def is_compact(programme: Programme) -> bool:
+    """Whether the programme is short enough to print without a cover page of its own."""
+    return len(programme.days) <= COMPACT_DAYS and len(programme.items) <= COMPACT_ITEMS
