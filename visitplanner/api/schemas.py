@@ -216,7 +216,9 @@ class KeyFigures(ApiModel):
 
 
 class Organisation(OrganisationFields, Stored):
-    """An organisation as stored."""
+    """An organisation as stored; `logo_type` is set when it has a logo (GET .../logo)."""
+
+    logo_type: str | None = None
 
 
 class Person(PersonFields, Stored):

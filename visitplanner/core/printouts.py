@@ -6,6 +6,7 @@ from pathlib import Path
 
 from flask import Response, current_app, request
 
+from visitplanner.core.calendars import delegate_links
 from visitplanner.extensions import db
 from visitplanner.models import Delegate
 from visitplanner.outputs.common import check_language
@@ -53,8 +54,8 @@ def delegate_printout(delegate_id: int, lang: str | None) -> Printout | None:
         return None
     lang = lang or delegate.language or visit.content_language
     programme = build_programme(visit, lang, delegate_id=delegate_id)
-    return Printout(programme_html(programme), lang,
-                    f"programme-{visit.id}-delegate-{delegate_id}-{lang}.pdf")
+    html = programme_html(programme, personal_url=delegate_links(delegate)["personal_url"])
+    return Printout(html, lang, f"programme-{visit.id}-delegate-{delegate_id}-{lang}.pdf")
 
 
 def cache_dir() -> Path:

@@ -108,14 +108,18 @@ def speakers_field(item: ProgrammeItem, lang: str) -> str:
     return label(key, lang) + ("\u202f:" if lang == "fr" else ":")
 
 
+def names_organisation(function: str | None, organisation: OrganisationView) -> bool:
+    """Whether the function already names the organisation ('Voorzitter Federale Politieraad')."""
+    names = [name for name in (organisation.name, organisation.short_name) if name]
+    return bool(function) and any(name.casefold() in function.casefold() for name in names)
+
+
 def affiliation(function: str | None, organisation: OrganisationView | None,
                 short: bool = False) -> str:
     """'Korpschef, PZ Montgomery'; the organisation left out when the function names it."""
     org_name = None
-    if organisation is not None:
-        names = [name for name in (organisation.name, organisation.short_name) if name]
-        if not function or not any(name.casefold() in function.casefold() for name in names):
-            org_name = (organisation.short_name if short else None) or organisation.name
+    if organisation is not None and not names_organisation(function, organisation):
+        org_name = (organisation.short_name if short else None) or organisation.name
     return ", ".join(part for part in (function, org_name) if part)
 
 
