@@ -4,6 +4,8 @@ from __future__ import annotations
 from flask import Response, request
 
 from visitplanner.api.errors import ApiError, validation_error
+from visitplanner.api.resources import ORGANISATIONS
+from visitplanner.api.types import ReadModel
 from visitplanner.core.logos import MAX_LOGO_BYTES, LogoError, remove_logo, set_logo
 from visitplanner.extensions import db
 from visitplanner.models import Organisation
@@ -28,19 +30,20 @@ def get_logo(organisation_id: int) -> Response:
     return response
 
 
-def upload_logo(organisation_id: int) -> Organisation:
+def upload_logo(organisation_id: int) -> ReadModel:
     """Store the request body (a PNG or JPEG of at most 2 MB) as the organisation's logo."""
     organisation = _organisation(organisation_id)
     if request.mimetype not in LOGO_MEDIA_TYPES:
         raise ApiError(415, "Send the logo as the body, with Content-Type image/png or image/jpeg.")
     try:
         if (request.content_length or 0) > MAX_LOGO_BYTES:
-            raise LogoError("The file is larger than 2 MB; a logo may be at most 2 MB.")
+            raise LogoError(f"The file is {request.content_length / 1024 / 1024:.1f} MB; a logo "
+                            "may be at most 2 MB.")
         set_logo(organisation, request.get_data())
     except LogoError as exc:
         raise validation_error({"logo": [str(exc)]}) from exc
     db.session.commit()
-    return organisation
+    return ORGANISATIONS.dump(organisation)
 
 
 def delete_logo(organisation_id: int) -> None:

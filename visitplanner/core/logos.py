@@ -4,6 +4,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from flask_babel import gettext as _
 from PIL import Image, UnidentifiedImageError
 
 MAX_LOGO_BYTES = 2 * 1024 * 1024
@@ -19,21 +20,22 @@ class LogoError(ValueError):
 def check_logo(data: bytes) -> str:
     """The media type of an acceptable logo; LogoError saying what is wrong otherwise."""
     if not data:
-        raise LogoError("The file is empty.")
+        raise LogoError(_("The file is empty."))
     if len(data) > MAX_LOGO_BYTES:
-        raise LogoError(f"The file is {len(data) / 1024 / 1024:.1f} MB; a logo may be at most 2 MB.")
+        size = len(data) / 1024 / 1024
+        raise LogoError(_("The file is %(size).1f MB; a logo may be at most 2 MB.", size=size))
     try:
         with Image.open(io.BytesIO(data)) as image:
             kind, size = image.format, image.size
             image.verify()
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError,
             Image.DecompressionBombError) as exc:
-        raise LogoError("The file is not a PNG or JPEG image that can be read.") from exc
+        raise LogoError(_("The file is not a PNG or JPEG image that can be read.")) from exc
     if kind not in LOGO_TYPES:
-        raise LogoError(f"The file is a {kind} image; upload a PNG or JPEG.")
+        raise LogoError(_("The file is a %(kind)s image; upload a PNG or JPEG.", kind=kind))
     if max(size) > MAX_LOGO_PIXELS:
-        raise LogoError(f"The image is {size[0]} × {size[1]} pixels; at most "
-                        f"{MAX_LOGO_PIXELS} pixels a side.")
+        raise LogoError(_("The image is %(width)d × %(height)d pixels; at most %(most)d pixels "
+                          "a side.", width=size[0], height=size[1], most=MAX_LOGO_PIXELS))
     return LOGO_TYPES[kind]
 
 

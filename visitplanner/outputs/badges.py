@@ -43,7 +43,8 @@ def latin_form(name: str, recorded: str | None, country: str | None) -> str | No
     if recorded:
         return recorded
     if any("CYRILLIC" in unicodedata.name(ch, "") for ch in name):
-        return translitua.translit(name, TRANSLITERATIONS.get(country or "", translitua.UkrainianKMU))
+        table = TRANSLITERATIONS.get(country or "", translitua.UkrainianKMU)
+        return translitua.translit(name, table)
     return None
 
 

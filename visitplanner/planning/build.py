@@ -54,7 +54,8 @@ def organisation_view(org: Any, lang: str, content_lang: str,
 def person_view(person: Any, lang: str, content_lang: str) -> PersonView:
     """Copy a host-side person into the view-model, honorific and function in `lang`."""
     return PersonView(
-        id=person.id, full_name=person.full_name, latin_name=person.latin_name, honorific=translated(person, "honorific", lang),
+        id=person.id, full_name=person.full_name, latin_name=person.latin_name,
+        honorific=translated(person, "honorific", lang),
         function=translated(person, "function", lang),
         organisation=organisation_view(person.organisation, lang, content_lang),
         email=person.email, phone=person.phone,
