@@ -7,7 +7,7 @@ PORT ?= 5000
 # Links sent to delegates must point where this server listens, unless configured otherwise.
 export VISITPLANNER_BASE_URL ?= http://$(HOST):$(PORT)
 
-.PHONY: run test clean
+.PHONY: run test lint clean
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -25,5 +25,9 @@ test: $(STAMP)
 	$(VENV)/bin/pybabel compile -d translations
 	$(PY) -m pytest
 
+# The checks CI and the pre-commit hook run: ruff (style, imports, bugs) and mypy (types).
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache

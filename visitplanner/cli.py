@@ -80,9 +80,9 @@ export_group = AppGroup("export", help="Write a visit's outputs to files.")
 def export_pdf_command(visit_id: int, lang: str | None, output: str | None,
                        delegate_id: int | None, badges: bool) -> None:
     """Write a visit's printable programme, a personal programme or the badges as PDF."""
+    from visitplanner.core.printouts import delegate_printout, visit_printout
     from visitplanner.models import Delegate
     from visitplanner.outputs.pdf import render_pdf
-    from visitplanner.core.printouts import delegate_printout, visit_printout
 
     if delegate_id is not None:
         if badges:

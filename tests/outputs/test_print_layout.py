@@ -9,15 +9,21 @@ from zoneinfo import ZoneInfo
 import pytest
 from pypdf import PdfReader
 
+from tests.outputs.test_pdf import pages_text
 from visitplanner.outputs import pdf
 from visitplanner.outputs.badges import badge_holders, latin_form
 from visitplanner.outputs.print_rules import compact_dates
 from visitplanner.planning.programme import (
-    Day, DelegateView, DelegationView, OrganisationView, PersonView, Programme, ProgrammeItem,
-    VenueView, VisitView,
+    Day,
+    DelegateView,
+    DelegationView,
+    OrganisationView,
+    PersonView,
+    Programme,
+    ProgrammeItem,
+    VenueView,
+    VisitView,
 )
-
-from tests.outputs.test_pdf import pages_text
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 

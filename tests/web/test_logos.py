@@ -6,8 +6,8 @@ import subprocess
 
 from PIL import Image
 from pypdf import PdfReader
-
 from web_client import logged_in, page, post
+
 from visitplanner.extensions import db
 from visitplanner.models import Organisation
 

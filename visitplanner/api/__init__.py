@@ -5,8 +5,7 @@ from flask import Blueprint, Response, jsonify
 
 from visitplanner.api import calendars as cal
 from visitplanner.api import handlers as h
-from visitplanner.api import logos
-from visitplanner.api import news
+from visitplanner.api import logos, news
 from visitplanner.api import printouts as pdf
 from visitplanner.api import schemas as s
 from visitplanner.api.framework import Route, register_routes

@@ -11,7 +11,15 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from visitplanner.extensions import db
 from visitplanner.models import (
-    Delegate, Item, ItemSpeaker, KeyFigure, Organisation, Person, Venue, Visit, VisitPartner,
+    Delegate,
+    Item,
+    ItemSpeaker,
+    KeyFigure,
+    Organisation,
+    Person,
+    Venue,
+    Visit,
+    VisitPartner,
 )
 from visitplanner.planning.rules import RuleError, check_wall_time, raises_sequence
 

@@ -8,7 +8,15 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from visitplanner.extensions import db
 from visitplanner.models import (
-    Delegate, Item, ItemSpeaker, KeyFigure, Organisation, Person, Quote, Venue, Visit,
+    Delegate,
+    Item,
+    ItemSpeaker,
+    KeyFigure,
+    Organisation,
+    Person,
+    Quote,
+    Venue,
+    Visit,
     VisitPartner,
 )
 

@@ -13,7 +13,15 @@ from visitplanner.core.accounts import create_user, find_user
 from visitplanner.core.logos import set_logo
 from visitplanner.extensions import db
 from visitplanner.models import (
-    Delegate, Item, ItemSpeaker, KeyFigure, Organisation, Person, Quote, Venue, Visit,
+    Delegate,
+    Item,
+    ItemSpeaker,
+    KeyFigure,
+    Organisation,
+    Person,
+    Quote,
+    Venue,
+    Visit,
     VisitPartner,
 )
 

@@ -7,10 +7,15 @@ import re
 from babel import Locale
 from babel.dates import format_date
 
-from visitplanner.outputs.common import label
-from visitplanner.outputs.grammar import capitalised, counted, nationality_noun, number
+from visitplanner.outputs.common import label, nationality_noun
+from visitplanner.outputs.grammar import capitalised, counted
+from visitplanner.outputs.languages import language
 from visitplanner.planning.programme import (
-    DelegateView, OrganisationView, Programme, ProgrammeItem, VisitView,
+    DelegateView,
+    OrganisationView,
+    Programme,
+    ProgrammeItem,
+    VisitView,
 )
 
 # Up to this many days and items a programme is printed compactly: no cover page of its own,
@@ -63,11 +68,11 @@ def delegation_words(programme: Programme) -> str:
     size, everyone = counted(programme.delegates), len(programme.delegates)
     if delegation.description:
         words = nationality_noun(delegation.adjective, delegation.description, lang, size)
-        text = capitalised(f"{number(size, lang)} {words}") if size else capitalised(words)
+        text = capitalised(f"{language(lang).number(size)} {words}") if size else capitalised(words)
     else:
-        text = label("pdf.people_count", lang, n=number(size, lang)) if size else ""
+        text = label("pdf.people_count", lang, n=language(lang).number(size)) if size else ""
     if everyone > size:
-        total = label("pdf.in_total", lang, n=number(everyone, lang))
+        total = label("pdf.in_total", lang, n=language(lang).number(everyone))
         text = f"{text} ({total})" if text else total
     return text
 
@@ -104,8 +109,7 @@ def shown_topics(item: ProgrammeItem) -> tuple[str, ...]:
 
 def speakers_field(item: ProgrammeItem, lang: str) -> str:
     """'Spreker:' for one speaker, 'Sprekers:' for more."""
-    key = "pdf.speaker" if len(item.speakers) == 1 else "pdf.speakers"
-    return label(key, lang) + ("\u202f:" if lang == "fr" else ":")
+    return language(lang).field("pdf.speaker" if len(item.speakers) == 1 else "pdf.speakers")
 
 
 def names_organisation(function: str | None, organisation: OrganisationView) -> bool:

@@ -2,8 +2,18 @@
 from flask import Blueprint
 
 from visitplanner.web import (
-    auth, calendars, delegate_links, delegates, directory, imports, items, logos, news, printouts,
-    users, visits,
+    auth,
+    calendars,
+    delegate_links,
+    delegates,
+    directory,
+    imports,
+    items,
+    logos,
+    news,
+    printouts,
+    users,
+    visits,
 )
 from visitplanner.web.formatting import FILTERS, names
 

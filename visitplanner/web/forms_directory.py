@@ -9,8 +9,8 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional, Rege
 
 from visitplanner.api.schemas import OrganisationTranslation, PersonTranslation, VenueTranslation
 from visitplanner.web.forms import EditForm, choose_id, choose_one, country, text
-from visitplanner.web.forms_translations import translations_field
 from visitplanner.web.forms_programme import EMAIL_PATTERN
+from visitplanner.web.forms_translations import translations_field
 
 ORGANISATION_KIND_NAMES = {
     "directorate": _l("Directorate"), "police_zone": _l("Police zone"),

@@ -11,7 +11,14 @@ from wtforms.validators import DataRequired, Regexp, ValidationError
 from visitplanner.api.schemas import DelegateTranslation, ItemTranslation
 from visitplanner.planning import rules
 from visitplanner.web.forms import (
-    LANGUAGE_NAMES, EditForm, check_rule, choose_id, choose_ids, choose_one, country, text,
+    LANGUAGE_NAMES,
+    EditForm,
+    check_rule,
+    choose_id,
+    choose_ids,
+    choose_one,
+    country,
+    text,
 )
 from visitplanner.web.forms_translations import translations_field
 

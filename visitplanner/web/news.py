@@ -10,12 +10,16 @@ from wtforms import HiddenField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Regexp
 
 from visitplanner.core.news_drafts import (
-    current_text, generated_text, latest_revision, revisions, save_revision,
+    current_text,
+    generated_text,
+    latest_revision,
+    revisions,
+    save_revision,
 )
+from visitplanner.core.queries import load_visit
 from visitplanner.outputs.news import DraftText
 from visitplanner.outputs.news_export import MEDIA_TYPES, body_html, export
 from visitplanner.planning.vocabulary import LANGUAGES
-from visitplanner.core.queries import load_visit
 
 NO_NUL = Regexp(r"^[^\x00]*$", message="Text may not contain NUL characters.")
 
