@@ -5,7 +5,7 @@ from flask import Response, request
 from pydantic import BaseModel
 
 from visitplanner.api.errors import ApiError, validation_error
-from visitplanner.core.news_drafts import current_text
+from visitplanner.core.news_drafts import current_text, word_options
 from visitplanner.core.queries import load_visit
 from visitplanner.outputs.news_export import MEDIA_TYPES, export
 from visitplanner.planning.vocabulary import LANGUAGES
@@ -15,6 +15,8 @@ NEWS_QUERY = {
     "lang": {"type": "string", "enum": list(LANGUAGES),
              "description": "Language of the draft; the visit's content language when left out."},
     "format": {"type": "string", "enum": list(FORMATS), "default": "json"},
+    "captions": {"type": "string", "enum": ["yes", "no"], "default": "yes",
+                 "description": "With format=docx: 'no' leaves the photo captions out."},
 }
 
 
@@ -43,5 +45,5 @@ def export_news(visit_id: int) -> NewsText | Response:
     if fmt == "json":
         return NewsText(title=text.title, body=text.body)
     filename = f"news-{visit_id}-{lang}.{fmt}"
-    return Response(export(text, fmt, lang), mimetype=MEDIA_TYPES[fmt],
+    return Response(export(text, fmt, lang, word_options(visit, lang)), mimetype=MEDIA_TYPES[fmt],
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})

@@ -5,13 +5,15 @@ import datetime as dt
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from flask import current_app, request
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from visitplanner.extensions import db
 from visitplanner.models import NewsDraft
 from visitplanner.outputs.news import DraftText, compose_news
-from visitplanner.planning.build import build_programme
+from visitplanner.outputs.news_export import WordOptions
+from visitplanner.planning.build import build_programme, translated
 
 
 def revisions(visit_id: int, lang: str) -> list[NewsDraft]:
@@ -53,3 +55,11 @@ def current_text(visit: Any, lang: str) -> DraftText:
     if saved is not None:
         return DraftText(title=saved.title, body=saved.body)
     return generated_text(visit, lang)
+
+
+def word_options(visit: Any, lang: str) -> WordOptions:
+    """The Word file's author (the host), language tag (configurable) and ?captions=no."""
+    host = visit.host_organisation
+    return WordOptions(author=translated(host, "name", lang) if host else None,
+                       locale=current_app.config.get("DOCUMENT_LOCALES", {}).get(lang),
+                       captions=request.args.get("captions", "yes") != "no")

@@ -15,6 +15,7 @@ from visitplanner.core.news_drafts import (
     latest_revision,
     revisions,
     save_revision,
+    word_options,
 )
 from visitplanner.core.queries import load_visit
 from visitplanner.outputs.news import DraftText
@@ -100,5 +101,6 @@ def export_news(visit_id: int, format: str) -> Response:
     if format not in MEDIA_TYPES:
         abort(404)
     filename = f"news-{visit.id}-{lang}.{format}"
-    return Response(export(current_text(visit, lang), format, lang), mimetype=MEDIA_TYPES[format],
+    data = export(current_text(visit, lang), format, lang, word_options(visit, lang))
+    return Response(data, mimetype=MEDIA_TYPES[format],
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})
