@@ -9,6 +9,7 @@ from pydantic import Field, field_validator
 from visitplanner.api.types import (
     ApiModel,
     Country,
+    DelegateLanguage,
     Email,
     Id,
     Language,
@@ -167,7 +168,7 @@ class DelegateFields(ApiModel):
     country: Country | None = None
     email: Email | None = None
     phone: text(50) | None = None
-    language: Language | None = None
+    language: DelegateLanguage | None = None
     role: DelegateRole = "member"
     dietary: text(300) | None = None
     accessibility: text(300) | None = None

@@ -37,6 +37,7 @@ from visitplanner.outputs.print_rules import (
     delegate_function,
     delegation_words,
     is_compact,
+    kicker,
     kind_label,
     shown_host,
     shown_topics,
@@ -122,7 +123,8 @@ def _environment() -> Environment:
                        nationality_noun=nationality_noun, capitalised=capitalised,
                        affiliation=affiliation, compact_dates=compact_dates,
                        delegate_function=delegate_function, delegation_words=delegation_words,
-                       is_compact=is_compact, kind_label=kind_label, shown_host=shown_host,
+                       is_compact=is_compact, kicker=kicker, kind_label=kind_label,
+                       shown_host=shown_host,
                        shown_topics=shown_topics, speakers_field=speakers_field,
                        data_uri=data_uri)
     return env

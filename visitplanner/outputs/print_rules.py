@@ -17,6 +17,7 @@ from visitplanner.planning.programme import (
     ProgrammeItem,
     VisitView,
 )
+from visitplanner.planning.vocabulary import LANGUAGES
 
 # Up to this many days and items a programme is printed compactly: no cover page of its own,
 # contacts and participants run on after the programme instead of starting new pages.
@@ -63,10 +64,14 @@ def _premier(text: str, day: dt.date) -> str:
 
 
 def delegation_words(programme: Programme) -> str:
-    """'Zes Oekraïense openbare aanklagers (acht personen in totaal)', the size in words."""
+    """'Zes Oekraïense openbare aanklagers (acht personen in totaal)', the size in words.
+
+    In a delegate's own language (German, Ukrainian) the description, which has no translation
+    into it, is left out rather than mixed into that language's grammar.
+    """
     lang, delegation = programme.lang, programme.visit.delegation
     size, everyone = counted(programme.delegates), len(programme.delegates)
-    if delegation.description:
+    if delegation.description and lang in LANGUAGES:
         words = nationality_noun(delegation.adjective, delegation.description, lang, size)
         text = capitalised(f"{language(lang).number(size)} {words}") if size else capitalised(words)
     else:
@@ -74,6 +79,15 @@ def delegation_words(programme: Programme) -> str:
     if everyone > size:
         total = label("pdf.in_total", lang, n=language(lang).number(everyone))
         text = f"{text} ({total})" if text else total
+    return text
+
+
+def kicker(programme: Programme) -> str:
+    """'Programma · werkbezoek': the kind of visit only when it is written in the language."""
+    visit, lang = programme.visit, programme.lang
+    text = label("programme", lang)
+    if visit.visit_type and "visit_type" not in visit.untranslated and lang in LANGUAGES:
+        text = f"{text} · {visit.visit_type}"
     return text
 
 

@@ -18,17 +18,32 @@ from visitplanner.planning.programme import (
     VenueView,
     VisitView,
 )
+from visitplanner.planning.vocabulary import LANGUAGES
+
+
+def sources(lang: str) -> tuple[str, ...]:
+    """The translations a text in `lang` is taken from, in order, before the stored text.
+
+    Content comes in nl, fr or en; a delegate's own language beyond those (de, uk) has no
+    translations of its own, so its texts come in English first.
+    """
+    return (lang,) if lang in LANGUAGES else (lang, "en")
 
 
 def translated(row: Any, field: str, lang: str, key: str | None = None) -> Any:
     """A free-text field in `lang` when translated, else as written in the content language."""
-    translation = (row.translations or {}).get(lang, {}).get(key or field)
-    return translation if translation else getattr(row, field)
+    texts = row.translations or {}
+    for source in sources(lang):
+        translation = texts.get(source, {}).get(key or field)
+        if translation:
+            return translation
+    return getattr(row, field)
 
 
 def has_translation(row: Any, field: str, lang: str) -> bool:
     """Tell whether `translated` gives the organiser's translation rather than the stored text."""
-    return bool((row.translations or {}).get(lang, {}).get(field))
+    texts = row.translations or {}
+    return any(texts.get(source, {}).get(field) for source in sources(lang))
 
 
 def untranslated(row: Any, lang: str, content_lang: str, *fields: str) -> frozenset[str]:

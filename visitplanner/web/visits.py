@@ -26,6 +26,7 @@ from visitplanner.web.editing import (
 from visitplanner.web.forms_translations import in_language
 from visitplanner.web.forms_visit import VisitForm
 from visitplanner.web.timeline import lay_out
+from visitplanner.web.untranslated import untranslated_by_language
 
 
 @login_required
@@ -56,7 +57,7 @@ def show_visit(visit_id: int) -> ResponseReturnValue:
     titles = {item.id: item.title for item in programme.items}
     return render_template("web/visit.html", visit=visit, programme=programme,
                            conflicts=conflicts, flagged=flagged, delegate_names=names,
-                           titles=titles)
+                           titles=titles, untranslated=untranslated_by_language(visit))
 
 
 @login_required
