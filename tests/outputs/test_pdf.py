@@ -88,6 +88,8 @@ def test_other_languages_use_translations_and_labels(pdfs):
     assert "Intervenant : Olivier Slosse" in french.replace("\u202f", " ")
     assert "Hôte : Zone de police Bruxelles Nord" in french.replace("\u202f", " ")
     assert "Politiezone" not in french
+    # A Dutch description without translation is left out, not printed in Dutch.
+    assert "De nieuwe wet" not in french and "De nieuwe wet" not in english
     assert "Study visit of Ukrainian prosecutors" in english and "Farewell lunch" in english
     assert "Speaker: Willy Bruggeman" in english
 

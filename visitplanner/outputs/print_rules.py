@@ -74,6 +74,7 @@ def delegation_words(programme: Programme) -> str:
     if delegation.description and lang in LANGUAGES:
         words = nationality_noun(delegation.adjective, delegation.description, lang, size)
         text = capitalised(f"{language(lang).number(size)} {words}") if size else capitalised(words)
+        text = text.replace("Één", "Eén", 1)  # Dutch capitalises the accented one so
     else:
         text = label("pdf.people_count", lang, n=language(lang).number(size)) if size else ""
     if everyone > size:
