@@ -1,17 +1,27 @@
 """Printouts over HTTP for the web pages and the API: pick the language, build, send cached."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from flask import Response, current_app, request
 
 from visitplanner.core.calendars import delegate_links
-from visitplanner.core.queries import load_visit
+from visitplanner.core.queries import load_visit, printout_stamp
 from visitplanner.extensions import db
 from visitplanner.models import Delegate
 from visitplanner.outputs.common import check_language
-from visitplanner.outputs.pdf import badges_html, cache_key, cached_pdf, programme_html
+from visitplanner.outputs.pdf import (
+    badges_html,
+    cache_key,
+    cached_pdf,
+    known_key,
+    programme_html,
+    read_cached,
+    remember_key,
+)
 from visitplanner.planning.build import build_programme
 
 # The largest id an INTEGER column holds; larger ones would make PostgreSQL fail, not miss.
@@ -20,11 +30,21 @@ MAX_ID = 2**31 - 1
 
 @dataclass(frozen=True)
 class Printout:
-    """The final print HTML of one PDF, its language and the file name it is sent under."""
+    """One PDF: its language, file name, the stamp of what it shows, and how to make its HTML.
 
-    html: str
+    The HTML is made only when needed: a PDF already rendered for the same stamp is found
+    without loading the visit.
+    """
+
     lang: str
     filename: str
+    stamp: str
+    make_html: Callable[[], str]
+
+    @cached_property
+    def html(self) -> str:
+        """The final print HTML."""
+        return self.make_html()
 
 
 def asked_language() -> str | None:
@@ -35,27 +55,37 @@ def asked_language() -> str | None:
 
 def visit_printout(visit_id: int, lang: str | None, badges: bool = False) -> Printout | None:
     """The programme (or the badges) of a visit, None when there is no such visit."""
-    visit = load_visit(visit_id) if visit_id <= MAX_ID else None
-    if visit is None:
+    found = printout_stamp(visit_id) if visit_id <= MAX_ID else None
+    if found is None:
         return None
-    programme = build_programme(visit, lang or visit.content_language)
-    if badges:
-        return Printout(badges_html(programme), programme.lang,
-                        f"badges-{visit_id}-{programme.lang}.pdf")
-    return Printout(programme_html(programme), programme.lang,
-                    f"programme-{visit_id}-{programme.lang}.pdf")
+    content_lang, stamp = found
+    lang = lang or content_lang
+    kind = "badges" if badges else "programme"
+
+    def make_html() -> str:
+        programme = build_programme(load_visit(visit_id), lang)
+        return badges_html(programme) if badges else programme_html(programme)
+
+    return Printout(lang, f"{kind}-{visit_id}-{lang}.pdf", f"{kind}|{visit_id}|{stamp}",
+                    make_html)
 
 
 def delegate_printout(delegate_id: int, lang: str | None) -> Printout | None:
     """One delegate's personal programme, by default in their own language."""
     delegate = db.session.get(Delegate, delegate_id) if delegate_id <= MAX_ID else None
-    visit = load_visit(delegate.visit_id) if delegate is not None else None
-    if delegate is None or visit is None:
+    found = printout_stamp(delegate.visit_id) if delegate is not None else None
+    if delegate is None or found is None:
         return None
-    lang = lang or delegate.language or visit.content_language
-    programme = build_programme(visit, lang, delegate_id=delegate_id)
-    html = programme_html(programme, personal_url=delegate_links(delegate)["personal_url"])
-    return Printout(html, lang, f"programme-{visit.id}-delegate-{delegate_id}-{lang}.pdf")
+    content_lang, stamp = found
+    lang = lang or delegate.language or content_lang
+    personal_url = delegate_links(delegate)["personal_url"]
+
+    def make_html() -> str:
+        programme = build_programme(load_visit(delegate.visit_id), lang, delegate_id=delegate_id)
+        return programme_html(programme, personal_url=personal_url)
+
+    return Printout(lang, f"programme-{delegate.visit_id}-delegate-{delegate_id}-{lang}.pdf",
+                    f"delegate|{delegate_id}|{personal_url}|{stamp}", make_html)
 
 
 def cache_dir() -> Path:
@@ -65,13 +95,19 @@ def cache_dir() -> Path:
 
 def send_printout(printout: Printout) -> Response:
     """Answer 304 when the client holds this very PDF, else the PDF with its ETag."""
-    etag = cache_key(printout.html, printout.lang)
+    folder = cache_dir()
+    etag = known_key(printout.stamp, printout.lang, folder)
+    if etag is None:
+        etag = cache_key(printout.html, printout.lang)
     if request.if_none_match.contains_weak(etag):
         response = Response(status=304)
     else:
-        pdf, etag = cached_pdf(printout.html, printout.lang, cache_dir())
+        pdf = read_cached(etag, folder)
+        if pdf is None:
+            pdf, etag = cached_pdf(printout.html, printout.lang, folder)
         response = Response(pdf, mimetype="application/pdf")
         response.headers["Content-Disposition"] = f'attachment; filename="{printout.filename}"'
+    remember_key(printout.stamp, printout.lang, etag, folder)
     response.set_etag(etag)
     # Browsers may keep the file but must ask again: any edit makes a new PDF.
     response.cache_control.private = True

@@ -1,9 +1,10 @@
 """Reads: every query the views need, each a fixed number of statements."""
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from visitplanner.extensions import db
@@ -94,3 +95,35 @@ def used_by(row: Any, labels: dict[str, Any]) -> str:
     """'visits (1), items (7)': what still points at `row`, named with `labels`; '' if nothing."""
     return ", ".join(f"{labels.get(table, table)} ({count})"
                      for table, count in sorted(usages(row).items()))
+
+
+@cache
+def _stamp_statement() -> Any:
+    # Built once: composing this statement costs more than running it.
+    visit_id = bindparam("visit_id")
+
+    def summary(model: Any, *where: Any) -> list[Any]:
+        rows = select(model.version, model.updated_at).where(*where).subquery()
+        return [select(func.count()).select_from(rows).scalar_subquery(),
+                select(func.coalesce(func.sum(rows.c.version), 0)).scalar_subquery(),
+                select(func.max(rows.c.updated_at)).scalar_subquery()]
+
+    return select(
+        Visit.content_language, Visit.version, Visit.updated_at,
+        *summary(Item, Item.visit_id == visit_id),
+        *summary(Delegate, Delegate.visit_id == visit_id),
+        *summary(Organisation), *summary(Person), *summary(Venue),
+    ).where(Visit.id == visit_id)
+
+
+def printout_stamp(visit_id: int) -> tuple[str, str] | None:
+    """(content language, stamp) of a visit, in one statement; None when there is no visit.
+
+    The stamp changes whenever anything a printout shows may have changed: the visit, its
+    items and delegates, and any organisation, person or venue (each write raises a row's
+    version and its updated_at; a deletion lowers a count).
+    """
+    row = db.session.execute(_stamp_statement(), {"visit_id": visit_id}).first()
+    if row is None:
+        return None
+    return row[0], "|".join(str(value) for value in row[1:])
