@@ -1,6 +1,7 @@
 """Print-grade programmes read back from the PDF: cover, page breaks, compact layout, badges."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import defaultdict
 from io import BytesIO
@@ -12,7 +13,7 @@ from pypdf import PdfReader
 from tests.outputs.test_pdf import pages_text
 from visitplanner.outputs import pdf
 from visitplanner.outputs.badges import badge_holders, latin_form
-from visitplanner.outputs.print_rules import compact_dates
+from visitplanner.outputs.print_rules import compact_dates, shown_host
 from visitplanner.planning.programme import (
     Day,
     DelegateView,
@@ -162,3 +163,50 @@ def test_badge_sheets_draw_only_real_badges(programmes):
     html = pdf.badges_html(programmes["nl"])
     holders = badge_holders(programmes["nl"])
     assert html.count('<td class="badge') == len(holders) and "blank" not in html
+
+
+def long_days() -> Programme:
+    """Two days of 22 items each with a long description: neither day fits on one page."""
+    base = one_day_visit("en")
+    venue = base.items[0].venue
+    days = []
+    for offset in range(2):
+        date = dt.date(2026, 6, 15 + offset)
+        items = tuple(ProgrammeItem(
+            id=100 * offset + n, kind="session", title=f"Session {offset + 1}.{n}",
+            starts=dt.datetime(date.year, date.month, date.day, 7, 0, tzinfo=BRUSSELS)
+            + dt.timedelta(minutes=35 * n),
+            ends=dt.datetime(date.year, date.month, date.day, 7, 30, tzinfo=BRUSSELS)
+            + dt.timedelta(minutes=35 * n), venue=venue,
+            description=f"Closing words of session {offset + 1}.{n}. " + "Discussion. " * 25)
+            for n in range(22))
+        days.append(Day(date=date, items=items))
+    visit = dataclasses.replace(base.visit, end_date=dt.date(2026, 6, 16))
+    return dataclasses.replace(base, visit=visit, days=tuple(days))
+
+
+def test_long_days_break_between_items_never_inside_one_or_after_a_heading():
+    programme = long_days()
+    pages = pages_text(pdf.render_pdf(pdf.programme_html(programme)))
+    assert len(pages) > 4
+    for day in programme.days:
+        heading = f"{day.date:%A} {day.date.day} {day.date:%B %Y}"
+        page = next(n for n, text in enumerate(pages) if heading in text)
+        assert day.items[0].title + " " in pages[page] or pages[page].endswith(day.items[0].title), heading
+        for item in day.items:
+            where = [n for n, text in enumerate(pages) if f"{item.title} " in text]
+            closing = [n for n, text in enumerate(pages) if f"Closing words of {item.title.lower()}." in text]
+            assert where == closing and len(where) == 1, item.title  # title and text together
+
+
+def test_an_item_names_its_host_only_when_nobody_else_does():
+    programme = one_day_visit("nl")
+    court = OrganisationView(id=9, name="Rechtbank van eerste aanleg", short_name="REA Gent")
+    item = programme.items[0]
+    assert shown_host(item, programme.visit) is None  # the visit's own host
+    assert shown_host(dataclasses.replace(item, host=court), programme.visit) == court
+    named = dataclasses.replace(item, host=court, title="Ontvangst bij de REA Gent")
+    assert shown_host(named, programme.visit) is None
+    html = pdf.programme_html(dataclasses.replace(programme, days=(dataclasses.replace(
+        programme.days[0], items=(dataclasses.replace(item, host=court),)),)))
+    assert "Gastheer:</span> Rechtbank van eerste aanleg" in html

@@ -93,10 +93,12 @@ def kicker(programme: Programme) -> str:
 
 
 def shown_host(item: ProgrammeItem, visit: VisitView) -> OrganisationView | None:
-    """The item's host, unless it is the visit's own host, which the cover names once."""
+    """The item's host, unless it is the visit's own host, which the cover names once, or the
+    title names it already ('Lunch at PZ Montgomery')."""
     if item.host is None or (visit.host is not None and item.host.id == visit.host.id):
         return None
-    return item.host
+    names = [name for name in (item.host.name, item.host.short_name) if name]
+    return None if any(name.casefold() in item.title.casefold() for name in names) else item.host
 
 
 def _words(text: str) -> set[str]:
