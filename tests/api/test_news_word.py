@@ -53,7 +53,7 @@ def test_captions_are_kept_with_the_article_or_left_out(api, demo_visit):
     assert len(kept) >= 3  # the article's last paragraph, the heading and a caption
     assert all(p.paragraph_format.keep_with_next for p in kept[:-1])
     assert not kept[-1].paragraph_format.keep_with_next
-    without = docx.Document(io.BytesIO(api.get(url + "&captions=no").data)).paragraphs
+    without = docx.Document(io.BytesIO(api.get(url + "&captions=false").data)).paragraphs
     assert [p.text for p in without] == [p.text for p in paragraphs[:heading]]
 
 

@@ -5,7 +5,7 @@ import datetime as dt
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from flask import current_app, request
+from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
@@ -33,7 +33,7 @@ def latest_revision(visit_id: int, lang: str) -> NewsDraft | None:
 def save_revision(visit_id: int, lang: str, text: DraftText, author_id: int | None) -> NewsDraft:
     """Store a new revision; earlier ones stay as history."""
     row = NewsDraft(visit_id=visit_id, lang=lang, title=text.title, body=text.body,
-                    author_id=author_id)
+                    captions="\n".join(text.captions), author_id=author_id)
     db.session.add(row)
     db.session.commit()
     return row
@@ -50,16 +50,23 @@ def generated_text(visit: Any, lang: str) -> DraftText:
 
 
 def current_text(visit: Any, lang: str) -> DraftText:
-    """The latest saved revision in `lang` when there is one, else the generated draft."""
+    """The latest saved revision in `lang` when there is one, else the generated draft; the
+    to-do of untranslated text always comes from the visit's data as it is now."""
+    generated = generated_text(visit, lang)
     saved = latest_revision(visit.id, lang)
-    if saved is not None:
-        return DraftText(title=saved.title, body=saved.body)
-    return generated_text(visit, lang)
+    if saved is None:
+        return generated
+    return DraftText(title=saved.title, body=saved.body, captions=caption_lines(saved.captions),
+                     todo=generated.todo)
+
+
+def caption_lines(text: str | None) -> tuple[str, ...]:
+    """Captions as typed, one per line, without the empty lines."""
+    return tuple(line.strip() for line in (text or "").splitlines() if line.strip())
 
 
 def word_options(visit: Any, lang: str) -> WordOptions:
-    """The Word file's author (the host), language tag (configurable) and ?captions=no."""
+    """The Word file's author (the host) and language tag (DOCUMENT_LOCALES when configured)."""
     host = visit.host_organisation
     return WordOptions(author=translated(host, "name", lang) if host else None,
-                       locale=current_app.config.get("DOCUMENT_LOCALES", {}).get(lang),
-                       captions=request.args.get("captions", "yes") != "no")
+                       locale=current_app.config.get("DOCUMENT_LOCALES", {}).get(lang))

@@ -11,10 +11,11 @@ from visitplanner.extensions import db
 from visitplanner.models.base import Versioned, one_of
 from visitplanner.models.directory import Organisation, Person
 from visitplanner.planning.nationality import adjective_for
-from visitplanner.planning.vocabulary import DELEGATE_ROLES, LANGUAGES, VISIT_STATUSES
+from visitplanner.planning.vocabulary import DELEGATE_ROLES, GENDERS, LANGUAGES, VISIT_STATUSES
 
 if TYPE_CHECKING:
     from visitplanner.models.items import Item
+    from visitplanner.models.practical import Contact, Journey, Stay
 
 
 class Visit(Versioned, db.Model):
@@ -44,6 +45,10 @@ class Visit(Versioned, db.Model):
     purpose: Mapped[str | None] = mapped_column(Text)
     focus: Mapped[str | None] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(20), default="draft")
+    # None: the host country's emergency number (planning.practical.emergency_number_for).
+    emergency_number: Mapped[str | None] = mapped_column(String(30))
+    dress_code: Mapped[str | None] = mapped_column(String(200))
+    practical_notes: Mapped[str | None] = mapped_column(Text)
     translations: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
     host_organisation: Mapped[Organisation | None] = relationship()
@@ -61,6 +66,17 @@ class Visit(Versioned, db.Model):
     )
     quotes: Mapped[list[Quote]] = relationship(
         back_populates="visit", order_by="Quote.id", cascade="all, delete-orphan"
+    )
+    journeys: Mapped[list[Journey]] = relationship(
+        back_populates="visit", order_by="(Journey.departs_at, Journey.id)",
+        cascade="all, delete-orphan"
+    )
+    stays: Mapped[list[Stay]] = relationship(
+        back_populates="visit", order_by="(Stay.check_in, Stay.id)", cascade="all, delete-orphan"
+    )
+    contacts: Mapped[list[Contact]] = relationship(
+        back_populates="visit", order_by="(Contact.position, Contact.id)",
+        cascade="all, delete-orphan"
     )
 
     @property
@@ -131,6 +147,10 @@ class Delegate(Versioned, db.Model):
     __table_args__ = (
         one_of("role", DELEGATE_ROLES, "role"),
         CheckConstraint(
+            "gender IS NULL OR gender IN ({})".format(", ".join(f"'{g}'" for g in GENDERS)),
+            name="gender",
+        ),
+        CheckConstraint(
             "language IS NULL OR language IN ('nl', 'fr', 'en', 'de', 'uk')", name="language"
         ),
     )
@@ -142,6 +162,8 @@ class Delegate(Versioned, db.Model):
     # another script; without it outputs transliterate.
     latin_name: Mapped[str | None] = mapped_column(String(200))
     honorific: Mapped[str | None] = mapped_column(String(60))
+    # None: the outputs take it from the honorific when it tells ('mevrouw'), else neutral words.
+    gender: Mapped[str | None] = mapped_column(String(10))
     function: Mapped[str | None] = mapped_column(String(200))
     organisation: Mapped[str | None] = mapped_column(String(200))
     country: Mapped[str | None] = mapped_column(String(2))

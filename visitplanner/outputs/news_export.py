@@ -1,4 +1,7 @@
-"""The news draft as a file: Markdown, HTML or Word (.docx), all carrying the same text."""
+"""The news draft as a file: Markdown, HTML or Word (.docx), all carrying the same text.
+
+The photo captions follow the text under their own heading; `captions=False` leaves them out.
+"""
 from __future__ import annotations
 
 import datetime as dt
@@ -14,8 +17,8 @@ from docx.shared import Mm
 from markdown_it import MarkdownIt
 from markupsafe import escape
 
-from visitplanner.outputs.common import label
-from visitplanner.outputs.news import DraftText
+from visitplanner.outputs.languages import language
+from visitplanner.outputs.news import MARKUP, DraftText
 
 # Raw HTML in a draft is shown as text, never passed through: drafts hold user text.
 MARKDOWN = MarkdownIt("commonmark", {"html": False})
@@ -30,29 +33,38 @@ MEDIA_TYPES = {
 
 @dataclass(frozen=True)
 class WordOptions:
-    """How a Word file is made: its author (the host), language tag, captions, creation time."""
+    """How a Word file is made: its author (the host), language tag and creation time."""
 
     author: str | None = None
     locale: str | None = None  # a BCP 47 tag such as "nl-NL"; default DOCUMENT_LOCALES
-    captions: bool = True
     now: dt.datetime | None = None
 
 
-def to_markdown(draft: DraftText) -> str:
+def article(draft: DraftText, lang: str, captions: bool = True) -> str:
+    """The Markdown body, then the captions as a list under their heading unless left out."""
+    text = draft.body.strip()
+    if captions and draft.captions:
+        lines = "\n".join("- " + MARKUP.sub(r"\\\1", caption) for caption in draft.captions)
+        text += f"\n\n## {language(lang).label('news.captions')}\n\n{lines}"
+    return text + "\n"
+
+
+def to_markdown(draft: DraftText, lang: str, captions: bool = True) -> str:
     """The title as a level-one heading above the body."""
-    return f"# {draft.title}\n\n{draft.body.strip()}\n"
+    return f"# {draft.title}\n\n{article(draft, lang, captions)}"
 
 
 def body_html(draft: DraftText) -> str:
     """The body rendered to an HTML fragment."""
-    return MARKDOWN.render(draft.body)
+    return str(MARKDOWN.render(draft.body))
 
 
-def to_html(draft: DraftText, lang: str) -> str:
+def to_html(draft: DraftText, lang: str, captions: bool = True) -> str:
     """A small standalone HTML document."""
     title = escape(draft.title)
+    body = MARKDOWN.render(article(draft, lang, captions))
     return (f'<!doctype html>\n<html lang="{escape(lang)}">\n<head><meta charset="utf-8">'
-            f"<title>{title}</title></head>\n<body>\n<h1>{title}</h1>\n{body_html(draft)}"
+            f"<title>{title}</title></head>\n<body>\n<h1>{title}</h1>\n{body}"
             "</body>\n</html>\n")
 
 
@@ -119,7 +131,8 @@ def _set_up(document: Any, draft: DraftText, options: WordOptions, tag: str) -> 
     properties.comments = ""
 
 
-def to_docx(draft: DraftText, lang: str = "en", options: WordOptions | None = None) -> bytes:
+def to_docx(draft: DraftText, lang: str, captions: bool = True,
+            options: WordOptions | None = None) -> bytes:
     """A Word document: the title as heading, paragraphs, lists, and quotes in the 'Quote' style."""
     options = options or WordOptions()
     tag = options.locale or DOCUMENT_LOCALES.get(lang, lang)
@@ -129,9 +142,9 @@ def to_docx(draft: DraftText, lang: str = "en", options: WordOptions | None = No
     _set_language(title.add_run(draft.title)._r, tag)
     quote_depth, list_style, heading = 0, None, None
     # The photo captions' paragraphs once they begin, and the article's last one before them.
-    captions: list[Any] = []
+    caption_paragraphs: list[Any] = []
     article_end = title
-    for token in MARKDOWN.parse(draft.body):
+    for token in MARKDOWN.parse(article(draft, lang, captions)):
         if token.type in ("blockquote_open", "blockquote_close"):
             quote_depth += token.nesting
         elif token.type in ("bullet_list_open", "ordered_list_open"):
@@ -143,19 +156,18 @@ def to_docx(draft: DraftText, lang: str = "en", options: WordOptions | None = No
         elif token.type == "heading_close":
             heading = None
         elif token.type == "inline":
-            starts_captions = bool(heading) and token.content == label("news.captions", lang)
-            if starts_captions and not options.captions:
-                break  # the captions come last: leaving them out ends the document
+            starts_captions = (bool(heading)
+                               and token.content == language(lang).label("news.captions"))
             if heading:
                 paragraph = document.add_heading(level=heading)
             else:
                 paragraph = document.add_paragraph(style="Quote" if quote_depth else list_style)
             _add_runs(paragraph, token.children or [], tag)
-            if starts_captions or captions:
-                captions.append(paragraph)
+            if starts_captions or caption_paragraphs:
+                caption_paragraphs.append(paragraph)
             else:
                 article_end = paragraph
-    _keep_together([article_end, *captions] if captions else [])
+    _keep_together([article_end, *caption_paragraphs] if caption_paragraphs else [])
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -169,9 +181,10 @@ def _keep_together(paragraphs: list[Any]) -> None:
         paragraph.paragraph_format.keep_together = True
 
 
-def export(draft: DraftText, fmt: str, lang: str, options: WordOptions | None = None) -> bytes:
+def export(draft: DraftText, fmt: str, lang: str, captions: bool = True,
+           options: WordOptions | None = None) -> bytes:
     """The draft as the bytes of a file in `fmt` (md, html or docx; `options` for Word)."""
     if fmt == "docx":
-        return to_docx(draft, lang, options)
-    text = to_markdown(draft) if fmt == "md" else to_html(draft, lang)
+        return to_docx(draft, lang, captions, options)
+    text = to_markdown(draft, lang, captions) if fmt == "md" else to_html(draft, lang, captions)
     return text.encode("utf-8")

@@ -10,6 +10,7 @@ from wtforms import HiddenField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Regexp
 
 from visitplanner.core.news_drafts import (
+    caption_lines,
     current_text,
     generated_text,
     latest_revision,
@@ -30,6 +31,7 @@ class NewsForm(FlaskForm):
 
     title = StringField("Title", validators=[DataRequired(), Length(max=300), NO_NUL])
     body = TextAreaField("Body", validators=[DataRequired(), Length(max=100_000), NO_NUL])
+    captions = TextAreaField("Photo captions", validators=[Length(max=10_000), NO_NUL])
     base_revision = HiddenField()
 
 
@@ -77,7 +79,8 @@ def show_news(visit_id: int) -> ResponseReturnValue:
                                       "then apply your changes again.")]
                 status = 409
             else:
-                text = DraftText(title=form.title.data or "", body=form.body.data or "")
+                text = DraftText(title=form.title.data or "", body=form.body.data or "",
+                                 captions=caption_lines(form.captions.data))
                 save_revision(visit.id, lang, text, current_user.id)
                 flash(_("Your edits were saved."))
                 return redirect(url_for("web.show_news", visit_id=visit.id, draft=lang))
@@ -86,6 +89,7 @@ def show_news(visit_id: int) -> ResponseReturnValue:
     text = current_text(visit, lang)
     if request.method == "GET":
         form.title.data, form.body.data = text.title, text.body
+        form.captions.data = "\n".join(text.captions)
         form.base_revision.data = _revision_id(visit.id, lang)
     return render_template(
         "web/news.html", visit=visit, lang=lang, languages=LANGUAGES, text=text,
@@ -101,6 +105,7 @@ def export_news(visit_id: int, format: str) -> Response:
     if format not in MEDIA_TYPES:
         abort(404)
     filename = f"news-{visit.id}-{lang}.{format}"
-    data = export(current_text(visit, lang), format, lang, word_options(visit, lang))
+    captions = request.args.get("captions") != "0"
+    data = export(current_text(visit, lang), format, lang, captions, word_options(visit, lang))
     return Response(data, mimetype=MEDIA_TYPES[format],
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})

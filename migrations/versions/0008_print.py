@@ -1,7 +1,7 @@
 """print: organisations' logos, Latin forms of names, German and Ukrainian delegates
 
-Revision ID: 0006_print
-Revises: 0005
+Revision ID: 0008_print
+Revises: 0007_delegate_gender
 Create Date: 2026-12-01 19:30:00.000000
 
 """
@@ -10,8 +10,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0006_print'
-down_revision = '0005'
+revision = '0008_print'
+down_revision = '0007_delegate_gender'
 branch_labels = None
 depends_on = None
 
