@@ -30,9 +30,9 @@ from visitplanner.outputs.common import (
     nationality_noun,
     time_span,
 )
-from visitplanner.outputs.grammar import capitalised
 from visitplanner.outputs.print_rules import (
     affiliation,
+    capitalised,
     compact_dates,
     delegate_function,
     delegation_words,

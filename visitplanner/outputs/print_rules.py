@@ -8,7 +8,6 @@ from babel import Locale
 from babel.dates import format_date
 
 from visitplanner.outputs.common import label, nationality_noun
-from visitplanner.outputs.grammar import capitalised, counted
 from visitplanner.outputs.languages import language
 from visitplanner.planning.programme import (
     DelegateView,
@@ -17,7 +16,7 @@ from visitplanner.planning.programme import (
     ProgrammeItem,
     VisitView,
 )
-from visitplanner.planning.vocabulary import LANGUAGES
+from visitplanner.planning.vocabulary import COUNTED_DELEGATE_ROLES, LANGUAGES
 
 # Up to this many days and items a programme is printed compactly: no cover page of its own,
 # contacts and participants run on after the programme instead of starting new pages.
@@ -34,6 +33,16 @@ ROLE_WORDS = {
 }
 PARENTHESES = re.compile(r"\s*\([^)]*\)")
 MONTH_ABBREVIATED = re.compile(r"(?<![ML])([ML]{3})(?![ML])")
+
+
+def capitalised(text: str) -> str:
+    """The text with its first letter in upper case, the rest untouched."""
+    return text[:1].upper() + text[1:]
+
+
+def counted(delegates: tuple[DelegateView, ...]) -> int:
+    """The delegation's size: heads and members, not interpreters, escorts or staff."""
+    return sum(1 for delegate in delegates if delegate.role in COUNTED_DELEGATE_ROLES)
 
 
 def _babel_locale(lang: str) -> Locale:
