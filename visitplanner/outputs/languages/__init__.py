@@ -7,7 +7,10 @@ To add an output language: copy en.py, translate its labels, set its words and p
 override the rules its grammar needs, and add its code to planning.vocabulary.LANGUAGES (every
 output, the UI and content) or, like German and Ukrainian, to DELEGATE_LANGUAGES only (a
 delegate's personal programme, page and calendar). `language()` finds the module by its code;
-Babel ships the locale's month and day names, and num2words its numbers.
+Babel ships the locale's month and day names, and num2words its numbers. The PDFs, calendars
+and mail then speak it; the news draft, being prose, also needs its sentences (a language in
+LANGUAGES): templates/news/<code>.md.j2, a copy of en.md.j2 filling the blocks of the shared
+skeleton (_draft.md.j2).
 """
 from __future__ import annotations
 
