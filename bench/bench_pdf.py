@@ -97,7 +97,9 @@ def measure(app: Any, days: int, items: int, delegates: int, runs: int) -> bool:
     with app.app_context():
         visit_id = make_visit(days, items, delegates)
         token = issue_token(create_user(f"bench{visit_id}@example.org", "viewer", "bench"))
-        html = visit_printout(visit_id, "nl").html
+        printout = visit_printout(visit_id, "nl")
+        assert printout is not None, "the benchmark's visit is gone"
+        html = printout.html
         pdf_cache = cache_dir()
     client = app.test_client()
     url = f"/api/v1/visits/{visit_id}/programme.pdf?lang=nl"

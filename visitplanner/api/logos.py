@@ -36,9 +36,10 @@ def upload_logo(organisation_id: int) -> ReadModel:
     if request.mimetype not in LOGO_MEDIA_TYPES:
         raise ApiError(415, "Send the logo as the body, with Content-Type image/png or image/jpeg.")
     try:
-        if (request.content_length or 0) > MAX_LOGO_BYTES:
-            raise LogoError(f"The file is {request.content_length / 1024 / 1024:.1f} MB; a logo "
-                            "may be at most 2 MB.")
+        length = request.content_length or 0
+        if length > MAX_LOGO_BYTES:
+            raise LogoError(f"The file is {length / 1024 / 1024:.1f} MB; a logo may be at most "
+                            "2 MB.")
         set_logo(organisation, request.get_data())
     except LogoError as exc:
         raise validation_error({"logo": [str(exc)]}) from exc

@@ -22,8 +22,9 @@ def check_logo(data: bytes) -> str:
     if not data:
         raise LogoError(_("The file is empty."))
     if len(data) > MAX_LOGO_BYTES:
-        size = len(data) / 1024 / 1024
-        raise LogoError(_("The file is %(size).1f MB; a logo may be at most 2 MB.", size=size))
+        megabytes = len(data) / 1024 / 1024
+        raise LogoError(_("The file is %(size).1f MB; a logo may be at most 2 MB.",
+                          size=megabytes))
     try:
         with Image.open(io.BytesIO(data)) as image:
             kind, size = image.format, image.size
@@ -31,7 +32,7 @@ def check_logo(data: bytes) -> str:
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError,
             Image.DecompressionBombError) as exc:
         raise LogoError(_("The file is not a PNG or JPEG image that can be read.")) from exc
-    if kind not in LOGO_TYPES:
+    if kind is None or kind not in LOGO_TYPES:
         raise LogoError(_("The file is a %(kind)s image; upload a PNG or JPEG.", kind=kind))
     if max(size) > MAX_LOGO_PIXELS:
         raise LogoError(_("The image is %(width)d × %(height)d pixels; at most %(most)d pixels "

@@ -1,6 +1,7 @@
 """Printouts over HTTP for the web pages and the API: pick the language, build, send cached."""
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
@@ -9,7 +10,7 @@ from pathlib import Path
 from flask import Response, current_app, request
 
 from visitplanner.core.calendars import delegate_links
-from visitplanner.core.queries import load_visit, printout_stamp
+from visitplanner.core.queries import latest_release, load_visit, printout_stamp
 from visitplanner.extensions import db
 from visitplanner.models import Delegate
 from visitplanner.outputs.common import check_language
@@ -22,7 +23,7 @@ from visitplanner.outputs.pdf import (
     read_cached,
     remember_key,
 )
-from visitplanner.planning.build import build_programme
+from visitplanner.planning.build import build_programme, group_by_day
 
 # The largest id an INTEGER column holds; larger ones would make PostgreSQL fail, not miss.
 MAX_ID = 2**31 - 1
@@ -64,7 +65,9 @@ def visit_printout(visit_id: int, lang: str | None, badges: bool = False) -> Pri
 
     def make_html() -> str:
         programme = build_programme(load_visit(visit_id), lang)
-        return badges_html(programme) if badges else programme_html(programme)
+        if badges:
+            return badges_html(programme)
+        return programme_html(programme, release=latest_release(visit_id))
 
     return Printout(lang, f"{kind}-{visit_id}-{lang}.pdf", f"{kind}|{visit_id}|{stamp}",
                     make_html)
@@ -82,10 +85,29 @@ def delegate_printout(delegate_id: int, lang: str | None) -> Printout | None:
 
     def make_html() -> str:
         programme = build_programme(load_visit(delegate.visit_id), lang, delegate_id=delegate_id)
-        return programme_html(programme, personal_url=personal_url)
+        return programme_html(programme, personal_url=personal_url,
+                              release=latest_release(delegate.visit_id))
 
     return Printout(lang, f"programme-{delegate.visit_id}-delegate-{delegate_id}-{lang}.pdf",
                     f"delegate|{delegate_id}|{personal_url}|{stamp}", make_html)
+
+
+def person_printout(visit_id: int, person_id: int, lang: str | None) -> Printout | None:
+    """The items a host-side person speaks at or interprets, None when either is unknown."""
+    found = printout_stamp(visit_id) if visit_id <= MAX_ID else None
+    if found is None or person_id > MAX_ID:
+        return None
+    content_lang, stamp = found
+    lang = lang or content_lang
+
+    def make_html() -> str:
+        programme = build_programme(load_visit(visit_id), lang)
+        own = [item for item in programme.items if person_id in item.person_ids]
+        return programme_html(dataclasses.replace(programme, days=group_by_day(own)),
+                              release=latest_release(visit_id))
+
+    return Printout(lang, f"programme-{visit_id}-person-{person_id}-{lang}.pdf",
+                    f"person|{visit_id}|{person_id}|{stamp}", make_html)
 
 
 def cache_dir() -> Path:

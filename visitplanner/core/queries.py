@@ -18,6 +18,7 @@ from visitplanner.models import (
     Organisation,
     Person,
     Quote,
+    Release,
     Stay,
     Venue,
     Visit,
@@ -112,7 +113,7 @@ def used_by(row: Any, labels: dict[str, Any]) -> str:
 @cache
 def _stamp_statement() -> Any:
     # Built once: composing this statement costs more than running it.
-    visit_id = bindparam("visit_id")
+    visit_id: Any = bindparam("visit_id")
 
     def summary(model: Any, *where: Any) -> list[Any]:
         rows = select(model.version, model.updated_at).where(*where).subquery()
@@ -125,6 +126,7 @@ def _stamp_statement() -> Any:
         *summary(Item, Item.visit_id == visit_id),
         *summary(Delegate, Delegate.visit_id == visit_id),
         *summary(Organisation), *summary(Person), *summary(Venue),
+        select(func.max(Release.number)).where(Release.visit_id == visit_id).scalar_subquery(),
     ).where(Visit.id == visit_id)
 
 
@@ -139,3 +141,10 @@ def printout_stamp(visit_id: int) -> tuple[str, str] | None:
     if row is None:
         return None
     return row[0], "|".join(str(value) for value in row[1:])
+
+
+def latest_release(visit_id: int) -> int | None:
+    """The number of the visit's latest published release, None before the first."""
+    statement = select(func.max(Release.number)).where(Release.visit_id == visit_id)
+    number: int | None = db.session.scalar(statement)
+    return number

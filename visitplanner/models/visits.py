@@ -7,18 +7,24 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import JSON, CheckConstraint, Date, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from visitplanner.extensions import db
+from visitplanner.extensions import Model
 from visitplanner.models.base import Versioned, one_of
 from visitplanner.models.directory import Organisation, Person
 from visitplanner.planning.nationality import adjective_for
-from visitplanner.planning.vocabulary import DELEGATE_ROLES, GENDERS, LANGUAGES, VISIT_STATUSES
+from visitplanner.planning.vocabulary import (
+    CALENDAR_INVITES,
+    DELEGATE_ROLES,
+    GENDERS,
+    LANGUAGES,
+    VISIT_STATUSES,
+)
 
 if TYPE_CHECKING:
     from visitplanner.models.items import Item
     from visitplanner.models.practical import Contact, Journey, Stay
 
 
-class Visit(Versioned, db.Model):
+class Visit(Versioned, Model):
     """One delegation's stay: dates, time zone, host, partners, purpose and focus."""
 
     __tablename__ = "visits"
@@ -26,6 +32,7 @@ class Visit(Versioned, db.Model):
         CheckConstraint("end_date >= start_date", name="end_after_start"),
         one_of("status", VISIT_STATUSES, "status"),
         one_of("content_language", LANGUAGES, "content_language"),
+        one_of("calendar_invites", CALENDAR_INVITES, "calendar_invites"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -50,6 +57,7 @@ class Visit(Versioned, db.Model):
     dress_code: Mapped[str | None] = mapped_column(String(200))
     practical_notes: Mapped[str | None] = mapped_column(Text)
     translations: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    calendar_invites: Mapped[str] = mapped_column(String(10), default="feed")
 
     host_organisation: Mapped[Organisation | None] = relationship()
     partner_links: Mapped[list[VisitPartner]] = relationship(
@@ -108,7 +116,7 @@ class Visit(Versioned, db.Model):
         return [link.person for link in self.key_figure_links]
 
 
-class VisitPartner(db.Model):
+class VisitPartner(Model):
     """A partner organisation of a visit, with its place in the list."""
 
     __tablename__ = "visit_partners"
@@ -124,7 +132,7 @@ class VisitPartner(db.Model):
     organisation: Mapped[Organisation] = relationship()
 
 
-class KeyFigure(db.Model):
+class KeyFigure(Model):
     """A host-side person present at a visit, with their place in the list."""
 
     __tablename__ = "visit_key_figures"
@@ -140,7 +148,7 @@ class KeyFigure(db.Model):
     person: Mapped[Person] = relationship()
 
 
-class Delegate(Versioned, db.Model):
+class Delegate(Versioned, Model):
     """One member of the delegation, with a role."""
 
     __tablename__ = "delegates"
@@ -181,7 +189,7 @@ class Delegate(Versioned, db.Model):
     visit: Mapped[Visit] = relationship(back_populates="delegates")
 
 
-class Quote(Versioned, db.Model):
+class Quote(Versioned, Model):
     """A quote for the news draft, said by a host-side person or a named speaker."""
 
     __tablename__ = "quotes"

@@ -141,7 +141,9 @@ def speakers_field(item: ProgrammeItem, lang: str) -> str:
 def names_organisation(function: str | None, organisation: OrganisationView) -> bool:
     """Whether the function already names the organisation ('Voorzitter Federale Politieraad')."""
     names = [name for name in (organisation.name, organisation.short_name) if name]
-    return bool(function) and any(name.casefold() in function.casefold() for name in names)
+    if not function:
+        return False
+    return any(name.casefold() in function.casefold() for name in names)
 
 
 def affiliation(function: str | None, organisation: OrganisationView | None,

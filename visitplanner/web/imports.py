@@ -46,7 +46,7 @@ class PreviewRow:
 
 
 def _signer() -> URLSafeTimedSerializer:
-    return URLSafeTimedSerializer(current_app.secret_key, salt="delegate-import")
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt="delegate-import")
 
 
 def spellings(names: dict[str, Any]) -> dict[str, str]:

@@ -45,9 +45,10 @@ class MissingRow:
 
 def _row(missing: MissingTranslation, lang: str) -> MissingRow:
     endpoint, key = EDIT_PAGES[missing.kind]
+    values: dict[str, Any] = {key: missing.id}
     return MissingRow(missing.name, tuple(
         MissingField(FIELD_LABELS.get(field, field),
-                     url_for(endpoint, **{key: missing.id}) + f"#translations-{lang}-{field}")
+                     url_for(endpoint, **values) + f"#translations-{lang}-{field}")
         for field in missing.fields))
 
 

@@ -1,7 +1,7 @@
 """print: organisations' logos, Latin forms of names, German and Ukrainian delegates
 
-Revision ID: 0008_print
-Revises: 0007_delegate_gender
+Revision ID: 0009_print
+Revises: 0008_releases
 Create Date: 2026-12-01 19:30:00.000000
 
 """
@@ -10,8 +10,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0008_print'
-down_revision = '0007_delegate_gender'
+revision = '0009_print'
+down_revision = '0008_releases'
 branch_labels = None
 depends_on = None
 
