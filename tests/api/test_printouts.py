@@ -95,3 +95,15 @@ def test_directory_edits_and_deleted_items_make_a_new_pdf(api, demo_visit):
     assert api.delete(f"/items/{item['id']}", json={"version": item["version"]}).status_code == 204
     last = api.get(url, headers={"If-None-Match": after.headers["ETag"]})
     assert last.status_code == 200 and "Afscheidslunch" not in pdf_text(last.data)
+
+
+def test_the_cover_names_the_latest_release_once_one_is_published(api, demo_visit):
+    from visitplanner.extensions import db
+    from visitplanner.models import Release
+
+    url = f"/visits/{demo_visit.id}/programme.pdf?lang=nl"
+    before = pdf_text(api.get(url).data)
+    assert "Versie" not in before and "Afgedrukt op" in before
+    db.session.add(Release(visit_id=demo_visit.id, number=3, mode="full", snapshot={}))
+    db.session.commit()
+    assert "Versie 3 · Afgedrukt op" in pdf_text(api.get(url).data)
