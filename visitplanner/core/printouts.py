@@ -14,6 +14,7 @@ from visitplanner.core.queries import latest_release, load_visit, printout_stamp
 from visitplanner.extensions import db
 from visitplanner.models import Delegate
 from visitplanner.outputs.common import check_language
+from visitplanner.outputs.filenames import content_disposition, file_name
 from visitplanner.outputs.pdf import (
     badges_html,
     cache_key,
@@ -23,7 +24,7 @@ from visitplanner.outputs.pdf import (
     read_cached,
     remember_key,
 )
-from visitplanner.planning.build import build_programme, group_by_day
+from visitplanner.planning.build import build_programme, group_by_day, translated
 
 # The largest id an INTEGER column holds; larger ones would make PostgreSQL fail, not miss.
 MAX_ID = 2**31 - 1
@@ -59,8 +60,8 @@ def visit_printout(visit_id: int, lang: str | None, badges: bool = False) -> Pri
     found = printout_stamp(visit_id) if visit_id <= MAX_ID else None
     if found is None:
         return None
-    content_lang, stamp = found
-    lang = lang or content_lang
+    facts, stamp = found
+    lang = lang or facts.content_language
     kind = "badges" if badges else "programme"
 
     def make_html() -> str:
@@ -69,8 +70,9 @@ def visit_printout(visit_id: int, lang: str | None, badges: bool = False) -> Pri
             return badges_html(programme)
         return programme_html(programme, release=latest_release(visit_id))
 
-    return Printout(lang, f"{kind}-{visit_id}-{lang}.pdf", f"{kind}|{visit_id}|{stamp}",
-                    make_html)
+    title = translated(facts, "title", lang)
+    return Printout(lang, file_name(title, kind, lang, extension="pdf"),
+                    f"{kind}|{visit_id}|{stamp}", make_html)
 
 
 def delegate_printout(delegate_id: int, lang: str | None) -> Printout | None:
@@ -79,8 +81,8 @@ def delegate_printout(delegate_id: int, lang: str | None) -> Printout | None:
     found = printout_stamp(delegate.visit_id) if delegate is not None else None
     if delegate is None or found is None:
         return None
-    content_lang, stamp = found
-    lang = lang or delegate.language or content_lang
+    facts, stamp = found
+    lang = lang or delegate.language or facts.content_language
     personal_url = delegate_links(delegate)["personal_url"]
 
     def make_html() -> str:
@@ -88,7 +90,8 @@ def delegate_printout(delegate_id: int, lang: str | None) -> Printout | None:
         return programme_html(programme, personal_url=personal_url,
                               release=latest_release(delegate.visit_id))
 
-    return Printout(lang, f"programme-{delegate.visit_id}-delegate-{delegate_id}-{lang}.pdf",
+    title = translated(facts, "title", lang)
+    return Printout(lang, file_name(title, delegate.full_name, "programme", lang, extension="pdf"),
                     f"delegate|{delegate_id}|{personal_url}|{stamp}", make_html)
 
 
@@ -97,8 +100,8 @@ def person_printout(visit_id: int, person_id: int, lang: str | None) -> Printout
     found = printout_stamp(visit_id) if visit_id <= MAX_ID else None
     if found is None or person_id > MAX_ID:
         return None
-    content_lang, stamp = found
-    lang = lang or content_lang
+    facts, stamp = found
+    lang = lang or facts.content_language
 
     def make_html() -> str:
         programme = build_programme(load_visit(visit_id), lang)
@@ -128,7 +131,7 @@ def send_printout(printout: Printout) -> Response:
         if pdf is None:
             pdf, etag = cached_pdf(printout.html, printout.lang, folder)
         response = Response(pdf, mimetype="application/pdf")
-        response.headers["Content-Disposition"] = f'attachment; filename="{printout.filename}"'
+        response.headers["Content-Disposition"] = content_disposition(printout.filename)
     remember_key(printout.stamp, printout.lang, etag, folder)
     response.set_etag(etag)
     # Browsers may keep the file but must ask again: any edit makes a new PDF.

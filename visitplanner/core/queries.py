@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import joinedload, selectinload
 
+from visitplanner.core.search import matches
 from visitplanner.extensions import db
 from visitplanner.models import (
     Delegate,
@@ -34,18 +35,13 @@ def list_visits_with_hosts() -> list[Visit]:
 
 
 def search_visits(words: str = "") -> list[Visit]:
-    """Visits whose title contains `words` (any case), with their hosts, latest first."""
+    """Visits that match `words` (see core.search), with their hosts, latest first."""
     statement = (select(Visit).options(joinedload(Visit.host_organisation))
                  .order_by(Visit.start_date.desc(), Visit.id.desc()))
-    if words.strip():
-        statement = statement.where(Visit.title.ilike(f"%{escape_like(words.strip())}%",
-                                                      escape="\\"))
-    return list(db.session.scalars(statement))
-
-
-def escape_like(text: str) -> str:
-    """Make % and _ match themselves in a LIKE pattern."""
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    visits = list(db.session.scalars(statement))
+    if not words.strip():
+        return visits
+    return [visit for visit in visits if matches(visit, words)]
 
 
 def load_visit(visit_id: int) -> Visit | None:
@@ -122,7 +118,7 @@ def _stamp_statement() -> Any:
                 select(func.max(rows.c.updated_at)).scalar_subquery()]
 
     return select(
-        Visit.content_language, Visit.version, Visit.updated_at,
+        Visit.content_language, Visit.title, Visit.translations, Visit.version, Visit.updated_at,
         *summary(Item, Item.visit_id == visit_id),
         *summary(Delegate, Delegate.visit_id == visit_id),
         *summary(Organisation), *summary(Person), *summary(Venue),
@@ -130,8 +126,9 @@ def _stamp_statement() -> Any:
     ).where(Visit.id == visit_id)
 
 
-def printout_stamp(visit_id: int) -> tuple[str, str] | None:
-    """(content language, stamp) of a visit, in one statement; None when there is no visit.
+def printout_stamp(visit_id: int) -> tuple[Visit, str] | None:
+    """(visit, stamp) in one statement; None when there is no visit. The visit carries only its
+    content language, title and translations (enough to name a file).
 
     The stamp changes whenever anything a printout shows may have changed: the visit, its
     items and delegates, and any organisation, person or venue (each write raises a row's
@@ -140,7 +137,8 @@ def printout_stamp(visit_id: int) -> tuple[str, str] | None:
     row = db.session.execute(_stamp_statement(), {"visit_id": visit_id}).first()
     if row is None:
         return None
-    return row[0], "|".join(str(value) for value in row[1:])
+    facts = Visit(content_language=row[0], title=row[1], translations=row[2])
+    return facts, "|".join(str(value) for value in row[3:])
 
 
 def latest_release(visit_id: int) -> int | None:

@@ -24,6 +24,7 @@ from visitplanner.outputs.badges import badge_holders
 from visitplanner.outputs.common import (
     country_name,
     day_heading,
+    delegation_people,
     field,
     label,
     long_date,
@@ -126,7 +127,7 @@ def _environment() -> Environment:
                        is_compact=is_compact, kicker=kicker, kind_label=kind_label,
                        shown_host=shown_host,
                        shown_topics=shown_topics, speakers_field=speakers_field,
-                       data_uri=data_uri)
+                       data_uri=data_uri, delegation_people=delegation_people)
     return env
 
 

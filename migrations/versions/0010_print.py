@@ -1,7 +1,7 @@
 """print: organisations' logos, Latin forms of names, German and Ukrainian delegates
 
-Revision ID: 0009_print
-Revises: 0008_releases
+Revision ID: 0010_print
+Revises: 0009_form_tokens
 Create Date: 2026-12-01 19:30:00.000000
 
 """
@@ -10,8 +10,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0009_print'
-down_revision = '0008_releases'
+revision = '0010_print'
+down_revision = '0009_form_tokens'
 branch_labels = None
 depends_on = None
 
