@@ -6,7 +6,7 @@ from flask import Blueprint, Response, jsonify
 from visitplanner.api import calendars as cal
 from visitplanner.api import directory as d
 from visitplanner.api import handlers as h
-from visitplanner.api import news
+from visitplanner.api import logos, news
 from visitplanner.api import printouts as pdf
 from visitplanner.api import releases as rel
 from visitplanner.api import schemas as s
@@ -29,6 +29,14 @@ ROUTES: list[Route] = [
           "Change an organisation", body=s.OrganisationPatch, response=s.OrganisationOut),
     Route("DELETE", "/organisations/<id:organisation_id>", d.delete_organisation,
           "Delete an organisation", body=VersionBody, status=204),
+    Route("GET", "/organisations/<id:organisation_id>/logo", logos.get_logo,
+          "The organisation's logo (PNG or JPEG)", media_type="image/png",
+          other_media_types=("image/jpeg",)),
+    Route("PUT", "/organisations/<id:organisation_id>/logo", logos.upload_logo,
+          "Upload the logo printed on covers and badges (PNG or JPEG body, at most 2 MB)",
+          body_media_types=logos.LOGO_MEDIA_TYPES, response=s.OrganisationOut),
+    Route("DELETE", "/organisations/<id:organisation_id>/logo", logos.delete_logo,
+          "Remove the organisation's logo", status=204),
     Route("GET", "/people", d.list_people,
           "List people", response=list[s.PersonOut]),
     Route("POST", "/people", d.create_person,

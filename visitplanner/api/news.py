@@ -8,7 +8,7 @@ from pydantic import BaseModel
 
 from visitplanner.api.errors import ApiError, validation_error
 from visitplanner.api.framework import LANG_QUERY
-from visitplanner.core.news_drafts import current_text
+from visitplanner.core.news_drafts import current_text, word_options
 from visitplanner.core.queries import load_visit
 from visitplanner.edge import UnknownLanguage, attachment, output_language
 from visitplanner.outputs.news_export import MEDIA_TYPES, export
@@ -54,4 +54,5 @@ def export_news(visit_id: int) -> NewsText | Response:
         return NewsText(title=text.title, body=text.body, captions=list(text.captions),
                         to_translate=list(text.todo))
     filename = f"news-{visit_id}-{lang}.{fmt}"
-    return attachment(export(text, fmt, lang, captions == "true"), MEDIA_TYPES[fmt], filename)
+    return attachment(export(text, fmt, lang, captions == "true", word_options(visit, lang)),
+                      MEDIA_TYPES[fmt], filename)

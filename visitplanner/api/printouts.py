@@ -17,8 +17,9 @@ from visitplanner.edge import output_language, send_cached
 def _send(printout: Printout | None, missing: str) -> Response:
     if printout is None:
         raise ApiError(404, missing)
-    return send_cached(printout_etag(printout), "application/pdf", printout.filename,
-                       lambda: render_printout(printout))
+    etag = printout_etag(printout)
+    return send_cached(etag, "application/pdf", printout.filename,
+                       lambda: render_printout(printout, etag))
 
 
 def export_programme_pdf(visit_id: int) -> Response:

@@ -33,6 +33,7 @@ from visitplanner.planning.practical import emergency_number_for
 from visitplanner.planning.vocabulary import (
     CalendarInvites,
     ConflictKind,
+    DelegateLanguage,
     DelegateRole,
     Gender,
     ItemKind,
@@ -191,7 +192,7 @@ class DelegateFields(ApiModel):
     country: Country | None = None
     email: Email | None = None
     phone: Text50 | None = None
-    language: LanguageCode | None = None
+    language: DelegateLanguage | None = None
     role: DelegateRole = "member"
     dietary: Text300 | None = None
     accessibility: Text300 | None = None
@@ -262,7 +263,9 @@ class KeyFigures(ApiModel):
 
 
 class OrganisationOut(OrganisationFields, Stored):
-    """An organisation as stored."""
+    """An organisation as stored; `logo_type` is set when it has a logo (GET .../logo)."""
+
+    logo_type: str | None = None
 
 
 class PersonOut(PersonFields, Stored):

@@ -3,6 +3,8 @@ feed the models' CHECK constraints, the API schemas, the forms and the label tab
 from typing import Literal, get_args
 
 LanguageCode = Literal["nl", "fr", "en"]
+# A delegate's own language: their personal programme, page and calendar come in it.
+DelegateLanguage = Literal["nl", "fr", "en", "de", "uk"]
 UserRole = Literal["admin", "organiser", "viewer"]
 OrganisationKind = Literal["directorate", "police_zone", "ministry", "court", "municipality",
                            "network", "ngo", "other"]
@@ -24,6 +26,7 @@ Gender = Literal["female", "male"]
 CalendarInvites = Literal["feed", "requests"]
 
 LANGUAGES: tuple[LanguageCode, ...] = get_args(LanguageCode)
+DELEGATE_LANGUAGES: tuple[DelegateLanguage, ...] = get_args(DelegateLanguage)
 USER_ROLES: tuple[UserRole, ...] = get_args(UserRole)
 ORGANISATION_KINDS: tuple[OrganisationKind, ...] = get_args(OrganisationKind)
 VISIT_STATUSES: tuple[VisitStatus, ...] = get_args(VisitStatus)

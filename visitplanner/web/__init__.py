@@ -9,6 +9,7 @@ from visitplanner.web import (
     directory,
     imports,
     items,
+    logos,
     news,
     printouts,
     releases,
@@ -71,6 +72,9 @@ for _kind, _spec in directory.KINDS.items():
                      directory.edit_entry, defaults={"kind": _kind}, methods=["GET", "POST"])
     web.add_url_rule(f"/{_kind}/<id:row_id>/delete", f"delete_{_spec.singular}",
                      directory.delete_entry, defaults={"kind": _kind}, methods=["GET", "POST"])
+web.add_url_rule("/organisations/<id:organisation_id>/logo", view_func=logos.edit_logo,
+                 methods=["GET", "POST"])
+web.add_url_rule("/organisations/<id:organisation_id>/logo.img", view_func=logos.show_logo)
 web.add_url_rule("/users", view_func=users.list_users)
 web.add_url_rule("/users/new", view_func=users.new_user, methods=["GET", "POST"])
 web.add_url_rule("/users/<id:user_id>/edit", view_func=users.edit_user, methods=["GET", "POST"])

@@ -16,7 +16,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from visitplanner.planning import rules
-from visitplanner.planning.vocabulary import LANGUAGES, VISIT_STATUSES, labelled
+from visitplanner.planning.vocabulary import DELEGATE_LANGUAGES, LANGUAGES, VISIT_STATUSES, labelled
 
 # The rules' own messages, marked so that the catalogs translate them (see rule_message).
 RULE_MESSAGES = (
@@ -27,6 +27,9 @@ RULE_MESSAGES = (
     _l("Date must lie between 2000-01-01 and 2100-12-31."),
 )
 LANGUAGE_NAMES = labelled(LANGUAGES, {"nl": _l("Dutch"), "fr": _l("French"), "en": _l("English")})
+# A delegate's own language may also be one that only their personal outputs speak.
+DELEGATE_LANGUAGE_NAMES = labelled(DELEGATE_LANGUAGES, {
+    **LANGUAGE_NAMES, "de": _l("German"), "uk": _l("Ukrainian")})
 # A visit's status agrees with "visit" (French: une visite confirmée), an item's with "item":
 # the same English words get their own context. lazy_pgettext is imported as pgettext, the
 # name the catalog extractor looks for.

@@ -18,6 +18,7 @@ from visitplanner.core.news_drafts import (
     latest_revision,
     revisions,
     save_revision,
+    word_options,
 )
 from visitplanner.core.queries import load_visit
 from visitplanner.edge import attachment, output_language
@@ -106,5 +107,5 @@ def export_news(visit_id: int, format: str) -> Response:
         abort(404)
     filename = f"news-{visit.id}-{lang}.{format}"
     captions = request.args.get("captions") != "0"
-    return attachment(export(current_text(visit, lang), format, lang, captions),
-                      MEDIA_TYPES[format], filename)
+    data = export(current_text(visit, lang), format, lang, captions, word_options(visit, lang))
+    return attachment(data, MEDIA_TYPES[format], filename)

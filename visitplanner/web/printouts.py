@@ -17,8 +17,9 @@ from visitplanner.edge import output_language, send_cached
 def _send(printout: Printout | None) -> Response:
     if printout is None:
         abort(404)
-    return send_cached(printout_etag(printout), "application/pdf", printout.filename,
-                       lambda: render_printout(printout))
+    etag = printout_etag(printout)
+    return send_cached(etag, "application/pdf", printout.filename,
+                       lambda: render_printout(printout, etag))
 
 
 @login_required
