@@ -13,3 +13,11 @@ ITEM_KINDS = ("session", "site_visit", "meal", "transfer", "break", "other")
 ITEM_STATUSES = ("tentative", "confirmed", "cancelled")
 JOURNEY_DIRECTIONS = ("arrival", "departure")
 JOURNEY_MODES = ("flight", "train", "coach", "car", "other")
+# The kinds of conflict find_conflicts reports (the API's `kind`).
+DOUBLE_BOOKING = "double_booking"
+VENUE_CLASH = "venue_clash"
+OUTSIDE_VISIT = "outside_visit"
+TRAVEL_TIME = "travel_time"
+BEFORE_ARRIVAL = "before_arrival"
+NO_STAY = "no_stay"
+CONFLICT_KINDS = (DOUBLE_BOOKING, VENUE_CLASH, OUTSIDE_VISIT, TRAVEL_TIME, BEFORE_ARRIVAL, NO_STAY)
