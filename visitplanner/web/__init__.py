@@ -10,6 +10,7 @@ from visitplanner.web import (
     imports,
     items,
     news,
+    practical,
     printouts,
     users,
     visits,
@@ -50,6 +51,15 @@ web.add_url_rule("/visits/<int:visit_id>/items/new", view_func=items.new_item,
 web.add_url_rule("/items/<int:item_id>/edit", view_func=items.edit_item, methods=["GET", "POST"])
 web.add_url_rule("/items/<int:item_id>/delete", view_func=items.delete_item,
                  methods=["GET", "POST"])
+# The practical side: journeys, hotel stays, contacts on duty.
+for _kind in practical.KINDS:
+    web.add_url_rule(f"/visits/<int:visit_id>/{_kind}/new", f"new_{_kind}",
+                     practical.new_practical, defaults={"kind": _kind}, methods=["GET", "POST"])
+    web.add_url_rule(f"/{_kind}/<int:row_id>/edit", f"edit_{_kind}", practical.edit_practical,
+                     defaults={"kind": _kind}, methods=["GET", "POST"])
+    web.add_url_rule(f"/{_kind}/<int:row_id>/delete", f"delete_{_kind}",
+                     practical.delete_practical, defaults={"kind": _kind},
+                     methods=["GET", "POST"])
 for _kind, _spec in directory.KINDS.items():
     web.add_url_rule(f"/{_kind}", f"list_{_kind}", directory.list_entries,
                      defaults={"kind": _kind})
