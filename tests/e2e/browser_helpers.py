@@ -59,9 +59,17 @@ def live_server(tmp_path_factory: pytest.TempPathFactory, instance_path: str) ->
         db.engine.dispose()
 
 
+# Each test module that imports `browser` gets its own session fixture, but Playwright's sync
+# API runs once per thread: the first one launches Chromium, the others share it.
+_LAUNCHED: list[Any] = []
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     """Headless Debian Chromium; never a downloaded browser."""
+    if _LAUNCHED:
+        yield _LAUNCHED[0]
+        return
     executable = os.environ.get("VISITPLANNER_TEST_CHROMIUM", "/usr/bin/chromium")
     if not os.access(executable, os.X_OK):
         _missing(f"no Chromium at {executable}")
@@ -72,7 +80,9 @@ def browser() -> Iterator[Any]:
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=executable, headless=True,
                                               args=BROWSER_ARGS, timeout=30_000)
+        _LAUNCHED.append(chromium)
         yield chromium
+        _LAUNCHED.clear()
         chromium.close()
 
 
