@@ -28,7 +28,7 @@ def visit(items, **extra):
                   delegation_description="openbare aanklagers", visit_type=None, purpose=None,
                   focus=None, items=items, key_figures=[], quotes=[], journeys=[], stays=[],
                   contacts=[], emergency_number=None, dress_code=None, practical_notes=None,
-                  delegates=[Row(id=7, full_name="Олена Коваленко", role="head", honorific=None,
+                  delegates=[Row(id=7, full_name="Олена Коваленко", role="head", honorific=None, gender=None,
                                  function=None, organisation=None, country="UA", email=None,
                                  phone=None, language="en",
                                  translations={"fr": {"function": "Procureure"}})])

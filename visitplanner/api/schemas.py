@@ -27,6 +27,7 @@ OrganisationKind = Literal["directorate", "police_zone", "ministry", "court", "m
                            "network", "ngo", "other"]
 VisitStatus = Literal["draft", "confirmed", "completed", "cancelled"]
 DelegateRole = Literal["head", "member", "interpreter", "escort", "staff"]
+Gender = Literal["female", "male"]
 ItemKind = Literal["session", "site_visit", "meal", "transfer", "break", "other"]
 ItemStatus = Literal["tentative", "confirmed", "cancelled"]
 JourneyDirection = Literal["arrival", "departure"]
@@ -175,6 +176,8 @@ class DelegateFields(ApiModel):
 
     full_name: name(200)
     honorific: text(60) | None = None
+    gender: Gender | None = Field(
+        None, description="grammatical gender for the news draft; null: from the honorific")
     function: text(200) | None = None
     organisation: text(200) | None = None
     country: Country | None = None

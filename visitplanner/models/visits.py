@@ -11,7 +11,7 @@ from visitplanner.extensions import db
 from visitplanner.models.base import Versioned, one_of
 from visitplanner.models.directory import Organisation, Person
 from visitplanner.planning.nationality import adjective_for
-from visitplanner.planning.vocabulary import DELEGATE_ROLES, LANGUAGES, VISIT_STATUSES
+from visitplanner.planning.vocabulary import DELEGATE_ROLES, GENDERS, LANGUAGES, VISIT_STATUSES
 
 if TYPE_CHECKING:
     from visitplanner.models.items import Item
@@ -147,6 +147,10 @@ class Delegate(Versioned, db.Model):
     __table_args__ = (
         one_of("role", DELEGATE_ROLES, "role"),
         CheckConstraint(
+            "gender IS NULL OR gender IN ({})".format(", ".join(f"'{g}'" for g in GENDERS)),
+            name="gender",
+        ),
+        CheckConstraint(
             "language IS NULL OR language IN ('nl', 'fr', 'en')", name="language"
         ),
     )
@@ -155,6 +159,8 @@ class Delegate(Versioned, db.Model):
     visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"), index=True)
     full_name: Mapped[str] = mapped_column(String(200))
     honorific: Mapped[str | None] = mapped_column(String(60))
+    # None: the outputs take it from the honorific when it tells ('mevrouw'), else neutral words.
+    gender: Mapped[str | None] = mapped_column(String(10))
     function: Mapped[str | None] = mapped_column(String(200))
     organisation: Mapped[str | None] = mapped_column(String(200))
     country: Mapped[str | None] = mapped_column(String(2))

@@ -92,7 +92,7 @@ def delegate_view(delegate: Any, lang: str, content_lang: str) -> DelegateView:
     """Copy a delegate into the view-model, honorific, function and organisation in `lang`."""
     return DelegateView(
         id=delegate.id, full_name=delegate.full_name, role=delegate.role,
-        honorific=translated(delegate, "honorific", lang),
+        honorific=translated(delegate, "honorific", lang), gender=delegate.gender,
         function=translated(delegate, "function", lang),
         organisation=translated(delegate, "organisation", lang), country=delegate.country,
         email=delegate.email, phone=delegate.phone, language=delegate.language,

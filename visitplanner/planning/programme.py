@@ -67,6 +67,7 @@ class DelegateView:
     full_name: str
     role: str = "member"
     honorific: str | None = None
+    gender: str | None = None  # "female", "male" or None (unknown)
     function: str | None = None
     organisation: str | None = None
     country: str | None = None

@@ -13,6 +13,8 @@ ITEM_KINDS = ("session", "site_visit", "meal", "transfer", "break", "other")
 ITEM_STATUSES = ("tentative", "confirmed", "cancelled")
 JOURNEY_DIRECTIONS = ("arrival", "departure")
 JOURNEY_MODES = ("flight", "train", "coach", "car", "other")
+# Grammatical gender of a delegate, for the languages whose words agree with it (la commissaire).
+GENDERS = ("female", "male")
 # The kinds of conflict find_conflicts reports (the API's `kind`).
 DOUBLE_BOOKING = "double_booking"
 VENUE_CLASH = "venue_clash"

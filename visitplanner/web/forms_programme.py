@@ -25,6 +25,7 @@ from visitplanner.web.forms_translations import translations_field
 DELEGATE_ROLE_NAMES = {"head": _l("Head of delegation"), "member": _l("Member"),
                        "interpreter": _l("Interpreter"), "escort": _l("Escort"),
                        "staff": _l("Staff")}
+GENDER_NAMES = {"": _l("(from the honorific)"), "female": _l("Female"), "male": _l("Male")}
 ITEM_KIND_NAMES = {"session": _l("Session"), "site_visit": _l("Site visit"), "meal": _l("Meal"),
                    "transfer": _l("Transfer"), "break": _l("Break"), "other": _l("Other")}
 ITEM_STATUS_NAMES = {"tentative": _l("Tentative"), "confirmed": _l("Confirmed"),
@@ -42,6 +43,7 @@ class DelegateForm(EditForm):
 
     full_name = text(_l("Full name"), 200, required=True)
     honorific = text(_l("Honorific"), 60)
+    gender = choose_one(_l("Gender (for the news draft)"), GENDER_NAMES, "")
     function = text(_l("Function"), 200)
     organisation = text(_l("Organisation"), 200)
     country = country(_l("Country"))
@@ -59,6 +61,7 @@ class DelegateForm(EditForm):
         """No language chosen is stored as NULL, like an omitted API field."""
         data = super().values()
         data["language"] = data["language"] or None
+        data["gender"] = data["gender"] or None
         return data
 
 
