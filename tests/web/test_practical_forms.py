@@ -117,3 +117,32 @@ def test_item_form_saves_the_practical_fields(client, demo_visit):
     db.session.refresh(item)
     assert (item.meeting_point, item.dress_code) == ("Entrance", "Smart casual")
     assert item.transport == "Minibus, chauffeur Jan Peeters"  # kept as it was
+
+
+def test_visit_form_keeps_the_practical_fields(client, app):
+    from web_client import VISIT
+
+    from visitplanner.models import Visit
+
+    logged_in(client)
+    response = post(client, "/visits/new", {**VISIT, "dress_code": "Business attire",
+                                            "practical_notes": "Bring your passport."})
+    assert response.status_code == 302
+    visit = db.session.query(Visit).filter_by(title=VISIT["title"]).one()
+    assert (visit.emergency_number, visit.dress_code) == ("112", "Business attire")
+    assert visit.practical_notes == "Bring your passport."
+
+
+def test_a_night_without_a_hotel_shows_among_the_conflicts(client, demo_visit):
+    import datetime as dt
+
+    logged_in(client)
+    url = f"/visits/{demo_visit.id}?lang=en"
+    assert "Night without a hotel" not in client.get(url).get_data(as_text=True)
+    demo_visit.stays[0].check_out = dt.date(2024, 4, 24)
+    db.session.commit()
+    page = client.get(url).get_data(as_text=True)
+    assert ("Night without a hotel:</strong> No hotel is recorded for the whole delegation"
+            " except Svitlana Boiko") in page  # the interpreter lives in Belgium
+    assert "for the nights from Wednesday 24 April 2024 to Thursday 25 April 2024." in page
+    assert '<a href="#stays-heading">Hotels</a>' in page

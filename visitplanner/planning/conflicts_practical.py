@@ -9,7 +9,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from visitplanner.planning.programme import JourneyView, Programme, ProgrammeItem, StayView
+from visitplanner.planning.programme import (
+    JourneyView,
+    Programme,
+    ProgrammeItem,
+    StayView,
+    VisitView,
+)
 from visitplanner.planning.travel import TravelEstimate, estimate_travel, minutes_between
 from visitplanner.planning.vocabulary import BEFORE_ARRIVAL, NO_STAY, TRAVEL_TIME
 
@@ -32,10 +38,11 @@ def practical_conflicts(programme: Programme, ctx: _Context) -> Iterator[Found]:
     """Every conflict of the practical side; each check is linear in items plus audiences."""
     windows = presence_windows(programme)
     nights = hotel_nights(programme)
-    yield from _not_there_conflicts(ctx, windows, len(programme.delegates))
+    everyone = frozenset(d.id for d in programme.delegates)
+    yield from _not_there_conflicts(ctx, windows, everyone)
     if programme.stays:  # until the first stay is recorded, hotels are simply not planned yet
-        yield from _no_stay_conflicts(ctx, windows, nights, programme)
-    yield from _from_stay_conflicts(ctx, nights, len(programme.delegates))
+        yield from _no_stay_conflicts(ctx, windows, nights, programme.visit, everyone)
+    yield from _from_stay_conflicts(ctx, nights, everyone)
 
 
 def _audience(ids: tuple[int, ...] | None, programme: Programme) -> Iterable[int]:
@@ -67,7 +74,7 @@ def hotel_nights(programme: Programme) -> dict[tuple[int, dt.date], StayView]:
 
 
 def _not_there_conflicts(ctx: _Context, windows: dict[int, Window],
-                         everyone: int) -> Iterator[Found]:
+                         everyone: frozenset[int]) -> Iterator[Found]:
     """Items whose audience holds someone who arrives after it starts or leaves before it ends."""
     starts = [item.starts for item in ctx.items]
     by_end = sorted(ctx.items, key=lambda item: (item.ends, item.id))
@@ -89,8 +96,9 @@ def _not_there_conflicts(ctx: _Context, windows: dict[int, Window],
                               journey.departs)
 
 
-def _not_there(ctx: _Context, items: list[ProgrammeItem], members: list[int], everyone: int,
-               sentence: str, journey: JourneyView, moment: dt.datetime) -> Iterator[Found]:
+def _not_there(ctx: _Context, items: list[ProgrammeItem], members: list[int],
+               everyone: frozenset[int], sentence: str, journey: JourneyView,
+               moment: dt.datetime) -> Iterator[Found]:
     group = set(members)
     for item in items:
         missing = group if item.delegate_ids is None else group & set(item.delegate_ids)
@@ -106,10 +114,9 @@ def _not_there(ctx: _Context, items: list[ProgrammeItem], members: list[int], ev
 
 
 def _no_stay_conflicts(ctx: _Context, windows: dict[int, Window],
-                       nights: dict[tuple[int, dt.date], StayView],
-                       programme: Programme) -> Iterator[Found]:
+                       nights: dict[tuple[int, dt.date], StayView], visit: VisitView,
+                       everyone: frozenset[int]) -> Iterator[Found]:
     """Nights between someone's arrival and departure without a hotel, grouped by who."""
-    visit = programme.visit
     missing: dict[tuple[tuple[dt.date, dt.date], ...], list[int]] = defaultdict(list)
     for d, window in windows.items():
         first = ctx.local(window.arrival.arrives).date() if window.arrival else visit.start_date
@@ -119,7 +126,6 @@ def _no_stay_conflicts(ctx: _Context, windows: dict[int, Window],
                 if (d, first + dt.timedelta(days=n)) not in nights]
         if bare:
             missing[tuple(_runs(bare))].append(d)
-    everyone = len(programme.delegates)
     for runs, members in missing.items():
         who = _who(ctx, members, everyone)
         for first, last in runs:
@@ -130,10 +136,12 @@ def _no_stay_conflicts(ctx: _Context, windows: dict[int, Window],
             yield ctx.found(NO_STAY, message, (), when=evening)
 
 
-def _who(ctx: _Context, members: Iterable[int], everyone: int) -> list[str]:
-    """Name the delegates; all of them are the whole delegation."""
+def _who(ctx: _Context, members: Iterable[int], everyone: frozenset[int]) -> list[str]:
+    """Name the delegates: all of them, all but a few, or each, whichever reads shorter."""
     members = set(members)
-    return ctx.delegates(None if len(members) == everyone else members)
+    if members <= everyone:
+        return ctx.delegates(None, except_ids=everyone - members)
+    return ctx.delegates(members)
 
 
 def _runs(days: list[dt.date]) -> Iterator[tuple[dt.date, dt.date]]:
@@ -163,7 +171,7 @@ def _first_items(ctx: _Context) -> tuple[dict[dt.date, ProgrammeItem],
 
 
 def _from_stay_conflicts(ctx: _Context, nights: dict[tuple[int, dt.date], StayView],
-                         everyone: int) -> Iterator[Found]:
+                         everyone: frozenset[int]) -> Iterator[Found]:
     """Too little time from the hotel slept in to the next day's first item."""
     whole, chosen = _first_items(ctx)
     estimates: dict[tuple[int, int], TravelEstimate | None] = {}
