@@ -146,3 +146,17 @@ def test_a_night_without_a_hotel_shows_among_the_conflicts(client, demo_visit):
             " except Svitlana Boiko") in page  # the interpreter lives in Belgium
     assert "for the nights from Wednesday 24 April 2024 to Thursday 25 April 2024." in page
     assert '<a href="#stays-heading">Hotels</a>' in page
+
+
+def test_the_practical_side_reads_in_dutch_and_french(client, demo_visit):
+    from web_client import page
+
+    logged_in(client)
+    dutch = page(client, f"/visits/{demo_visit.id}?lang=nl")
+    for text in ("Praktische informatie", "Noodnummer", "5 nachten", "Aankomst en vertrek",
+                 "Vlucht LO 231", "Verzamelpunt: Hotellobby 08:35", "Zakelijke kledij"):
+        assert text in dutch, text
+    french = page(client, f"/visits/{demo_visit.id}?lang=fr")
+    for text in ("Informations pratiques", "5 nuits", "Arrivées et départs", "Vol LO 231",
+                 "Tenue de ville", "Hall de l&#39;hôtel", "Officier de protocole DGSP"):
+        assert text in french, text
