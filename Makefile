@@ -30,6 +30,7 @@ test: $(STAMP)
 # The checks CI and the pre-commit hook run: ruff (style, imports, bugs) and mypy (types).
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
 
 # Re-solve the lock after a change of pyproject.toml's dependencies; pins already there stay
 # unless LOCK_ARGS says otherwise (--upgrade, or --upgrade-package NAME).

@@ -37,15 +37,30 @@ WebAddress = Annotated[str, StringConstraints(max_length=300, pattern=r"^https?:
 Email = Annotated[str, StringConstraints(max_length=254, pattern=r"^[^@\s\x00]+@[^@\s\x00]+$")]
 
 
-def text(max_length: int) -> Any:
-    """Optional free text of at most `max_length` characters."""
-    return Annotated[str, StringConstraints(max_length=max_length, pattern=NO_NUL)]
+def text(max_length: int) -> StringConstraints:
+    """Free text of at most `max_length` characters."""
+    return StringConstraints(max_length=max_length, pattern=NO_NUL)
 
 
-def name(max_length: int) -> Any:
-    """Required text that may not be blank."""
-    return Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
-                                            max_length=max_length, pattern=NO_NUL)]
+def name(max_length: int) -> StringConstraints:
+    """Text that may not be blank."""
+    return StringConstraints(strip_whitespace=True, min_length=1, max_length=max_length,
+                             pattern=NO_NUL)
+
+
+# Named, so that type checkers read the bounded texts as types.
+Text30 = Annotated[str, text(30)]
+Text50 = Annotated[str, text(50)]
+Text60 = Annotated[str, text(60)]
+Text64 = Annotated[str, text(64)]
+Text100 = Annotated[str, text(100)]
+Text200 = Annotated[str, text(200)]
+Text300 = Annotated[str, text(300)]
+Text5000 = Annotated[str, text(5000)]
+Text10000 = Annotated[str, text(10000)]
+Name200 = Annotated[str, name(200)]
+Name300 = Annotated[str, name(300)]
+Name5000 = Annotated[str, name(5000)]
 
 
 def _parse_local_time(value: Any) -> Any:
@@ -89,8 +104,8 @@ def patch_model(model: type[ApiModel]) -> type[ApiModel]:
     for field_name, info in model.model_fields.items():
         # Keep the field's constraints on the value itself, so that null stays allowed here;
         # whether null suits the whole resource is decided when the merge is validated.
-        inner = Annotated.__class_getitem__((info.annotation, *info.metadata)) \
-            if info.metadata else info.annotation
+        inner: Any = Annotated[(info.annotation, *info.metadata)] if info.metadata \
+            else info.annotation
         fields[field_name] = (inner | None, Field(None, description=info.description))
     fields["version"] = (Version | None, None)
     return create_model(model.__name__.removesuffix("Fields") + "Patch", __base__=ApiModel,

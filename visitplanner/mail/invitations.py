@@ -34,7 +34,7 @@ def plan_invitations(items: Iterable[ProgrammeItem], delegate_ids: Iterable[int]
             if attends and (record is None or record.cancelled):
                 plan.append(Invitation(delegate_id, item.id, "invite",
                                        next_sequence(item.sequence, record)))
-            elif attends and item.sequence != record.item_sequence:
+            elif attends and record is not None and item.sequence != record.item_sequence:
                 plan.append(Invitation(delegate_id, item.id, "update",
                                        next_sequence(item.sequence, record)))
             elif not attends and record is not None and not record.cancelled:

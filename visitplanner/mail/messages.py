@@ -9,10 +9,10 @@ from email.utils import format_datetime
 from markupsafe import escape
 
 from visitplanner.outputs.common import day_heading, label, time_span
-from visitplanner.outputs.ics import CalendarOptions, address, render_invitation
+from visitplanner.outputs.ics import CalendarOptions, Method, address, render_invitation
 from visitplanner.planning.programme import DelegateView, Programme, ProgrammeItem
 
-METHODS = {"invite": "REQUEST", "update": "REQUEST", "cancel": "CANCEL"}
+METHODS: dict[str, Method] = {"invite": "REQUEST", "update": "REQUEST", "cancel": "CANCEL"}
 
 
 @dataclass(frozen=True)

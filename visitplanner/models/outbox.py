@@ -6,14 +6,14 @@ import datetime as dt
 from sqlalchemy import DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from visitplanner.extensions import db
+from visitplanner.extensions import Model
 from visitplanner.models.base import one_of, utcnow
 
 MESSAGE_KINDS = ("invite", "update", "cancel")
 MESSAGE_STATUSES = ("pending", "sent", "failed")
 
 
-class OutboxMessage(db.Model):
+class OutboxMessage(Model):
     """One e-mail, written with the decision to send it, then sent and marked by a sender."""
 
     __tablename__ = "outbox_messages"
@@ -44,7 +44,7 @@ class OutboxMessage(db.Model):
     sent_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
 
 
-class SentInvitation(db.Model):
+class SentInvitation(Model):
     """What a delegate was last sent about an item, so later calls send only what changed."""
 
     __tablename__ = "sent_invitations"

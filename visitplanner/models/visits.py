@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import JSON, CheckConstraint, Date, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from visitplanner.extensions import db
+from visitplanner.extensions import Model
 from visitplanner.models.base import Versioned, one_of
 from visitplanner.models.directory import Organisation, Person
 from visitplanner.planning.nationality import adjective_for
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from visitplanner.models.practical import Contact, Journey, Stay
 
 
-class Visit(Versioned, db.Model):
+class Visit(Versioned, Model):
     """One delegation's stay: dates, time zone, host, partners, purpose and focus."""
 
     __tablename__ = "visits"
@@ -108,7 +108,7 @@ class Visit(Versioned, db.Model):
         return [link.person for link in self.key_figure_links]
 
 
-class VisitPartner(db.Model):
+class VisitPartner(Model):
     """A partner organisation of a visit, with its place in the list."""
 
     __tablename__ = "visit_partners"
@@ -124,7 +124,7 @@ class VisitPartner(db.Model):
     organisation: Mapped[Organisation] = relationship()
 
 
-class KeyFigure(db.Model):
+class KeyFigure(Model):
     """A host-side person present at a visit, with their place in the list."""
 
     __tablename__ = "visit_key_figures"
@@ -140,7 +140,7 @@ class KeyFigure(db.Model):
     person: Mapped[Person] = relationship()
 
 
-class Delegate(Versioned, db.Model):
+class Delegate(Versioned, Model):
     """One member of the delegation, with a role."""
 
     __tablename__ = "delegates"
@@ -178,7 +178,7 @@ class Delegate(Versioned, db.Model):
     visit: Mapped[Visit] = relationship(back_populates="delegates")
 
 
-class Quote(Versioned, db.Model):
+class Quote(Versioned, Model):
     """A quote for the news draft, said by a host-side person or a named speaker."""
 
     __tablename__ = "quotes"

@@ -1,5 +1,7 @@
 """The closed word lists of the domain, shared by models, API schemas and forms."""
 
+from typing import Literal, get_args
+
 LANGUAGES = ("nl", "fr", "en")
 USER_ROLES = ("admin", "organiser", "viewer")
 ORGANISATION_KINDS = (
@@ -16,10 +18,12 @@ JOURNEY_MODES = ("flight", "train", "coach", "car", "other")
 # Grammatical gender of a delegate, for the languages whose words agree with it (la commissaire).
 GENDERS = ("female", "male")
 # The kinds of conflict find_conflicts reports (the API's `kind`).
-DOUBLE_BOOKING = "double_booking"
-VENUE_CLASH = "venue_clash"
-OUTSIDE_VISIT = "outside_visit"
-TRAVEL_TIME = "travel_time"
-BEFORE_ARRIVAL = "before_arrival"
-NO_STAY = "no_stay"
-CONFLICT_KINDS = (DOUBLE_BOOKING, VENUE_CLASH, OUTSIDE_VISIT, TRAVEL_TIME, BEFORE_ARRIVAL, NO_STAY)
+ConflictKind = Literal["double_booking", "venue_clash", "outside_visit", "travel_time",
+                       "before_arrival", "no_stay"]
+CONFLICT_KINDS: tuple[ConflictKind, ...] = get_args(ConflictKind)
+DOUBLE_BOOKING: ConflictKind = "double_booking"
+VENUE_CLASH: ConflictKind = "venue_clash"
+OUTSIDE_VISIT: ConflictKind = "outside_visit"
+TRAVEL_TIME: ConflictKind = "travel_time"
+BEFORE_ARRIVAL: ConflictKind = "before_arrival"
+NO_STAY: ConflictKind = "no_stay"

@@ -1,6 +1,8 @@
 """Forms for the directory (organisations, people, venues), users and the delegate import."""
 from __future__ import annotations
 
+from typing import Any
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
@@ -21,7 +23,7 @@ USER_ROLE_NAMES = {"admin": _l("Administrator"), "organiser": _l("Organiser"),
                    "viewer": _l("Viewer")}
 
 
-def email(label: object, required: bool = False) -> object:
+def email(label: object, required: bool = False) -> Any:
     """An e-mail address under the API's rule."""
     return text(label, 254, required=required,
                 checks=[Regexp(EMAIL_PATTERN, message=_l("Not an e-mail address."))])

@@ -1,6 +1,7 @@
 """Dutch: labels, 'A, B en C', „…" quotes, 'van 22 tot 26 april', singular nouns."""
 from __future__ import annotations
 
+import re
 from typing import ClassVar
 
 from visitplanner.outputs.languages.base import Language
@@ -53,7 +54,13 @@ HET_NAMES = {"vast", "nationaal", "centrum", "instituut", "agentschap", "comité
 DE_ENDINGS = ("ing", "heid", "tie", "raad", "dienst", "nota")
 HET_ENDINGS = ("centrum", "instituut", "plan", "netwerk", "programma", "comité", "akkoord",
                "decreet", "besluit")
-ENGLISH_STARTS = {"European", "International", "National", "Federal", "The"}
+ENGLISH_STARTS = {"European", "International", "National", "Federal"}
+# English names in Dutch text take the article of the Dutch word: 'het European Network' (netwerk).
+ENGLISH_NOUNS = {"network": "het", "centre": "het", "center": "het", "programme": "het",
+                 "office": "het", "institute": "het", "committee": "het", "forum": "het",
+                 "unit": "de", "agency": "het", "strategy": "de", "police": "de",
+                 "commission": "de", "council": "de", "court": "het", "convention": "het"}
+BRACKETS = re.compile(r"\([^)]*\)")
 
 
 class Dutch(Language):
@@ -79,8 +86,14 @@ class Dutch(Language):
     def topic(self, text: str) -> str:
         """A named document or body takes its article: 'de Kadernota Integrale Veiligheid'."""
         words = text.split()
-        if len(words) < 2 or not words[0][:1].isupper() or words[0].isupper() or \
-                words[0] in ENGLISH_STARTS:
+        if len(words) >= 2 and words[0] in ENGLISH_STARTS:  # an English name: its Dutch noun's
+            name = BRACKETS.sub("", text).split()
+            cut = next((n for n, w in enumerate(name) if w in ("on", "of", "for", "against")),
+                       len(name))
+            noun = name[cut - 1].lower()  # the head noun: 'Network on ... Approach' -> network
+            article = ENGLISH_NOUNS.get(noun)
+            return f"{article} {text}" if article else text
+        if len(words) < 2 or not words[0][:1].isupper() or words[0].isupper():
             return text
         head = words[0].lower()
         return f"{'het' if head.endswith(HET_ENDINGS) else 'de'} {text}"
