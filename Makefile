@@ -21,6 +21,8 @@ run: $(STAMP)
 	$(VENV)/bin/pybabel compile -d translations
 	$(VENV)/bin/visitplanner db upgrade
 	$(VENV)/bin/visitplanner demo --if-empty
+	@# The worker delivers mail (and other background jobs) beside the web server; both stop together.
+	$(VENV)/bin/visitplanner worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(VENV)/bin/visitplanner run --host $(HOST) --port $(PORT)
 
 test: $(STAMP)

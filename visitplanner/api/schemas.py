@@ -164,6 +164,9 @@ class VisitFields(ApiModel):
     dress_code: Text200 | None = Field(None, description="The default for the whole visit.")
     practical_notes: Text10000 | None = None
     translations: dict[Language, VisitTranslation] = Field(default_factory=dict)
+    calendar_invites: Literal["feed", "requests"] = Field(
+        "feed", description="feed: the personal feed keeps calendars current; requests: also "
+        "one meeting request or cancellation per changed item with each release.")
 
     @field_validator("timezone")
     @classmethod

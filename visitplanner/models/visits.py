@@ -11,7 +11,13 @@ from visitplanner.extensions import Model
 from visitplanner.models.base import Versioned, one_of
 from visitplanner.models.directory import Organisation, Person
 from visitplanner.planning.nationality import adjective_for
-from visitplanner.planning.vocabulary import DELEGATE_ROLES, GENDERS, LANGUAGES, VISIT_STATUSES
+from visitplanner.planning.vocabulary import (
+    CALENDAR_INVITES,
+    DELEGATE_ROLES,
+    GENDERS,
+    LANGUAGES,
+    VISIT_STATUSES,
+)
 
 if TYPE_CHECKING:
     from visitplanner.models.items import Item
@@ -26,6 +32,7 @@ class Visit(Versioned, Model):
         CheckConstraint("end_date >= start_date", name="end_after_start"),
         one_of("status", VISIT_STATUSES, "status"),
         one_of("content_language", LANGUAGES, "content_language"),
+        one_of("calendar_invites", CALENDAR_INVITES, "calendar_invites"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -50,6 +57,7 @@ class Visit(Versioned, Model):
     dress_code: Mapped[str | None] = mapped_column(String(200))
     practical_notes: Mapped[str | None] = mapped_column(Text)
     translations: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    calendar_invites: Mapped[str] = mapped_column(String(10), default="feed")
 
     host_organisation: Mapped[Organisation | None] = relationship()
     partner_links: Mapped[list[VisitPartner]] = relationship(

@@ -32,6 +32,26 @@ LABELS = {
     "pdf.organiser": "Organisator", "pdf.participants": "Deelnemers",
     "pdf.key_figures": "Sleutelfiguren", "pdf.no_items": "Geen programmaonderdelen.",
     "pdf.badges": "Naamkaartjes en tafelkaartjes", "pdf.purpose": "Doel",
+    "page.accept": "Ik neem deel", "page.decline": "Ik kan niet",
+    "page.accepted": "U neemt deel.", "page.declined": "U kunt niet.",
+    "release.subject.full": "{visit}: uw programma (versie {number})",
+    "release.subject.changes": "{visit}: wijzigingen in uw programma (versie {number})",
+    "release.intro.full": "Hierbij uw programma voor {visit}.",
+    "release.intro.changes": "Uw programma voor {visit} is gewijzigd sinds ons vorige"
+    " bericht.",
+    "release.arrival": "Aankomst", "release.departure": "Vertrek", "release.stay": "Hotel",
+    "release.change.added": "Toegevoegd", "release.change.removed": "Geschrapt",
+    "release.change.changed": "Gewijzigd",
+    "release.field.title": "Titel", "release.field.when": "Wanneer",
+    "release.field.venue": "Plaats", "release.field.status": "Status",
+    "release.page": "Uw persoonlijk programma, altijd bijgewerkt",
+    "release.feed": "Abonneer u op uw agenda (die blijft bijgewerkt)",
+    "release.attached": "Uw persoonlijk programma zit als pdf in de bijlage.",
+    "release.contacts": "Contactpersonen tijdens het bezoek",
+    "release.note": "Bericht van de organisator",
+    "mail.removed": "Niet langer in uw programma: {title}",
+    "mail.intro.removed": "Dit onderdeel van het programma van {visit} is niet langer voor"
+    " u; de rest van uw programma blijft zoals het was.",
     "news.captions": "Suggesties voor fotobijschriften",
     "news.quote_language": "Citaat in het {language}, nog te vertalen.",
     "news.todo.visit_type": "Soort bezoek",
@@ -65,6 +85,16 @@ BRACKETS = re.compile(r"\([^)]*\)")
 
 class Dutch(Language):
     """Dutch as written in Belgium."""
+
+    def greeting(self, full_name: str, surname: str, title: str | None,
+                 excellency: bool) -> str:
+        """'Geachte mevrouw Kovalenko,', 'Geachte heer Peeters,', 'Excellentie,'."""
+        if excellency:
+            return "Excellentie,"
+        if not title:
+            return f"Geachte {full_name},"
+        title = "heer" if title.lower() == "de heer" else title
+        return f"Geachte {title} {surname},"
 
     code = "nl"
     labels = LABELS
