@@ -81,6 +81,18 @@ def per_item_invitations(visit_id: int) -> int:
     return len(plan_invitations(programme.items, [d.id for d in visit.delegates], {}))
 
 
+def load_and_build(visit_id: int) -> None:
+    """The least any release does: load the visit afresh, build its programme in 3 languages."""
+    from visitplanner.core.queries import load_visit
+    from visitplanner.extensions import db
+    from visitplanner.planning.build import build_programme
+
+    db.session.expire_all()
+    visit = load_visit(visit_id)
+    for lang in ("nl", "fr", "en"):
+        build_programme(visit, lang)
+
+
 def timed(action) -> float:
     started = time.perf_counter()
     action()
@@ -191,7 +203,6 @@ def main() -> None:
     from visitplanner.core.queries import load_visit
     from visitplanner.extensions import db
     from visitplanner.mail.releases import Selection
-    from visitplanner.planning.build import build_programme
 
     folder = tempfile.mkdtemp(prefix="bench-releases-")
     url = args.database_url or f"sqlite:///{folder}/bench.sqlite3"
@@ -213,8 +224,7 @@ def main() -> None:
         print(f"messages queued by a full release: {queued} (one per person: "
               f"{DELEGATES} + {SPEAKERS}); per-item invitations would queue {baseline_count} "
               f"({baseline_count / queued:.0f}x)")
-        builds = [timed(lambda: [build_programme(load_visit(visit_id), lang)
-                                 for lang in ("nl", "fr", "en")]) for _ in range(3)]
+        builds = [timed(lambda: load_and_build(visit_id)) for _ in range(3)]
         publishes = [timed(lambda: publish(visit_id)) for _ in range(3)]
         median, build = statistics.median(publishes), statistics.median(builds)
         verdict = "met" if median < TARGET_PUBLISH_S else "MISSED"

@@ -221,3 +221,19 @@ def test_a_changed_hotel_stay_and_journey_are_told_to_their_travellers(api, demo
     text = by_recipient(smtp)["o.shevchenko@example.org"].get_body(("plain",)).get_content()
     assert "Changed: Hotel: " in text and "27 April 2024" in text
     assert "Changed: Arrival: LO 231" in text and "18:10" in text and "19:40" in text
+
+
+def test_a_full_release_to_the_affected_goes_only_to_those_whose_programme_changed(
+        api, demo_visit, smtp):
+    publish(api, demo_visit, mode="full")
+    plans = item_titled(demo_visit, "Strategische")
+    english = plans.translations["en"]["title"]
+    keep = {d.id for d in demo_visit.delegates if d.email != "o.kovalenko@example.org"}
+    change_item(api, plans.id, delegate_ids=sorted(keep))
+    answer = publish(api, demo_visit, mode="full", recipients="affected")
+    ((message,),) = [answer["messages"]]
+    assert message["recipient"] == "o.kovalenko@example.org"
+    assert [c["change"] for c in message["changes"]] == ["removed"]
+    deliver()
+    text = by_recipient(smtp)["o.kovalenko@example.org"].get_body(("plain",)).get_content()
+    assert "Friday 26 April 2024" in text and english not in text  # the whole programme, now
