@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from browser_helpers import browser, live_server, log_in, page, shot  # noqa: F401
+from browser_helpers import browser, e2e_app, live_server, log_in, page, shot  # noqa: F401
 
 
 def _new_visit(page) -> str:
