@@ -9,6 +9,7 @@ from pydantic import Field, StringConstraints, field_validator, model_validator
 from visitplanner.api.types import (
     ApiModel,
     Country,
+    DelegateLanguage,
     Email,
     Id,
     Language,
@@ -197,7 +198,7 @@ class DelegateFields(ApiModel):
     country: Country | None = None
     email: Email | None = None
     phone: Text50 | None = None
-    language: Language | None = None
+    language: DelegateLanguage | None = None
     role: DelegateRole = "member"
     dietary: Text300 | None = None
     accessibility: Text300 | None = None
@@ -341,7 +342,9 @@ class KeyFigures(ApiModel):
 
 
 class Organisation(OrganisationFields, Stored):
-    """An organisation as stored."""
+    """An organisation as stored; `logo_type` is set when it has a logo (GET .../logo)."""
+
+    logo_type: str | None = None
 
 
 class Person(PersonFields, Stored):
