@@ -7,6 +7,7 @@ from visitplanner.api import calendars as cal
 from visitplanner.api import directory as d
 from visitplanner.api import handlers as h
 from visitplanner.api import logos, news
+from visitplanner.api import practical as pr
 from visitplanner.api import printouts as pdf
 from visitplanner.api import releases as rel
 from visitplanner.api import schemas as s
@@ -97,6 +98,36 @@ ROUTES: list[Route] = [
           "Change a quote", body=s.QuotePatch, response=s.QuoteOut),
     Route("DELETE", "/quotes/<id:quote_id>", h.delete_quote,
           "Delete a quote", body=VersionBody, status=204),
+    Route("GET", "/visits/<id:visit_id>/journeys", pr.list_journeys,
+          "List journeys", response=list[s.JourneyOut]),
+    Route("POST", "/visits/<id:visit_id>/journeys", pr.create_journey,
+          "Create a journey", body=s.JourneyFields, response=s.JourneyOut, status=201),
+    Route("GET", "/journeys/<id:journey_id>", pr.get_journey,
+          "Read a journey", response=s.JourneyOut),
+    Route("PATCH", "/journeys/<id:journey_id>", pr.update_journey,
+          "Change a journey", body=s.JourneyPatch, response=s.JourneyOut),
+    Route("DELETE", "/journeys/<id:journey_id>", pr.delete_journey,
+          "Delete a journey", body=VersionBody, status=204),
+    Route("GET", "/visits/<id:visit_id>/stays", pr.list_stays,
+          "List stays", response=list[s.StayOut]),
+    Route("POST", "/visits/<id:visit_id>/stays", pr.create_stay,
+          "Create a stay", body=s.StayFields, response=s.StayOut, status=201),
+    Route("GET", "/stays/<id:stay_id>", pr.get_stay,
+          "Read a stay", response=s.StayOut),
+    Route("PATCH", "/stays/<id:stay_id>", pr.update_stay,
+          "Change a stay", body=s.StayPatch, response=s.StayOut),
+    Route("DELETE", "/stays/<id:stay_id>", pr.delete_stay,
+          "Delete a stay", body=VersionBody, status=204),
+    Route("GET", "/visits/<id:visit_id>/contacts", pr.list_contacts,
+          "List contacts", response=list[s.ContactOut]),
+    Route("POST", "/visits/<id:visit_id>/contacts", pr.create_contact,
+          "Create a contact", body=s.ContactFields, response=s.ContactOut, status=201),
+    Route("GET", "/contacts/<id:contact_id>", pr.get_contact,
+          "Read a contact", response=s.ContactOut),
+    Route("PATCH", "/contacts/<id:contact_id>", pr.update_contact,
+          "Change a contact", body=s.ContactPatch, response=s.ContactOut),
+    Route("DELETE", "/contacts/<id:contact_id>", pr.delete_contact,
+          "Delete a contact", body=VersionBody, status=204),
     Route("POST", "/visits/<id:visit_id>/copy", h.copy_visit,
           "Copy a visit as a new draft, shifted to a new first day", body=s.VisitCopy,
           response=s.VisitOut, status=201),

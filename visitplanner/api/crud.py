@@ -33,6 +33,7 @@ class Resource:
     label: str
     shared: bool = False  # directory rows that visits point at: not deleted while in use
     loader: Callable[[Any], Any] | None = None  # eager-loading options for lists
+    order: Callable[[Any], list[Any]] | None = None  # the columns lists are sorted by, else id
 
     def dump(self, row: Any) -> ReadModel:
         """Shape a row as the API answers it."""
@@ -121,7 +122,8 @@ def write(resource: Resource, row: Any, data: dict[str, Any]) -> None:
 
 def list_rows(resource: Resource, visit_id: int | None = None) -> list[ReadModel]:
     """Every row, or every row of one visit, in a fixed number of queries."""
-    statement = select(resource.model).order_by(resource.model.id)
+    model = resource.model
+    statement = select(model).order_by(*resource.order(model) if resource.order else [model.id])
     if visit_id is not None:
         get_visit(visit_id)
         statement = statement.where(resource.model.visit_id == visit_id)

@@ -116,6 +116,9 @@ def delete_quote(quote_id: int, body: ApiModel | None) -> None:
     crud.delete_row(QUOTES, quote_id, body)
 
 
+
+
+
 def copy_visit(visit_id: int, body: schemas.VisitCopy) -> ReadModel:
     """A new draft with the programme, hosts and speakers shifted to the new first day."""
     visit = crud.get_visit(visit_id)

@@ -16,7 +16,9 @@ ItemStatus = Literal["tentative", "confirmed", "cancelled"]
 # recipient; request/cancel: a release's meeting entries (visits with calendar_invites=requests).
 MessageKind = Literal["invite", "update", "cancel", "programme", "changes", "request"]
 MessageStatus = Literal["pending", "sent", "failed"]
-ConflictKind = Literal["double_booking", "venue_clash", "outside_visit", "travel_time"]
+# The kinds of conflict find_conflicts reports (the API's `kind`).
+ConflictKind = Literal["double_booking", "venue_clash", "outside_visit", "travel_time",
+                       "before_arrival", "no_stay"]
 JourneyDirection = Literal["arrival", "departure"]
 JourneyMode = Literal["flight", "train", "coach", "car", "other"]
 # Grammatical gender of a delegate, for the languages whose words agree with it (la commissaire).
@@ -38,6 +40,12 @@ ITEM_STATUSES: tuple[ItemStatus, ...] = get_args(ItemStatus)
 MESSAGE_KINDS: tuple[MessageKind, ...] = get_args(MessageKind)
 MESSAGE_STATUSES: tuple[MessageStatus, ...] = get_args(MessageStatus)
 CONFLICT_KINDS: tuple[ConflictKind, ...] = get_args(ConflictKind)
+DOUBLE_BOOKING: ConflictKind = "double_booking"
+VENUE_CLASH: ConflictKind = "venue_clash"
+OUTSIDE_VISIT: ConflictKind = "outside_visit"
+TRAVEL_TIME: ConflictKind = "travel_time"
+BEFORE_ARRIVAL: ConflictKind = "before_arrival"
+NO_STAY: ConflictKind = "no_stay"
 JOURNEY_DIRECTIONS: tuple[JourneyDirection, ...] = get_args(JourneyDirection)
 JOURNEY_MODES: tuple[JourneyMode, ...] = get_args(JourneyMode)
 GENDERS: tuple[Gender, ...] = get_args(Gender)
