@@ -111,7 +111,7 @@ def test_stays_need_a_hotel_and_a_later_check_out(api, visit):
     assert stay.status_code == 201 and stay.json["delegate_ids"] is None
     # The hotel is someone's hotel now: deleting the venue is refused, naming the stays.
     refused = api.delete(f"/venues/{hotel['id']}", json={"version": hotel["version"]})
-    assert refused.status_code == 409 and "stays as hotel (1)" in refused.json["error"]["message"]
+    assert refused.status_code == 409 and "hotel stays (1)" in refused.json["error"]["message"]
     assert api.get(f"/venues/{hotel['id']}").status_code == 200
 
 
