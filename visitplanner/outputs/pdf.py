@@ -27,6 +27,7 @@ from visitplanner.outputs.common import (
     nationality_noun,
     time_span,
 )
+from visitplanner.outputs.practical import PRACTICAL_GLOBALS
 from visitplanner.planning.programme import PersonView, Programme
 from visitplanner.planning.vocabulary import DELEGATE_ROLES
 
@@ -86,6 +87,7 @@ def _environment() -> Environment:
                        page_footer_css=page_footer_css, host_people=host_people,
                        badge_holders=badge_holders, roles=DELEGATE_ROLES,
                        nationality_noun=nationality_noun)
+    env.globals.update(PRACTICAL_GLOBALS)
     return env
 
 
