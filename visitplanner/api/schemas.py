@@ -274,6 +274,13 @@ class Venue(VenueFields, Stored):
     """A venue as stored."""
 
 
+class VisitCopy(ApiModel):
+    """What a copied visit gets of its own: a title and its first day."""
+
+    title: Name300
+    start_date: dt.date
+
+
 class Visit(VisitFields, Stored):
     """A visit as stored; without its own emergency number, the host country's."""
 

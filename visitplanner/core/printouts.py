@@ -11,6 +11,7 @@ from visitplanner.core.queries import load_visit
 from visitplanner.extensions import db
 from visitplanner.models import Delegate
 from visitplanner.outputs.common import check_language
+from visitplanner.outputs.filenames import content_disposition, file_name
 from visitplanner.outputs.pdf import badges_html, cache_key, cached_pdf, programme_html
 from visitplanner.planning.build import build_programme, group_by_day
 
@@ -41,9 +42,11 @@ def visit_printout(visit_id: int, lang: str | None, badges: bool = False) -> Pri
     programme = build_programme(visit, lang or visit.content_language)
     if badges:
         return Printout(badges_html(programme), programme.lang,
-                        f"badges-{visit_id}-{programme.lang}.pdf")
+                        file_name(programme.visit.title, "badges", programme.lang,
+                                  extension="pdf"))
     return Printout(programme_html(programme), programme.lang,
-                    f"programme-{visit_id}-{programme.lang}.pdf")
+                    file_name(programme.visit.title, "programme", programme.lang,
+                              extension="pdf"))
 
 
 def delegate_printout(delegate_id: int, lang: str | None) -> Printout | None:
@@ -55,7 +58,8 @@ def delegate_printout(delegate_id: int, lang: str | None) -> Printout | None:
     lang = lang or delegate.language or visit.content_language
     programme = build_programme(visit, lang, delegate_id=delegate_id)
     return Printout(programme_html(programme), lang,
-                    f"programme-{visit.id}-delegate-{delegate_id}-{lang}.pdf")
+                    file_name(programme.visit.title, delegate.full_name, "programme", lang,
+                              extension="pdf"))
 
 
 def person_printout(visit_id: int, person_id: int, lang: str | None) -> Printout | None:
@@ -83,7 +87,7 @@ def send_printout(printout: Printout) -> Response:
     else:
         pdf, etag = cached_pdf(printout.html, printout.lang, cache_dir())
         response = Response(pdf, mimetype="application/pdf")
-        response.headers["Content-Disposition"] = f'attachment; filename="{printout.filename}"'
+        response.headers["Content-Disposition"] = content_disposition(printout.filename)
     response.set_etag(etag)
     # Browsers may keep the file but must ask again: any edit makes a new PDF.
     response.cache_control.private = True

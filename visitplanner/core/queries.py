@@ -6,6 +6,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload, selectinload
 
+from visitplanner.core.search import matches
 from visitplanner.extensions import db
 from visitplanner.models import (
     Delegate,
@@ -31,18 +32,13 @@ def list_visits_with_hosts() -> list[Visit]:
 
 
 def search_visits(words: str = "") -> list[Visit]:
-    """Visits whose title contains `words` (any case), with their hosts, latest first."""
+    """Visits that match `words` (see core.search), with their hosts, latest first."""
     statement = (select(Visit).options(joinedload(Visit.host_organisation))
                  .order_by(Visit.start_date.desc(), Visit.id.desc()))
-    if words.strip():
-        statement = statement.where(Visit.title.ilike(f"%{escape_like(words.strip())}%",
-                                                      escape="\\"))
-    return list(db.session.scalars(statement))
-
-
-def escape_like(text: str) -> str:
-    """Make % and _ match themselves in a LIKE pattern."""
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    visits = list(db.session.scalars(statement))
+    if not words.strip():
+        return visits
+    return [visit for visit in visits if matches(visit, words)]
 
 
 def load_visit(visit_id: int) -> Visit | None:

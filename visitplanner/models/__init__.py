@@ -1,5 +1,6 @@
 """Every model, imported here so Alembic and the app see the whole schema."""
 from visitplanner.models.directory import Organisation, Person, Venue
+from visitplanner.models.form_tokens import UsedFormToken
 from visitplanner.models.items import Item, ItemInterpreter, ItemSpeaker, item_delegates
 from visitplanner.models.news import NewsDraft
 from visitplanner.models.outbox import OutboxMessage, SentInvitation
@@ -13,4 +14,5 @@ __all__ = [
     "Quote", "User", "Venue", "Visit", "VisitPartner", "item_delegates",
     "OutboxMessage", "SentInvitation", "NewsDraft", "Contact", "ItemInterpreter", "Journey",
     "Stay", "journey_delegates", "stay_delegates", "Release", "ItemResponse", "Setting",
+    "UsedFormToken",
 ]

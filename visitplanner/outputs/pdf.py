@@ -21,6 +21,7 @@ from visitplanner.outputs.badges import badge_holders
 from visitplanner.outputs.common import (
     country_name,
     day_heading,
+    delegation_people,
     field,
     label,
     long_date,
@@ -86,7 +87,7 @@ def _environment() -> Environment:
                        country_name=country_name, long_date=long_date,
                        page_footer_css=page_footer_css, host_people=host_people,
                        badge_holders=badge_holders, roles=DELEGATE_ROLES,
-                       nationality_noun=nationality_noun)
+                       nationality_noun=nationality_noun, delegation_people=delegation_people)
     env.globals.update(PRACTICAL_GLOBALS)
     return env
 

@@ -102,11 +102,22 @@ def delegate_view(delegate: Any, lang: str, content_lang: str) -> DelegateView:
     )
 
 
+def delegation_view(visit: Any, lang: str) -> DelegationView:
+    """The visit's delegation, its words in `lang` where translated."""
+    delegation_untranslated = untranslated(visit, lang, visit.content_language,
+                                           "delegation_adjective", "delegation_description")
+    return DelegationView(
+        country=visit.delegation_country,
+        adjective=translated(visit, "delegation_adjective", lang)
+        or adjective_for(visit.delegation_country, lang),
+        description=translated(visit, "delegation_description", lang),
+        untranslated=frozenset(f.removeprefix("delegation_") for f in delegation_untranslated),
+    )
+
+
 def visit_view(visit: Any, lang: str) -> VisitView:
     """Copy the visit's own facts, free text in `lang`."""
     content_lang = visit.content_language
-    delegation_untranslated = untranslated(visit, lang, content_lang, "delegation_adjective",
-                                           "delegation_description")
     return VisitView(
         id=visit.id, title=translated(visit, "title", lang), start_date=visit.start_date,
         end_date=visit.end_date, timezone=visit.timezone,
@@ -114,13 +125,7 @@ def visit_view(visit: Any, lang: str) -> VisitView:
         host=organisation_view(visit.host_organisation, lang, content_lang),
         partners=tuple(filter(None, (organisation_view(org, lang, content_lang)
                                      for org in visit.partners))),
-        delegation=DelegationView(
-            country=visit.delegation_country,
-            adjective=translated(visit, "delegation_adjective", lang)
-            or adjective_for(visit.delegation_country, lang),
-            description=translated(visit, "delegation_description", lang),
-            untranslated=frozenset(f.removeprefix("delegation_") for f in delegation_untranslated),
-        ),
+        delegation=delegation_view(visit, lang),
         visit_type=translated(visit, "visit_type", lang),
         purpose=translated(visit, "purpose", lang), focus=translated(visit, "focus", lang),
         emergency_number=visit.emergency_number or emergency_number_for(visit.host_country),

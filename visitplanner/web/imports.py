@@ -17,7 +17,8 @@ from werkzeug.datastructures import MultiDict
 from visitplanner.core.operations import apply_plain, commit
 from visitplanner.core.queries import load_visit_delegates
 from visitplanner.extensions import db
-from visitplanner.models import Delegate, Visit
+from visitplanner.models import Delegate, UsedFormToken, Visit
+from visitplanner.models.form_tokens import new_form_token
 from visitplanner.planning.vocabulary import LANGUAGES
 from visitplanner.web.editing import get_or_404, writer_required
 from visitplanner.web.forms import LANGUAGE_NAMES
@@ -108,7 +109,8 @@ def import_delegates(visit_id: int) -> ResponseReturnValue:
         else:
             good = [row.values for row in rows if row.ok]
             confirm = ConfirmImportForm(
-                formdata=None, payload=_signer().dumps({"visit_id": visit.id, "rows": good}))
+                formdata=None, payload=_signer().dumps({"visit_id": visit.id, "rows": good,
+                                         "once": new_form_token()}))
             blank = DelegateForm(formdata=None, meta={"csrf": False})
             labels = {f.name: f.label.text for f in blank}
             return render_template("web/import_preview.html", visit=visit, rows=rows,
@@ -131,6 +133,12 @@ def confirm_import(visit_id: int) -> ResponseReturnValue:
     if not payload or payload.get("visit_id") != visit.id:
         flash(_("The preview has expired or was altered; upload the file again."))
         return redirect(url_for("web.import_delegates", visit_id=visit.id))
+    token = payload.get("once")
+    if token and db.session.get(UsedFormToken, token) is not None:
+        flash(_("This import was already confirmed; nothing was added twice."))
+        return redirect(url_for("web.list_delegates", visit_id=visit.id))
+    if token:
+        db.session.add(UsedFormToken(token=token))
     rows = [row for row in check_rows(payload["rows"], visit.id) if row.ok]
     for row in rows:
         delegate = Delegate(visit_id=visit.id)
