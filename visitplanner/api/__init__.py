@@ -12,6 +12,7 @@ from visitplanner.api import schemas as s
 from visitplanner.api.framework import Route, register_routes
 from visitplanner.api.openapi import build_openapi
 from visitplanner.api.resources import VersionBody
+from visitplanner.api.sheets import SHEET_ROUTES
 
 api = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -63,6 +64,7 @@ ROUTES: list[Route] = [
     Route("GET", "/visits/<int:visit_id>/badges.pdf", pdf.export_badges_pdf,
           "Name badges and table cards (PDF)", media_type="application/pdf",
           query=pdf.LANG_QUERY),
+    *SHEET_ROUTES,
     Route("GET", "/visits/<int:visit_id>/calendar.ics", cal.export_visit_calendar,
           "Every item of the visit (iCalendar)", media_type="text/calendar", query=cal.LANG_QUERY),
     Route("GET", "/delegates/<int:delegate_id>/calendar.ics", cal.export_delegate_calendar,

@@ -12,6 +12,7 @@ from visitplanner.web import (
     news,
     printouts,
     releases,
+    sheets,
     spreadsheets,
     timeline_edits,
     users,
@@ -79,6 +80,10 @@ web.add_url_rule("/visits/<int:visit_id>/programme.pdf", view_func=printouts.exp
 web.add_url_rule("/delegates/<int:delegate_id>/programme.pdf",
                  view_func=printouts.export_delegate_programme_pdf)
 web.add_url_rule("/visits/<int:visit_id>/badges.pdf", view_func=printouts.export_badges_pdf)
+# Sheets for the people who make the visit run.
+web.add_url_rule("/visits/<int:visit_id>/sheets/"
+                 "<any(delegation, transport, catering, access):kind>.<any(xlsx, pdf):fmt>",
+                 view_func=sheets.export_sheet)
 # News draft: edit, history, downloads.
 web.add_url_rule("/visits/<int:visit_id>/news", view_func=news.show_news, methods=["GET", "POST"])
 web.add_url_rule("/visits/<int:visit_id>/news.<any(md, html, docx):format>",
