@@ -7,6 +7,8 @@
 2. The timeline page of a 300-item visit: time until the editable calendar is interactive
    (the page's "timeline-ready" mark), beside the same page without JavaScript (the static
    timeline) in the same run.
+3. The item form of a 500-delegate visit: time until its searchable selects are ready, and
+   until typing a name shows the match, beside the same form without JavaScript.
 
 Run from the repository root: .venv/bin/python bench/bench_ui.py [--runs N]
 The machine is noisy: compare ratios and medians.
@@ -34,11 +36,12 @@ from visitplanner import create_app  # noqa: E402
 from visitplanner.core.accounts import create_user  # noqa: E402
 from visitplanner.demo import load_demo  # noqa: E402
 from visitplanner.extensions import db  # noqa: E402
-from visitplanner.models import Item, Visit  # noqa: E402
+from visitplanner.models import Delegate, Item, Visit  # noqa: E402
 
 CHROMIUM = os.environ.get("VISITPLANNER_TEST_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 TIMELINE_ITEMS = 300
+DELEGATES = 500
 
 
 @dataclass
@@ -79,9 +82,12 @@ def setup(app: Any) -> dict[str, Any]:
             starts = dt.datetime.combine(day, dt.time(8)) + dt.timedelta(minutes=20 * (n // 10))
             big.items.append(Item(title=f"Item {n + 1}", kind="session", starts_at=starts,
                                   ends_at=starts + dt.timedelta(minutes=45)))
-        db.session.add(big)
+        crowd = Visit(title="Visit of 500 delegates", start_date=dt.date(2031, 5, 5),
+                      end_date=dt.date(2031, 5, 6), content_language="en")
+        crowd.delegates = [Delegate(full_name=f"Delegate {n:03d} Rusu") for n in range(DELEGATES)]
+        db.session.add_all([big, crowd])
         db.session.commit()
-        found = {"items": wanted, "big": big.id, "start": demo.start_date,
+        found = {"items": wanted, "big": big.id, "crowd": crowd.id, "start": demo.start_date,
                  "end": demo.end_date, "language": demo.content_language}
         db.session.remove()
     return found
@@ -196,6 +202,30 @@ def timeline_times(browser: Any, base: str, visit_id: int, runs: int) -> dict[st
     return {key: statistics.median(values) for key, values in found.items()}
 
 
+def form_times(browser: Any, base: str, visit_id: int, runs: int) -> dict[str, float]:
+    """Median milliseconds until the 500-delegate selects are searchable, until a typed name
+    shows its match, and until the form loads without JavaScript."""
+    found: dict[str, list[float]] = {"ready": [], "typed": [], "static": []}
+    for javascript in (True, False):
+        context = browser.new_context(base_url=base, java_script_enabled=javascript)
+        page = context.new_page()
+        log_in(page)
+        for _ in range(runs):
+            page.goto(f"/visits/{visit_id}/items/new?lang=en", wait_until="load")
+            if not javascript:
+                found["static"].append(page.evaluate(
+                    "performance.getEntriesByType('navigation')[0].loadEventEnd"))
+                continue
+            page.locator("#delegate_ids-ts-control").wait_for()
+            found["ready"].append(page.evaluate("performance.now()"))
+            started = time.perf_counter()
+            page.locator("#delegate_ids-ts-control").fill("Delegate 377")
+            page.locator(".ts-dropdown .option", has_text="Delegate 377 Rusu").wait_for()
+            found["typed"].append((time.perf_counter() - started) * 1000)
+        context.close()
+    return {key: statistics.median(values) for key, values in found.items()}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=3)
@@ -219,6 +249,7 @@ def main() -> None:
                     page, empty_visit(app, data, f"Quick entry {run}"), data["items"]))
             context.close()
             timeline = timeline_times(browser, base, data["big"], runs)
+            form = form_times(browser, base, data["crowd"], runs)
             browser.close()
         server.shutdown()
     print(f"Entering the demo's {len(data['items'])} items (median of {runs} runs)")
@@ -236,6 +267,10 @@ def main() -> None:
     print(f"interactive calendar (drag ready): {timeline['interactive']:.0f} ms")
     print(f"static timeline, no JavaScript (baseline): {timeline['static']:.0f} ms")
     print(f"ratio: {timeline['interactive'] / timeline['static']:.2f}")
+    print(f"\nItem form of a {DELEGATES}-delegate visit (median of {runs}, ms)")
+    print(f"searchable selects ready: {form['ready']:.0f} ms from navigation; "
+          f"typed name to match shown: {form['typed']:.0f} ms")
+    print(f"same form without JavaScript (baseline): {form['static']:.0f} ms")
 
 
 if __name__ == "__main__":

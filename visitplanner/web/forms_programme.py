@@ -31,7 +31,7 @@ ITEM_KIND_NAMES = {"session": _l("Session"), "site_visit": _l("Site visit"), "me
 ITEM_STATUS_NAMES = {"tentative": _l("Tentative"), "confirmed": _l("Confirmed"),
                      "cancelled": _l("Cancelled")}
 AUDIENCE_CHOICES = [SelectChoice("whole", _l("The whole delegation")),
-                    SelectChoice("chosen", _l("Only the delegates ticked below"))]
+                    SelectChoice("chosen", _l("Only the delegates chosen below"))]
 # The API's e-mail rule (api/types.py Email): something@something, no spaces.
 # What <input type=datetime-local> sends and shows (the first format is the one rendered).
 LOCAL_TIME = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"]
