@@ -30,7 +30,7 @@ def visit(items, **extra):
                   contacts=[], emergency_number=None, dress_code=None, practical_notes=None,
                   delegates=[Row(id=7, full_name="Олена Коваленко", role="head", honorific=None, gender=None,
                                  function=None, organisation=None, country="UA", email=None,
-                                 phone=None, language="en",
+                                 phone=None, language="en", dietary=None, accessibility=None,
                                  translations={"fr": {"function": "Procureure"}})])
     fields.update(extra)
     return Row(**fields)
