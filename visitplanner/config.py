@@ -57,4 +57,9 @@ def settings_from_env(instance_path: Path) -> dict[str, object]:
         "SESSION_COOKIE_SAMESITE": "Lax",
         "REMEMBER_COOKIE_HTTPONLY": True,
         "WTF_CSRF_TIME_LIMIT": None,
+        # The language tag of Word files by output language, e.g. "nl=nl-NL,fr=fr-FR";
+        # unset languages keep nl-BE, fr-BE and en-GB.
+        "DOCUMENT_LOCALES": dict(pair.strip().split("=", 1)
+                                 for pair in (_env("DOCUMENT_LOCALES") or "").split(",")
+                                 if "=" in pair),
     }

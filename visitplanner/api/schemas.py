@@ -9,6 +9,7 @@ from pydantic import Field, field_validator, model_validator
 from visitplanner.api.types import (
     ApiModel,
     Country,
+    DelegateLanguage,
     Email,
     Id,
     Language,
@@ -192,7 +193,7 @@ class DelegateFields(ApiModel):
     country: Country | None = None
     email: Email | None = None
     phone: Text50 | None = None
-    language: Language | None = None
+    language: DelegateLanguage | None = None
     role: DelegateRole = "member"
     dietary: Text300 | None = None
     accessibility: Text300 | None = None
@@ -263,7 +264,9 @@ class KeyFigures(ApiModel):
 
 
 class Organisation(OrganisationFields, Stored):
-    """An organisation as stored."""
+    """An organisation as stored; `logo_type` is set when it has a logo (GET .../logo)."""
+
+    logo_type: str | None = None
 
 
 class Person(PersonFields, Stored):

@@ -9,6 +9,7 @@ from visitplanner.web import (
     directory,
     imports,
     items,
+    logos,
     news,
     printouts,
     releases,
@@ -72,6 +73,9 @@ for _kind, _spec in directory.KINDS.items():
                      directory.edit_entry, defaults={"kind": _kind}, methods=["GET", "POST"])
     web.add_url_rule(f"/{_kind}/<int:row_id>/delete", f"delete_{_spec.singular}",
                      directory.delete_entry, defaults={"kind": _kind}, methods=["GET", "POST"])
+web.add_url_rule("/organisations/<int:organisation_id>/logo", view_func=logos.edit_logo,
+                 methods=["GET", "POST"])
+web.add_url_rule("/organisations/<int:organisation_id>/logo.img", view_func=logos.show_logo)
 web.add_url_rule("/users", view_func=users.list_users)
 web.add_url_rule("/users/new", view_func=users.new_user, methods=["GET", "POST"])
 web.add_url_rule("/users/<int:user_id>/edit", view_func=users.edit_user, methods=["GET", "POST"])

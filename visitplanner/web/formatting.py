@@ -57,7 +57,7 @@ def colon() -> str:
 
 def names() -> dict[str, dict[str, Any]]:
     """The words of the closed lists (kinds, statuses, roles) in the UI language."""
-    from visitplanner.web.forms import VISIT_STATUS_NAMES
+    from visitplanner.web.forms import LANGUAGE_NAMES, VISIT_STATUS_NAMES
     from visitplanner.web.forms_directory import ORGANISATION_KIND_NAMES, USER_ROLE_NAMES
     from visitplanner.web.forms_programme import (
         DELEGATE_ROLE_NAMES,
@@ -68,7 +68,7 @@ def names() -> dict[str, dict[str, Any]]:
     return {"visit_status": VISIT_STATUS_NAMES, "item_kind": ITEM_KIND_NAMES,
             "item_status": ITEM_STATUS_NAMES, "role": DELEGATE_ROLE_NAMES,
             "organisation_kind": ORGANISATION_KIND_NAMES, "user_role": USER_ROLE_NAMES,
-            "conflict": CONFLICT_NAMES}
+            "conflict": CONFLICT_NAMES, "language": LANGUAGE_NAMES}
 
 
 CONFLICT_NAMES = {"double_booking": _l("Double booking"), "venue_clash": _l("Venue clash"),

@@ -26,6 +26,8 @@ RULE_MESSAGES = (
     _l("Date must lie between 2000-01-01 and 2100-12-31."),
 )
 LANGUAGE_NAMES = {"nl": _l("Dutch"), "fr": _l("French"), "en": _l("English")}
+# A delegate's own language may also be one that only their personal outputs speak.
+DELEGATE_LANGUAGE_NAMES = {**LANGUAGE_NAMES, "de": _l("German"), "uk": _l("Ukrainian")}
 # A visit's status agrees with "visit" (French: une visite confirmée), an item's with "item":
 # the same English words get their own context. lazy_pgettext is imported as pgettext, the
 # name the catalog extractor looks for.

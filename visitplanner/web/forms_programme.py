@@ -11,7 +11,7 @@ from wtforms.validators import DataRequired, Optional, Regexp, ValidationError
 from visitplanner.api.schemas import DelegateTranslation, ItemTranslation
 from visitplanner.planning import rules
 from visitplanner.web.forms import (
-    LANGUAGE_NAMES,
+    DELEGATE_LANGUAGE_NAMES,
     EditForm,
     check_rule,
     choose_id,
@@ -50,7 +50,7 @@ class DelegateForm(EditForm):
     email = text(_l("E-mail"), 254, checks=[Regexp(EMAIL_PATTERN,
                                                    message=_l("Not an e-mail address."))])
     phone = text(_l("Phone"), 50)
-    language = choose_one(_l("Language"), {"": _l("(none)"), **LANGUAGE_NAMES}, "")
+    language = choose_one(_l("Language"), {"": _l("(none)"), **DELEGATE_LANGUAGE_NAMES}, "")
     role = choose_one(_l("Role"), DELEGATE_ROLE_NAMES, "member")
     dietary = text(_l("Dietary needs"), 300)
     accessibility = text(_l("Accessibility"), 300)

@@ -19,9 +19,9 @@ from visitplanner.core.queries import load_visit_delegates
 from visitplanner.extensions import db
 from visitplanner.models import Delegate, UsedFormToken, Visit
 from visitplanner.models.form_tokens import new_form_token
-from visitplanner.planning.vocabulary import LANGUAGES
+from visitplanner.planning.vocabulary import DELEGATE_LANGUAGES, LANGUAGES
 from visitplanner.web.editing import get_or_404, writer_required
-from visitplanner.web.forms import LANGUAGE_NAMES
+from visitplanner.web.forms import DELEGATE_LANGUAGE_NAMES
 from visitplanner.web.forms_directory import ConfirmImportForm, ImportForm
 from visitplanner.web.forms_programme import DELEGATE_ROLE_NAMES, GENDER_NAMES, DelegateForm
 from visitplanner.web.import_files import ImportFileError, read_rows
@@ -69,7 +69,8 @@ def check_rows(rows: list[dict[str, str]], visit_id: int) -> list[PreviewRow]:
     """Validate each row with the delegate form's rules; flag e-mails seen before."""
     seen = {d.email.lower(): _("already in this delegation")
             for d in load_visit_delegates(visit_id) if d.email}
-    words = {"role": spellings(DELEGATE_ROLE_NAMES), "language": spellings(LANGUAGE_NAMES),
+    words = {"role": spellings(DELEGATE_ROLE_NAMES),
+             "language": spellings(DELEGATE_LANGUAGE_NAMES),
              "gender": spellings({code: name for code, name in GENDER_NAMES.items() if code})}
     checked = []
     for number, row in enumerate(rows, start=2):  # row 1 holds the headings
@@ -117,7 +118,7 @@ def import_delegates(visit_id: int) -> ResponseReturnValue:
                                    good=len(good), confirm=confirm, labels=labels)
     status = 422 if form.is_submitted() else 200
     return render_template("web/import.html", visit=visit, form=form, roles=ROLE_CODES,
-                           languages=", ".join(LANGUAGES)), status
+                           languages=", ".join(DELEGATE_LANGUAGES)), status
 
 
 @writer_required

@@ -31,6 +31,7 @@ from visitplanner.web.forms_translations import in_language
 from visitplanner.web.forms_visit import CopyVisitForm, VisitForm
 from visitplanner.web.timeline import lay_out
 from visitplanner.web.timeline_edits import timeline_state
+from visitplanner.web.untranslated import untranslated_by_language
 
 SHOWN = ("all", "upcoming", "past", "draft")
 
@@ -70,7 +71,8 @@ def show_visit(visit_id: int) -> ResponseReturnValue:
               "conflicts": len(conflicts), "untranslated": count_untranslated(visit)}
     return render_template("web/visit.html", visit=visit, programme=programme,
                            conflicts=conflicts, flagged=flagged, delegate_names=names,
-                           titles=titles, counts=counts)
+                           titles=titles, counts=counts,
+                           untranslated=untranslated_by_language(visit))
 
 
 def count_untranslated(visit: Visit) -> int:
