@@ -11,6 +11,7 @@ from visitplanner.web import (
     items,
     logos,
     news,
+    practical,
     printouts,
     releases,
     sheets,
@@ -64,6 +65,15 @@ web.add_url_rule("/items/<int:item_id>/move", view_func=timeline_edits.move_item
                  methods=["POST"])
 web.add_url_rule("/items/<int:item_id>/delete", view_func=items.delete_item,
                  methods=["GET", "POST"])
+# The practical side: journeys, hotel stays, contacts on duty.
+for _kind in practical.KINDS:
+    web.add_url_rule(f"/visits/<int:visit_id>/{_kind}/new", f"new_{_kind}",
+                     practical.new_practical, defaults={"kind": _kind}, methods=["GET", "POST"])
+    web.add_url_rule(f"/{_kind}/<int:row_id>/edit", f"edit_{_kind}", practical.edit_practical,
+                     defaults={"kind": _kind}, methods=["GET", "POST"])
+    web.add_url_rule(f"/{_kind}/<int:row_id>/delete", f"delete_{_kind}",
+                     practical.delete_practical, defaults={"kind": _kind},
+                     methods=["GET", "POST"])
 for _kind, _spec in directory.KINDS.items():
     web.add_url_rule(f"/{_kind}", f"list_{_kind}", directory.list_entries,
                      defaults={"kind": _kind})
