@@ -42,7 +42,7 @@ def url_values(app: Any, demo_visit: Any) -> dict[str, Any]:
     speaker = next(link.person for item in demo_visit.items for link in item.speaker_links)
     return {"visit_id": demo_visit.id, "delegate_id": delegate.id, "person_id": speaker.id,
             "item_id": demo_visit.items[0].id, "row_id": demo_visit.host_organisation_id,
-            "format": "md", "user_id": 1,
+            "format": "md", "user_id": 1, "kind": "delegation", "fmt": "xlsx",
             "token": make_token(delegate.id, delegate.link_version, app.config["SECRET_KEY"])}
 
 

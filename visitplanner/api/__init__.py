@@ -11,9 +11,11 @@ from visitplanner.api import practical as pr
 from visitplanner.api import printouts as pdf
 from visitplanner.api import releases as rel
 from visitplanner.api import schemas as s
+from visitplanner.api import sheets as sh
 from visitplanner.api.framework import LANG_QUERY, Route, register_routes
 from visitplanner.api.openapi import build_openapi
 from visitplanner.api.resources import VersionBody
+from visitplanner.core.sheets import MEDIA_TYPES as SHEET_MEDIA_TYPES
 
 api = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -148,6 +150,22 @@ ROUTES: list[Route] = [
     Route("GET", "/visits/<id:visit_id>/badges.pdf", pdf.export_badges_pdf,
           "Name badges and table cards (PDF)", media_type="application/pdf",
           query=LANG_QUERY),
+    Route("GET", "/visits/<id:visit_id>/sheets/delegation.xlsx", sh.export_delegation_sheet_xlsx,
+          "The delegation sheet (xlsx)", media_type=SHEET_MEDIA_TYPES["xlsx"], query=LANG_QUERY),
+    Route("GET", "/visits/<id:visit_id>/sheets/delegation.pdf", sh.export_delegation_sheet_pdf,
+          "The delegation sheet (pdf)", media_type=SHEET_MEDIA_TYPES["pdf"], query=LANG_QUERY),
+    Route("GET", "/visits/<id:visit_id>/sheets/transport.xlsx", sh.export_transport_sheet_xlsx,
+          "The transport sheet (xlsx)", media_type=SHEET_MEDIA_TYPES["xlsx"], query=LANG_QUERY),
+    Route("GET", "/visits/<id:visit_id>/sheets/transport.pdf", sh.export_transport_sheet_pdf,
+          "The transport sheet (pdf)", media_type=SHEET_MEDIA_TYPES["pdf"], query=LANG_QUERY),
+    Route("GET", "/visits/<id:visit_id>/sheets/catering.xlsx", sh.export_catering_sheet_xlsx,
+          "The catering sheet (xlsx)", media_type=SHEET_MEDIA_TYPES["xlsx"], query=LANG_QUERY),
+    Route("GET", "/visits/<id:visit_id>/sheets/catering.pdf", sh.export_catering_sheet_pdf,
+          "The catering sheet (pdf)", media_type=SHEET_MEDIA_TYPES["pdf"], query=LANG_QUERY),
+    Route("GET", "/visits/<id:visit_id>/sheets/access.xlsx", sh.export_access_sheet_xlsx,
+          "The access sheet (xlsx)", media_type=SHEET_MEDIA_TYPES["xlsx"], query=LANG_QUERY),
+    Route("GET", "/visits/<id:visit_id>/sheets/access.pdf", sh.export_access_sheet_pdf,
+          "The access sheet (pdf)", media_type=SHEET_MEDIA_TYPES["pdf"], query=LANG_QUERY),
     Route("GET", "/visits/<id:visit_id>/calendar.ics", cal.export_visit_calendar,
           "Every item of the visit (iCalendar)", media_type="text/calendar", query=LANG_QUERY),
     Route("GET", "/delegates/<id:delegate_id>/calendar.ics", cal.export_delegate_calendar,

@@ -14,6 +14,7 @@ from visitplanner.web import (
     practical,
     printouts,
     releases,
+    sheets,
     spreadsheets,
     timeline_edits,
     users,
@@ -66,11 +67,11 @@ web.add_url_rule("/items/<id:item_id>/delete", view_func=items.delete_item,
                  methods=["GET", "POST"])
 # The practical side: journeys, hotel stays, contacts on duty.
 for _kind in practical.KINDS:
-    web.add_url_rule(f"/visits/<int:visit_id>/{_kind}/new", f"new_{_kind}",
+    web.add_url_rule(f"/visits/<id:visit_id>/{_kind}/new", f"new_{_kind}",
                      practical.new_practical, defaults={"kind": _kind}, methods=["GET", "POST"])
-    web.add_url_rule(f"/{_kind}/<int:row_id>/edit", f"edit_{_kind}", practical.edit_practical,
+    web.add_url_rule(f"/{_kind}/<id:row_id>/edit", f"edit_{_kind}", practical.edit_practical,
                      defaults={"kind": _kind}, methods=["GET", "POST"])
-    web.add_url_rule(f"/{_kind}/<int:row_id>/delete", f"delete_{_kind}",
+    web.add_url_rule(f"/{_kind}/<id:row_id>/delete", f"delete_{_kind}",
                      practical.delete_practical, defaults={"kind": _kind},
                      methods=["GET", "POST"])
 for _kind, _spec in directory.KINDS.items():
@@ -93,6 +94,10 @@ web.add_url_rule("/visits/<id:visit_id>/programme.pdf", view_func=printouts.expo
 web.add_url_rule("/delegates/<id:delegate_id>/programme.pdf",
                  view_func=printouts.export_delegate_programme_pdf)
 web.add_url_rule("/visits/<id:visit_id>/badges.pdf", view_func=printouts.export_badges_pdf)
+# Sheets for the people who make the visit run.
+web.add_url_rule("/visits/<id:visit_id>/sheets/"
+                 "<any(delegation, transport, catering, access):kind>.<any(xlsx, pdf):fmt>",
+                 view_func=sheets.export_sheet)
 # News draft: edit, history, downloads.
 web.add_url_rule("/visits/<id:visit_id>/news", view_func=news.show_news, methods=["GET", "POST"])
 web.add_url_rule("/visits/<id:visit_id>/news.<any(md, html, docx):format>",

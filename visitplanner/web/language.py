@@ -10,7 +10,7 @@ from visitplanner.planning.vocabulary import LANGUAGES
 OUTPUT_ENDPOINTS = frozenset({
     "web.export_programme_pdf", "web.export_delegate_programme_pdf", "web.export_badges_pdf",
     "web.export_visit_calendar", "web.export_delegate_calendar", "web.export_person_calendar",
-    "web.export_news", "web.export_calendar_feed",
+    "web.export_news", "web.export_calendar_feed", "web.export_sheet",
 })
 
 
