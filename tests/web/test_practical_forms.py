@@ -1,8 +1,6 @@
 """Organiser pages of the practical side: add, edit and delete journeys, stays and contacts."""
 from __future__ import annotations
 
-from web_client import logged_in, post
-
 from visitplanner.extensions import db
 from visitplanner.models import Contact, Journey, Stay, Venue
 
@@ -11,7 +9,7 @@ def _delegate_ids(visit):
     return [d.id for d in visit.delegates]
 
 
-def test_the_visit_page_shows_the_demo_logistics(client, demo_visit):
+def test_the_visit_page_shows_the_demo_logistics(client, demo_visit, logged_in):
     logged_in(client)
     page = client.get(f"/visits/{demo_visit.id}?lang=en").get_data(as_text=True)
     for text in ("Practical information", "Emergency number", 'href="tel:112"',
@@ -21,7 +19,7 @@ def test_the_visit_page_shows_the_demo_logistics(client, demo_visit):
         assert text in page, text
 
 
-def test_add_edit_and_delete_a_journey_in_its_own_zones(client, demo_visit):
+def test_add_edit_and_delete_a_journey_in_its_own_zones(client, demo_visit, logged_in, post):
     logged_in(client)
     olena = demo_visit.delegates[1].id
     form = client.get(f"/visits/{demo_visit.id}/journeys/new").get_data(as_text=True)
@@ -46,7 +44,7 @@ def test_add_edit_and_delete_a_journey_in_its_own_zones(client, demo_visit):
     assert gone.status_code == 302 and db.session.get(Journey, journey.id) is None
 
 
-def test_bad_journeys_are_refused_naming_the_field_and_nothing_is_stored(client, demo_visit):
+def test_bad_journeys_are_refused_naming_the_field_and_nothing_is_stored(client, demo_visit, logged_in, post):
     logged_in(client)
     count = db.session.query(Journey).count()
     base = {"direction": "arrival", "mode": "train", "departs_at": "2024-04-21T10:00",
@@ -65,7 +63,7 @@ def test_bad_journeys_are_refused_naming_the_field_and_nothing_is_stored(client,
     assert db.session.query(Journey).count() == count
 
 
-def test_add_a_stay_and_a_contact_and_refuse_bad_ones(client, demo_visit):
+def test_add_a_stay_and_a_contact_and_refuse_bad_ones(client, demo_visit, logged_in, post):
     logged_in(client)
     hotel = Venue(name="Hotel Amigo", city="Brussel", phone="+32 2 547 47 47")
     db.session.add(hotel)
@@ -92,7 +90,7 @@ def test_add_a_stay_and_a_contact_and_refuse_bad_ones(client, demo_visit):
     assert "Hotel Amigo" in page and "Embassy of Ukraine" in page
 
 
-def test_a_venue_that_is_someones_hotel_is_not_deleted(client, demo_visit):
+def test_a_venue_that_is_someones_hotel_is_not_deleted(client, demo_visit, logged_in):
     logged_in(client)
     hotel = demo_visit.stays[0].venue
     response = client.get(f"/venues/{hotel.id}/delete")
@@ -101,9 +99,8 @@ def test_a_venue_that_is_someones_hotel_is_not_deleted(client, demo_visit):
     assert db.session.get(Venue, hotel.id) is not None
 
 
-def test_item_form_saves_the_practical_fields(client, demo_visit):
+def test_item_form_saves_the_practical_fields(client, demo_visit, form_values, logged_in, post):
     logged_in(client)
-    from web_client import form_values
 
     item = demo_visit.items[8]  # the visit to PZ Montgomery
     sent = form_values(client.get(f"/items/{item.id}/edit").get_data(as_text=True))
@@ -119,21 +116,20 @@ def test_item_form_saves_the_practical_fields(client, demo_visit):
     assert item.transport == "Minibus, chauffeur Jan Peeters"  # kept as it was
 
 
-def test_visit_form_keeps_the_practical_fields(client, app):
-    from web_client import VISIT
+def test_visit_form_keeps_the_practical_fields(client, app, logged_in, post, visit_form):
 
     from visitplanner.models import Visit
 
     logged_in(client)
-    response = post(client, "/visits/new", {**VISIT, "dress_code": "Business attire",
+    response = post(client, "/visits/new", {**visit_form, "dress_code": "Business attire",
                                             "practical_notes": "Bring your passport."})
     assert response.status_code == 302
-    visit = db.session.query(Visit).filter_by(title=VISIT["title"]).one()
+    visit = db.session.query(Visit).filter_by(title=visit_form["title"]).one()
     assert (visit.emergency_number, visit.dress_code) == ("112", "Business attire")
     assert visit.practical_notes == "Bring your passport."
 
 
-def test_a_night_without_a_hotel_shows_among_the_conflicts(client, demo_visit):
+def test_a_night_without_a_hotel_shows_among_the_conflicts(client, demo_visit, logged_in):
     import datetime as dt
 
     logged_in(client)
@@ -148,8 +144,7 @@ def test_a_night_without_a_hotel_shows_among_the_conflicts(client, demo_visit):
     assert '<a href="#stays-heading">Hotels</a>' in page
 
 
-def test_the_practical_side_reads_in_dutch_and_french(client, demo_visit):
-    from web_client import page
+def test_the_practical_side_reads_in_dutch_and_french(client, demo_visit, logged_in, page):
 
     logged_in(client)
     dutch = page(client, f"/visits/{demo_visit.id}?lang=nl")

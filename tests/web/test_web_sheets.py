@@ -2,10 +2,9 @@
 from io import BytesIO
 
 from openpyxl import load_workbook
-from web_client import logged_in
 
 
-def test_visit_page_links_to_every_sheet_and_they_download(client, demo_visit):
+def test_visit_page_links_to_every_sheet_and_they_download(client, demo_visit, logged_in):
     url = f"/visits/{demo_visit.id}/sheets/catering.xlsx"
     assert client.get(url).status_code == 302  # to the login page
     logged_in(client, "viewer")
