@@ -84,6 +84,14 @@ LocalDateTime = Annotated[
 ]
 
 
+def _assume_utc(value: dt.datetime) -> dt.datetime:
+    # SQLite hands timezone-aware columns back naive; every stored instant is UTC.
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+
+
+StoredInstant = Annotated[dt.datetime, AfterValidator(_assume_utc)]
+
+
 class ApiModel(BaseModel):
     """Base of every API schema: unknown fields are refused, so a typo is not silently lost."""
 
