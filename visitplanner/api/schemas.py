@@ -105,8 +105,8 @@ class VisitTranslation(ApiModel):
     """A visit's free text in one more language."""
 
     title: text(300) | None = None
-    purpose: text(5000) | None = None
-    focus: text(5000) | None = None
+    purpose: text(5000, multiline=True) | None = None
+    focus: text(5000, multiline=True) | None = None
     visit_type: text(100) | None = None
     delegation_adjective: text(100) | None = None
     delegation_description: text(200) | None = None
@@ -125,8 +125,8 @@ class VisitFields(ApiModel):
     host_country: Country = "BE"
     delegation: Delegation = Field(default_factory=Delegation)
     visit_type: text(100) | None = None
-    purpose: text(5000) | None = None
-    focus: text(5000) | None = None
+    purpose: text(5000, multiline=True) | None = None
+    focus: text(5000, multiline=True) | None = None
     status: VisitStatus = "draft"
     translations: dict[Language, VisitTranslation] = Field(default_factory=dict)
 
@@ -161,7 +161,7 @@ class DelegateFields(ApiModel):
     role: DelegateRole = "member"
     dietary: text(300) | None = None
     accessibility: text(300) | None = None
-    notes: text(5000) | None = None
+    notes: text(5000, multiline=True) | None = None
     translations: dict[Language, DelegateTranslation] = Field(default_factory=dict)
 
 
@@ -169,7 +169,7 @@ class ItemTranslation(ApiModel):
     """An item's free text in one more language."""
 
     title: text(300) | None = None
-    description: text(10000) | None = None
+    description: text(10000, multiline=True) | None = None
     topics: list[text(200)] | None = Field(None, max_length=30)
 
 
@@ -183,7 +183,7 @@ class ItemFields(ApiModel):
     venue_id: Id | None = None
     host_organisation_id: Id | None = None
     topics: list[text(200)] = Field(default_factory=list, max_length=30)
-    description: text(10000) | None = None
+    description: text(10000, multiline=True) | None = None
     speaker_ids: list[Id] = Field(default_factory=list, max_length=50)
     delegate_ids: list[Id] | None = Field(None, max_length=500,
                                           description="null: the whole delegation attends")
@@ -200,7 +200,7 @@ class QuoteFields(ApiModel):
     person_id: Id | None = None
     speaker_name: text(200) | None = None
     speaker_function: text(200) | None = None
-    text: name(5000)
+    text: name(5000, multiline=True)
     language: Language | None = None
 
     def check_rules(self) -> None:

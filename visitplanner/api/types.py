@@ -5,15 +5,17 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal, Optional
 
-from pydantic import (
-    AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, Strict,
-    StringConstraints, WithJsonSchema, create_model,
-)
+from dataclasses import dataclass
 
+from pydantic import (
+    AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, GetCoreSchemaHandler,
+    GetJsonSchemaHandler, PlainSerializer, Strict, StringConstraints, WithJsonSchema, create_model,
+)
+from pydantic_core import core_schema
+
+from visitplanner.planning import rules
 from visitplanner.planning.rules import RuleError, check_country
 
-# PostgreSQL refuses NUL in text, so the schema refuses it first.
-NO_NUL = r"^[^\x00]*$"
 LOCAL_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$")
 
 # Strict: JSON true is not the id 1.
@@ -25,19 +27,48 @@ Country = Annotated[
     AfterValidator(lambda code: check_country("country", code)),
     Field(description="ISO 3166-1 alpha-2 code, e.g. BE"),
 ]
-WebAddress = Annotated[str, StringConstraints(max_length=300, pattern=r"^https?://[^\s\x00]+$")]
-Email = Annotated[str, StringConstraints(max_length=254, pattern=r"^[^@\s\x00]+@[^@\s\x00]+$")]
 
 
-def text(max_length: int) -> Any:
-    """Optional free text of at most `max_length` characters."""
-    return Annotated[str, StringConstraints(max_length=max_length, pattern=NO_NUL)]
+@dataclass(frozen=True)
+class Rule:
+    """Run one of the shared rules (planning/rules.py) on a string; its JSON Schema pattern
+    goes into the OpenAPI document. The web forms call the same rule, so both doors agree."""
+
+    check: Any
+    pattern: str
+
+    def __get_pydantic_core_schema__(self, source: Any,
+                                     handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        return core_schema.no_info_after_validator_function(
+            lambda value: self.check("", value), handler(source))
+
+    def __get_pydantic_json_schema__(self, schema: core_schema.CoreSchema,
+                                     handler: GetJsonSchemaHandler) -> dict[str, Any]:
+        json_schema = handler(schema)
+        json_schema["pattern"] = self.pattern
+        return json_schema
 
 
-def name(max_length: int) -> Any:
+SINGLE_LINE = Rule(rules.check_text, rules.SINGLE_LINE_PATTERN)
+MULTILINE = Rule(lambda field, value: rules.check_text(field, value, multiline=True),
+                 rules.MULTILINE_PATTERN)
+WebAddress = Annotated[str, StringConstraints(max_length=300),
+                       Rule(rules.check_web_address, rules.WEB_ADDRESS_PATTERN)]
+Email = Annotated[str, StringConstraints(max_length=254),
+                  Rule(rules.check_email, r"^[^@\s\x00-\x1f\x7f]+@[^@\s\x00-\x1f\x7f]+$")]
+
+
+def text(max_length: int, multiline: bool = False) -> Any:
+    """Optional free text of at most `max_length` characters; one line unless `multiline`."""
+    return Annotated[str, StringConstraints(max_length=max_length),
+                     MULTILINE if multiline else SINGLE_LINE]
+
+
+def name(max_length: int, multiline: bool = False) -> Any:
     """Required text that may not be blank."""
     return Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
-                                            max_length=max_length, pattern=NO_NUL)]
+                                            max_length=max_length),
+                     MULTILINE if multiline else SINGLE_LINE]
 
 
 def _parse_local_time(value: Any) -> Any:

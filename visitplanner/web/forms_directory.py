@@ -5,12 +5,13 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import BooleanField, FloatField, HiddenField, PasswordField
-from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp
+from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from visitplanner.api.schemas import OrganisationTranslation, PersonTranslation, VenueTranslation
-from visitplanner.web.forms import EditForm, choose_id, choose_one, country, text
+from visitplanner.web.forms import (
+    EditForm, choose_id, choose_one, country, email, text, web_address,
+)
 from visitplanner.web.forms_translations import translations_field
-from visitplanner.web.forms_programme import EMAIL_PATTERN
 
 ORGANISATION_KIND_NAMES = {
     "directorate": _l("Directorate"), "police_zone": _l("Police zone"),
@@ -19,12 +20,6 @@ ORGANISATION_KIND_NAMES = {
 }
 USER_ROLE_NAMES = {"admin": _l("Administrator"), "organiser": _l("Organiser"),
                    "viewer": _l("Viewer")}
-
-
-def email(label: object, required: bool = False) -> object:
-    """An e-mail address under the API's rule."""
-    return text(label, 254, required=required,
-                checks=[Regexp(EMAIL_PATTERN, message=_l("Not an e-mail address."))])
 
 
 class OrganisationForm(EditForm):
@@ -36,7 +31,7 @@ class OrganisationForm(EditForm):
     address = text(_l("Address"), 300)
     city = text(_l("City"), 100)
     country = country(_l("Country"))
-    website = text(_l("Website"), 300)
+    website = web_address(_l("Website"))
     phone = text(_l("Phone"), 50)
     email = email(_l("E-mail"))
     translations = translations_field(OrganisationTranslation, vars())
