@@ -85,12 +85,12 @@ def main() -> None:
     workdir = Path(tempfile.mkdtemp(prefix="bench-pdf-"))
     os.environ["VISITPLANNER_INSTANCE_PATH"] = str(workdir)
     from visitplanner import create_app
-    from visitplanner.accounts import create_user, issue_token
+    from visitplanner.core.accounts import create_user, issue_token
     from visitplanner.extensions import db
     from weasyprint import HTML
 
     from visitplanner.outputs.pdf import BASE_URL, StaticFetcher
-    from visitplanner.printouts import cache_dir, visit_printout
+    from visitplanner.core.printouts import cache_dir, visit_printout
 
     app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{workdir / 'bench.sqlite3'}"})
     try:

@@ -78,7 +78,7 @@ def client(app: Any) -> Any:
 
 def make_user(role: str, email: str | None = None) -> Any:
     """Create a user with the password 'secret'."""
-    from visitplanner.accounts import create_user
+    from visitplanner.core.accounts import create_user
 
     return create_user(email or f"{role}@example.org", role, "secret")
 
@@ -112,7 +112,7 @@ class ApiClient:
 
 def api_client_for(app: Any, role: str) -> ApiClient:
     """An API client holding a fresh token of a new user with `role`."""
-    from visitplanner.accounts import issue_token
+    from visitplanner.core.accounts import issue_token
 
     return ApiClient(app, issue_token(make_user(role)))
 

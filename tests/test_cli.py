@@ -1,5 +1,5 @@
 """The visitplanner command: users, tokens, demo, database check."""
-from visitplanner.accounts import authenticate, user_for_token
+from visitplanner.core.accounts import authenticate, user_for_token
 
 
 def test_create_user_and_token(app):

@@ -6,7 +6,7 @@ from flask import Flask, current_app
 from flask.cli import AppGroup, FlaskGroup
 from sqlalchemy import func, select
 
-from visitplanner.accounts import AccountError, create_user, find_user, issue_token
+from visitplanner.core.accounts import AccountError, create_user, find_user, issue_token
 from visitplanner.extensions import db
 from visitplanner.models import Visit
 from visitplanner.planning.vocabulary import LANGUAGES, USER_ROLES
@@ -82,7 +82,7 @@ def export_pdf_command(visit_id: int, lang: str | None, output: str | None,
     """Write a visit's printable programme, a personal programme or the badges as PDF."""
     from visitplanner.models import Delegate
     from visitplanner.outputs.pdf import render_pdf
-    from visitplanner.printouts import delegate_printout, visit_printout
+    from visitplanner.core.printouts import delegate_printout, visit_printout
 
     if delegate_id is not None:
         if badges:
@@ -107,7 +107,7 @@ def export_pdf_command(visit_id: int, lang: str | None, output: str | None,
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Default: visit-ID.ics.")
 def export_ics_command(visit_id: int, lang: str | None, output: str | None) -> None:
     """Write every item of a visit as an iCalendar file."""
-    from visitplanner.calendars import visit_calendar
+    from visitplanner.core.calendars import visit_calendar
 
     data = visit_calendar(visit_id, lang)
     if data is None:

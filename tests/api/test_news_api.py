@@ -4,7 +4,7 @@ import io
 import docx
 
 from visitplanner.models import NewsDraft
-from visitplanner.news_drafts import save_revision
+from visitplanner.core.news_drafts import save_revision
 from visitplanner.outputs.news import DraftText
 
 

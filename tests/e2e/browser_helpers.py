@@ -34,7 +34,7 @@ def live_server(tmp_path_factory: pytest.TempPathFactory, instance_path: str) ->
     from werkzeug.serving import make_server
 
     from visitplanner import create_app
-    from visitplanner.accounts import create_user
+    from visitplanner.core.accounts import create_user
     from visitplanner.extensions import db
     from visitplanner.models import Visit
 

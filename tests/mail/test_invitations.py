@@ -203,7 +203,7 @@ def test_a_server_that_goes_down_mid_send_loses_and_repeats_nothing(app, api, de
 
 
 def test_two_senders_at_once_never_send_a_message_twice(app, demo_visit, smtp):
-    from visitplanner.calendars import queue_visit_invitations
+    from visitplanner.core.calendars import queue_visit_invitations
     from visitplanner.mail.sender import send_due
 
     queued = queue_visit_invitations(demo_visit.id)

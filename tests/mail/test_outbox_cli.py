@@ -18,7 +18,7 @@ def test_export_ics_writes_the_visit_calendar(app, demo_visit, tmp_path):
 
 
 def test_send_outbox_sends_what_is_due(app, demo_visit):
-    from visitplanner.calendars import queue_visit_invitations
+    from visitplanner.core.calendars import queue_visit_invitations
 
     queued = queue_visit_invitations(demo_visit.id)
     db.session.commit()

@@ -15,7 +15,7 @@ from visitplanner.planning.build import build_programme
 from visitplanner.planning.programme import (
     Day, DelegateView, DelegationView, OrganisationView, Programme, ProgrammeItem, VisitView,
 )
-from visitplanner.queries import load_visit
+from visitplanner.core.queries import load_visit
 
 AFTER = dt.date(2024, 5, 2)
 

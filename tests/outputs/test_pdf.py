@@ -26,7 +26,7 @@ def programmes(tmp_path_factory: pytest.TempPathFactory,
     from visitplanner.demo import load_demo
     from visitplanner.extensions import db
     from visitplanner.planning.build import build_programme
-    from visitplanner.queries import load_visit
+    from visitplanner.core.queries import load_visit
 
     url = f"sqlite:///{tmp_path_factory.mktemp('pdf') / 'demo.sqlite3'}"
     app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": url})

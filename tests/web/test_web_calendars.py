@@ -10,7 +10,7 @@ from web_client import logged_in, post
 
 
 def personal_links(app, delegate) -> dict[str, str]:
-    from visitplanner.calendars import delegate_links
+    from visitplanner.core.calendars import delegate_links
 
     with app.test_request_context():
         return {k: v.removeprefix("http://visitplanner.test") for k, v in delegate_links(delegate).items()}

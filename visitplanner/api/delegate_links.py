@@ -6,7 +6,7 @@ from typing import Any
 
 from flask import g
 
-from visitplanner import calendars
+from visitplanner.core import calendars
 from visitplanner.api.crud import Resource
 from visitplanner.api.types import ReadModel
 

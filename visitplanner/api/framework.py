@@ -9,7 +9,7 @@ from typing import Any
 from flask import Blueprint, Response, g, jsonify, request
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from visitplanner.accounts import user_for_token
+from visitplanner.core.accounts import user_for_token
 from visitplanner.api.errors import ApiError, error_response, field_errors, validation_error
 
 MAX_ID = 2**31 - 1  # the largest id an INTEGER column holds on every database

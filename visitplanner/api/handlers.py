@@ -8,11 +8,11 @@ from visitplanner.api.errors import ApiError, validation_error
 from visitplanner.api.resources import (
     DELEGATES, ITEMS, ORGANISATIONS, PEOPLE, QUOTES, VENUES, VISITS,
 )
-from visitplanner.operations import check_against_stored, set_key_figures
+from visitplanner.core.operations import check_against_stored, set_key_figures
 from visitplanner.planning.build import build_programme
 from visitplanner.planning.conflicts import find_conflicts
 from visitplanner.planning.vocabulary import LANGUAGES
-from visitplanner.queries import load_visit
+from visitplanner.core.queries import load_visit
 
 CONFLICTS_QUERY = {"lang": {
     "type": "string", "enum": list(LANGUAGES),

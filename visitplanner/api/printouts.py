@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import Response
 
 from visitplanner.api.errors import ApiError, validation_error
-from visitplanner.printouts import (
+from visitplanner.core.printouts import (
     Printout, asked_language, delegate_printout, send_printout, visit_printout,
 )
 

@@ -10,7 +10,7 @@ from visitplanner.api import schemas
 from visitplanner.api.crud import Resource
 from visitplanner.api.delegate_links import DelegateResource
 from visitplanner.api.types import ApiModel, Version
-from visitplanner.operations import apply_item, apply_plain, apply_visit
+from visitplanner.core.operations import apply_item, apply_plain, apply_visit
 
 
 class VersionBody(ApiModel):

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from visitplanner.accounts import create_user, find_user
+from visitplanner.core.accounts import create_user, find_user
 from visitplanner.extensions import db
 from visitplanner.models import (
     Delegate, Item, ItemSpeaker, KeyFigure, Organisation, Person, Quote, Venue, Visit,

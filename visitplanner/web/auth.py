@@ -12,7 +12,7 @@ from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField
 from wtforms.validators import DataRequired, Length
 
-from visitplanner.accounts import authenticate
+from visitplanner.core.accounts import authenticate
 from visitplanner.extensions import db, login_manager
 from visitplanner.models import User
 

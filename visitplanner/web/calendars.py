@@ -8,7 +8,7 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from visitplanner import calendars
+from visitplanner.core import calendars
 from visitplanner.extensions import db
 from visitplanner.models import Delegate, OutboxMessage, Visit
 from visitplanner.planning.vocabulary import LANGUAGES

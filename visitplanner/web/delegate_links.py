@@ -4,14 +4,14 @@ from __future__ import annotations
 from flask import Response, abort, current_app, render_template
 from flask.typing import ResponseReturnValue
 
-from visitplanner import calendars
-from visitplanner.delegate_links import read_token
+from visitplanner.core import calendars
+from visitplanner.core.delegate_links import read_token
 from visitplanner.extensions import db
 from visitplanner.models import Delegate
 from visitplanner.outputs.common import clock, day_heading, field, label, time_span
 from visitplanner.outputs.ics import address
 from visitplanner.planning.build import build_programme
-from visitplanner.queries import load_visit
+from visitplanner.core.queries import load_visit
 
 
 def _delegate(token: str) -> Delegate:

@@ -8,10 +8,10 @@ from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
 
 from visitplanner.models import Delegate, Visit
-from visitplanner.calendars import delegate_links
+from visitplanner.core.calendars import delegate_links
 from visitplanner.extensions import db
-from visitplanner.operations import apply_plain, rotate_links
-from visitplanner.queries import load_visit_delegates
+from visitplanner.core.operations import apply_plain, rotate_links
+from visitplanner.core.queries import load_visit_delegates
 from visitplanner.web.editing import (
     confirm_delete, get_or_404, render_edit, save_form, writer_required,
 )

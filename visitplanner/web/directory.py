@@ -14,8 +14,8 @@ from sqlalchemy.orm import joinedload
 
 from visitplanner.extensions import db
 from visitplanner.models import Organisation, Person, Venue
-from visitplanner.operations import apply_plain
-from visitplanner.queries import used_by
+from visitplanner.core.operations import apply_plain
+from visitplanner.core.queries import used_by
 from visitplanner.web import choices
 from visitplanner.web.editing import (
     confirm_delete, get_or_404, render_edit, save_form, writer_required,

@@ -12,7 +12,7 @@ from flask_login import current_user, login_required
 from sqlalchemy.exc import IntegrityError
 
 from visitplanner.extensions import db
-from visitplanner.operations import StaleEdit, commit, check_against_stored, store
+from visitplanner.core.operations import StaleEdit, commit, check_against_stored, store
 from visitplanner.web.forms import EditForm
 from visitplanner.web.forms_directory import ConfirmDeleteForm
 from visitplanner.web.forms_translations import kept_translations

@@ -16,9 +16,9 @@ from werkzeug.datastructures import MultiDict
 
 from visitplanner.extensions import db
 from visitplanner.models import Delegate, Visit
-from visitplanner.operations import apply_plain, commit
+from visitplanner.core.operations import apply_plain, commit
 from visitplanner.planning.vocabulary import LANGUAGES
-from visitplanner.queries import load_visit_delegates
+from visitplanner.core.queries import load_visit_delegates
 from visitplanner.web.editing import get_or_404, writer_required
 from visitplanner.web.forms_directory import ConfirmImportForm, ImportForm
 from visitplanner.web.forms import LANGUAGE_NAMES

@@ -9,8 +9,8 @@ from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
 from visitplanner.models import Item, Visit
-from visitplanner.operations import apply_item
-from visitplanner.queries import load_visit_delegates
+from visitplanner.core.operations import apply_item
+from visitplanner.core.queries import load_visit_delegates
 from visitplanner.web import choices
 from visitplanner.web.editing import (
     confirm_delete, get_or_404, render_edit, save_form, writer_required,

@@ -9,14 +9,14 @@ from flask_wtf import FlaskForm
 from wtforms import HiddenField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
-from visitplanner.news_drafts import (
+from visitplanner.core.news_drafts import (
     current_text, generated_text, latest_revision, revisions, save_revision,
 )
 from visitplanner.outputs.news import DraftText
 from visitplanner.outputs.news_export import MEDIA_TYPES, body_html, export
 from visitplanner.planning import rules
 from visitplanner.planning.vocabulary import LANGUAGES
-from visitplanner.queries import load_visit
+from visitplanner.core.queries import load_visit
 from visitplanner.web.forms import follows
 
 

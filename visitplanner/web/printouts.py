@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import Response, abort
 from flask_login import login_required
 
-from visitplanner.printouts import (
+from visitplanner.core.printouts import (
     Printout, asked_language, delegate_printout, send_printout, visit_printout,
 )
 

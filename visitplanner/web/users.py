@@ -9,10 +9,10 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
-from visitplanner.accounts import AccountError, create_user, find_user
+from visitplanner.core.accounts import AccountError, create_user, find_user
 from visitplanner.extensions import db
 from visitplanner.models import User
-from visitplanner.operations import apply_plain
+from visitplanner.core.operations import apply_plain
 from visitplanner.web.editing import admin_required, get_or_404, render_edit, save_form
 from visitplanner.web.forms_directory import USER_ROLE_NAMES, UserForm
 

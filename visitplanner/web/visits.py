@@ -10,11 +10,11 @@ from flask_babel import gettext as _
 from flask_login import login_required
 
 from visitplanner.models import Visit
-from visitplanner.operations import apply_visit
+from visitplanner.core.operations import apply_visit
 from visitplanner.planning.build import build_programme
 from visitplanner.planning.conflicts import Conflict, find_conflicts
 from visitplanner.planning.programme import Programme
-from visitplanner.queries import load_visit, search_visits
+from visitplanner.core.queries import load_visit, search_visits
 from visitplanner.web import choices
 from visitplanner.web.editing import (
     confirm_delete, get_or_404, render_edit, save_form, writer_required,
