@@ -11,7 +11,7 @@ from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from visitplanner.accounts import token_hash
+from visitplanner.core.accounts import token_hash
 
 limiter = Limiter(key_func=get_remote_address)
 # The secret part of /p/<token> and /c/<token>.ics; access logs see "[redacted]" instead.
@@ -57,7 +57,7 @@ def _limit(name: str) -> Any:
 
 def limit_login(view: Any) -> Any:
     """Bound logins per address and failures per account (a lockout, counted in 429s)."""
-    from visitplanner.audit import record_event
+    from visitplanner.core.audit import record_event
 
     def locked_out(limit: Any) -> None:
         record_event("lockout", email=login_email_key().removeprefix("login:"))
@@ -78,6 +78,8 @@ def limit_api(blueprint: Any) -> None:
 def add_security_headers(response: Response) -> Response:
     """CSP without inline script, no framing, no sniffing, HSTS behind https."""
     headers = response.headers
+    if response.status_code not in (429, 503):
+        headers.pop("Retry-After", None)  # the limiter adds it to every answer it counts
     headers.setdefault("Content-Security-Policy", CSP)
     headers.setdefault("X-Frame-Options", "DENY")
     headers.setdefault("X-Content-Type-Options", "nosniff")
@@ -96,8 +98,8 @@ def is_outage(exc: Exception) -> bool:
 
 def init_security(app: Flask) -> None:
     """Wire the limiter, the headers and the log filter into the app."""
+    app.after_request(add_security_headers)  # registered first, so it runs after the limiter's
     limiter.init_app(app)
-    app.after_request(add_security_headers)
     for name in ("werkzeug", "visitplanner", "gunicorn.access"):
         logger = logging.getLogger(name)
         if not any(isinstance(f, RedactSecretLinks) for f in logger.filters):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, StrictFloat, field_validator
 
 from visitplanner.api.types import (
     ApiModel, Country, Email, Id, Language, LocalDateTime, ReadModel, Version, WebAddress, name,
@@ -88,8 +88,9 @@ class VenueFields(ApiModel):
     city: text(100) | None = None
     country: Country | None = None
     organisation_id: Id | None = None
-    latitude: float | None = Field(None, ge=-90, le=90, allow_inf_nan=False)
-    longitude: float | None = Field(None, ge=-180, le=180, allow_inf_nan=False)
+    # Strict: JSON false is not the coordinate 0.0.
+    latitude: StrictFloat | None = Field(None, ge=-90, le=90, allow_inf_nan=False)
+    longitude: StrictFloat | None = Field(None, ge=-180, le=180, allow_inf_nan=False)
     translations: dict[Language, VenueTranslation] = Field(default_factory=dict)
 
 

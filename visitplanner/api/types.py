@@ -39,8 +39,13 @@ class Rule:
 
     def __get_pydantic_core_schema__(self, source: Any,
                                      handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
-        return core_schema.no_info_after_validator_function(
-            lambda value: self.check("", value), handler(source))
+        return core_schema.with_info_after_validator_function(self._validate, handler(source))
+
+    def _validate(self, value: str, info: core_schema.ValidationInfo) -> str:
+        # Rows read back (context "stored") are shown as stored, even from before a rule.
+        if info.context and info.context.get("stored"):
+            return value
+        return self.check("", value)
 
     def __get_pydantic_json_schema__(self, schema: core_schema.CoreSchema,
                                      handler: GetJsonSchemaHandler) -> dict[str, Any]:
@@ -100,7 +105,7 @@ class ApiModel(BaseModel):
 
 
 class ReadModel(BaseModel):
-    """Base of answers: extra attributes are ignored."""
+    """Base of answers: extra attributes are ignored. Validate rows with STORED as context."""
 
     model_config = ConfigDict(from_attributes=True,
                               json_schema_serialization_defaults_required=True)
@@ -118,6 +123,9 @@ def patch_model(model: type[ApiModel]) -> type[ApiModel]:
     fields["version"] = (Optional[Version], None)
     return create_model(model.__name__.removesuffix("Fields") + "Patch", __base__=ApiModel,
                         **fields)
+
+
+STORED = {"stored": True}
 
 
 def rule_fields(error: RuleError) -> dict[str, list[str]]:

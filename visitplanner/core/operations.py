@@ -10,9 +10,12 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
 from visitplanner.extensions import db
+from visitplanner.core.audit import record_event
 from visitplanner.models import (
     Delegate, Item, ItemSpeaker, KeyFigure, Organisation, Person, Venue, Visit, VisitPartner,
 )
+from visitplanner.models.base import utcnow
+from visitplanner.models.visits import new_link_key
 from visitplanner.planning.rules import RuleError, check_wall_time, raises_sequence
 
 # Which table each reference field points to.
@@ -133,7 +136,10 @@ def vars_of(item: Item) -> dict[str, Any]:
 def rotate_links(delegate: Delegate) -> None:
     """Give a delegate new secret links; the old ones fail verification from now on."""
     delegate.link_version += 1
+    delegate.link_key = new_link_key()
+    delegate.link_issued_at = utcnow()
     delegate.touch()
+    record_event("link_rotated", detail=f"delegate {delegate.id}", commit=False)
 
 
 def set_key_figures(visit: Visit, person_ids: list[int]) -> None:

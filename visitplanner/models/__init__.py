@@ -1,4 +1,5 @@
 """Every model, imported here so Alembic and the app see the whole schema."""
+from visitplanner.models.audit import AuditEvent
 from visitplanner.models.directory import Organisation, Person, Venue
 from visitplanner.models.items import Item, ItemSpeaker, item_delegates
 from visitplanner.models.news import NewsDraft
@@ -7,7 +8,7 @@ from visitplanner.models.users import ApiToken, User
 from visitplanner.models.visits import Delegate, KeyFigure, Quote, Visit, VisitPartner
 
 __all__ = [
-    "ApiToken", "Delegate", "Item", "ItemSpeaker", "KeyFigure", "Organisation", "Person",
+    "ApiToken", "AuditEvent", "Delegate", "Item", "ItemSpeaker", "KeyFigure", "Organisation", "Person",
     "Quote", "User", "Venue", "Visit", "VisitPartner", "item_delegates",
     "OutboxMessage", "SentInvitation", "NewsDraft",
 ]

@@ -1,6 +1,7 @@
 """The news draft as a file: Markdown, HTML or Word (.docx), all carrying the same text."""
 from __future__ import annotations
 
+import dataclasses
 import io
 from typing import Any
 
@@ -9,6 +10,7 @@ from markdown_it import MarkdownIt
 from markupsafe import escape
 
 from visitplanner.outputs.news import DraftText
+from visitplanner.planning.rules import FORBIDDEN
 
 # Raw HTML in a draft is shown as text, never passed through: drafts hold user text.
 MARKDOWN = MarkdownIt("commonmark", {"html": False})
@@ -83,6 +85,9 @@ def to_docx(draft: DraftText) -> bytes:
 
 def export(draft: DraftText, fmt: str, lang: str) -> bytes:
     """The draft as the bytes of a file in `fmt` (md, html or docx)."""
+    # Text stored before the rules refused control characters must not break Word's XML.
+    draft = dataclasses.replace(draft, title=FORBIDDEN.sub("", draft.title),
+                                body=FORBIDDEN.sub("", draft.body))
     if fmt == "docx":
         return to_docx(draft)
     text = to_markdown(draft) if fmt == "md" else to_html(draft, lang)

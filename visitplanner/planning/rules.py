@@ -30,7 +30,7 @@ TEXT_MESSAGES = {
     "control": "Remove the control characters (such as NUL) from this text.",
     "line": "Write this on one line, without line breaks.",
     "web_address": "Use a web address that starts with http:// or https://.",
-    "email": "Not a valid e-mail address.",
+    "email": "Not an e-mail address.",
 }
 
 

@@ -25,7 +25,7 @@ RULE_MESSAGES = (
     _l("Remove the control characters (such as NUL) from this text."),
     _l("Write this on one line, without line breaks."),
     _l("Use a web address that starts with http:// or https://."),
-    _l("Not a valid e-mail address."),
+    _l("Not an e-mail address."),
 )
 LANGUAGE_NAMES = {"nl": _l("Dutch"), "fr": _l("French"), "en": _l("English")}
 VISIT_STATUS_NAMES = {"draft": _l("Draft"), "confirmed": _l("Confirmed"),

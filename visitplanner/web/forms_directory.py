@@ -4,10 +4,11 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
-from wtforms import BooleanField, FloatField, HiddenField, PasswordField
+from wtforms import BooleanField, FloatField, HiddenField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from visitplanner.api.schemas import OrganisationTranslation, PersonTranslation, VenueTranslation
+from visitplanner.web.account import new_password
 from visitplanner.web.forms import (
     EditForm, choose_id, choose_one, country, email, text, web_address,
 )
@@ -69,7 +70,7 @@ class UserForm(EditForm):
     full_name = text(_l("Full name"), 200)
     role = choose_one(_l("Role"), USER_ROLE_NAMES, "viewer")
     active = BooleanField(_l("May log in"), default=True)
-    password = PasswordField(_l("Password"), validators=[Optional(), Length(min=8, max=1000)])
+    password = new_password(_l("Password"), required=False)
 
 
 class ImportForm(FlaskForm):
