@@ -10,7 +10,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required, login_user
 from flask_wtf import FlaskForm
 from wtforms import PasswordField
-from wtforms.validators import DataRequired, EqualTo, Length, ValidationError
+from wtforms.validators import DataRequired, EqualTo, Length, Optional, ValidationError
 
 from visitplanner.core.accounts import (
     AccountError, check_password, issue_token, list_tokens, revoke_token, set_password,
@@ -35,7 +35,7 @@ def password_policy(form: Any, field: Any) -> None:
 
 def new_password(label: Any, required: bool = True) -> PasswordField:
     """A new password under the policy."""
-    presence = [DataRequired()] if required else []
+    presence = [DataRequired()] if required else [Optional()]
     return PasswordField(label, validators=[*presence, Length(max=1000), password_policy])
 
 
