@@ -267,7 +267,7 @@ def main() -> int:
     print(f"requests tried:      {tried}")
     print(f"5xx answers:         {errors}")
     print(f"forbidden answers:   {forbidden} (401/403)")
-    print(f"other refusals:      " + ", ".join(
+    print("other refusals:      " + ", ".join(
         f"{code}: {n}" for code, n in sorted(attacker.statuses.items()) if 400 <= code < 500
         and code not in (401, 403)))
     print(f"server peak memory:  {peak} MB (after start-up: {baseline} MB)")

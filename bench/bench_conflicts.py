@@ -19,7 +19,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run without i
 
 from visitplanner.planning.conflicts import find_conflicts  # noqa: E402
 from visitplanner.planning.programme import (  # noqa: E402
-    Day, DelegateView, PersonView, Programme, ProgrammeItem, VenueView, VisitView,
+    Day,
+    DelegateView,
+    PersonView,
+    Programme,
+    ProgrammeItem,
+    VenueView,
+    VisitView,
 )
 
 DELEGATES = 30

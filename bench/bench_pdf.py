@@ -84,13 +84,13 @@ def main() -> None:
     """Print the endpoint's medians beside the bare render, and whether the targets hold."""
     workdir = Path(tempfile.mkdtemp(prefix="bench-pdf-"))
     os.environ["VISITPLANNER_INSTANCE_PATH"] = str(workdir)
-    from visitplanner import create_app
-    from visitplanner.core.accounts import create_user, issue_token
-    from visitplanner.extensions import db
     from weasyprint import HTML
 
-    from visitplanner.outputs.pdf import BASE_URL, StaticFetcher
+    from visitplanner import create_app
+    from visitplanner.core.accounts import create_user, issue_token
     from visitplanner.core.printouts import cache_dir, visit_printout
+    from visitplanner.extensions import db
+    from visitplanner.outputs.pdf import BASE_URL, StaticFetcher
 
     app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{workdir / 'bench.sqlite3'}"})
     try:

@@ -63,8 +63,8 @@ def test_cli_tokens_expire_after_the_configured_days(app):
     runner.invoke(args=["create-user", "--email", "t@example.org", "--role", "viewer",
                         "--password", STRONG])
     token = runner.invoke(args=["create-token", "t@example.org"]).stdout.strip().splitlines()[-1]
-    from visitplanner.models import ApiToken
     from visitplanner.extensions import db
+    from visitplanner.models import ApiToken
     stored = db.session.scalar(db.select(ApiToken))
     lifetime = stored.expires_at.replace(tzinfo=None) - stored.created_at.replace(tzinfo=None)
     assert round(lifetime.total_seconds() / 86400) == app.config["API_TOKEN_DAYS"] == 90

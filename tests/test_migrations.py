@@ -4,10 +4,9 @@ import uuid
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from conftest import BACKENDS, PG_URL
 from flask_migrate import downgrade, upgrade
 from sqlalchemy import create_engine, inspect, make_url, text
-
-from conftest import BACKENDS, PG_URL
 
 
 @pytest.fixture(params=BACKENDS)

@@ -47,9 +47,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.jinja_env.globals["get_locale"] = get_locale
 
     from visitplanner.api import api
-    from visitplanner.web import web
-
     from visitplanner.security import init_security, limit_api
+    from visitplanner.web import web
 
     init_security(app)
     limit_api(api)

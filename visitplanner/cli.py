@@ -7,7 +7,12 @@ from flask.cli import AppGroup, FlaskGroup
 from sqlalchemy import func, select
 
 from visitplanner.core.accounts import (
-    AccountError, check_password, create_user, find_user, issue_token, set_password,
+    AccountError,
+    check_password,
+    create_user,
+    find_user,
+    issue_token,
+    set_password,
 )
 from visitplanner.extensions import db
 from visitplanner.models import Visit
@@ -105,9 +110,9 @@ export_group = AppGroup("export", help="Write a visit's outputs to files.")
 def export_pdf_command(visit_id: int, lang: str | None, output: str | None,
                        delegate_id: int | None, badges: bool) -> None:
     """Write a visit's printable programme, a personal programme or the badges as PDF."""
+    from visitplanner.core.printouts import delegate_printout, visit_printout
     from visitplanner.models import Delegate
     from visitplanner.outputs.pdf import render_pdf
-    from visitplanner.core.printouts import delegate_printout, visit_printout
 
     if delegate_id is not None:
         if badges:

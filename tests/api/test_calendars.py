@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import icalendar
-
 from ics_check import check_calendar
 
 

@@ -3,8 +3,8 @@ import io
 
 import docx
 
-from visitplanner.models import NewsDraft
 from visitplanner.core.news_drafts import save_revision
+from visitplanner.models import NewsDraft
 from visitplanner.outputs.news import DraftText
 
 

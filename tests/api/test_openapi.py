@@ -2,7 +2,9 @@
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import (
-    content_type_conformance, not_a_server_error, response_schema_conformance,
+    content_type_conformance,
+    not_a_server_error,
+    response_schema_conformance,
     status_code_conformance,
 )
 

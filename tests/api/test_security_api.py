@@ -7,9 +7,9 @@ import json
 
 import icalendar
 import pytest
+from conftest import ApiClient, make_user
 from sqlalchemy import update
 
-from conftest import ApiClient, make_user
 from visitplanner.core.accounts import issue_token
 from visitplanner.extensions import db
 from visitplanner.models import ApiToken, Delegate, Item, Quote, Visit

@@ -4,10 +4,9 @@ from __future__ import annotations
 import io
 import re
 
+from browser_helpers import ARTIFACTS, browser, live_server, log_in, page, shot  # noqa: F401
 from openpyxl import Workbook
 from pypdf import PdfReader
-
-from browser_helpers import ARTIFACTS, browser, live_server, log_in, page, shot  # noqa: F401
 
 
 def _xlsx() -> bytes:

@@ -12,9 +12,9 @@ from pathlib import Path
 import icalendar
 import pytest
 from aiosmtpd.controller import Controller
+from ics_check import check_calendar
 from sqlalchemy import select, update
 
-from ics_check import check_calendar
 from visitplanner.extensions import db
 from visitplanner.models import Delegate, OutboxMessage
 

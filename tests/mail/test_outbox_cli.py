@@ -1,9 +1,9 @@
 """The command line: `export ics` and `send-outbox`."""
 from __future__ import annotations
 
+from ics_check import check_calendar
 from sqlalchemy import select
 
-from ics_check import check_calendar
 from visitplanner.extensions import db
 from visitplanner.models import OutboxMessage
 

@@ -3,7 +3,12 @@ import datetime as dt
 
 from visitplanner.outputs.badges import badge_holders
 from visitplanner.planning.programme import (
-    DelegateView, DelegationView, OrganisationView, PersonView, Programme, VisitView,
+    DelegateView,
+    DelegationView,
+    OrganisationView,
+    PersonView,
+    Programme,
+    VisitView,
 )
 
 

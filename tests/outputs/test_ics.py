@@ -7,13 +7,19 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
-
 from ics_check import check_calendar
+
 from visitplanner.outputs.ics import CalendarOptions, render_calendar, render_invitation
 from visitplanner.outputs.vtimezone import vtimezone
 from visitplanner.planning.build import group_by_day
 from visitplanner.planning.programme import (
-    DelegateView, OrganisationView, PersonView, Programme, ProgrammeItem, VenueView, VisitView,
+    DelegateView,
+    OrganisationView,
+    PersonView,
+    Programme,
+    ProgrammeItem,
+    VenueView,
+    VisitView,
 )
 
 NOW = dt.datetime(2024, 3, 1, 12, 0, tzinfo=dt.UTC)

@@ -8,14 +8,20 @@ from zoneinfo import ZoneInfo
 import docx
 import pytest
 
+from visitplanner.core.queries import load_visit
 from visitplanner.extensions import db
 from visitplanner.outputs.news import compose_news
 from visitplanner.outputs.news_export import export, to_html, to_markdown
 from visitplanner.planning.build import build_programme
 from visitplanner.planning.programme import (
-    Day, DelegateView, DelegationView, OrganisationView, Programme, ProgrammeItem, VisitView,
+    Day,
+    DelegateView,
+    DelegationView,
+    OrganisationView,
+    Programme,
+    ProgrammeItem,
+    VisitView,
 )
-from visitplanner.core.queries import load_visit
 
 AFTER = dt.date(2024, 5, 2)
 
@@ -45,7 +51,7 @@ def test_dutch_draft_states_the_reference_facts(demo_programmes):
         "Mevrouw Diane Reynders, Belgisch openbaar aanklager op missie voor de Europese Commissie",
         "— Michaël Jonniaux, Korpschef, Politiezone Montgomery",
         "— Olivier Slosse, Korpschef, Politiezone Brussel Noord",
-        "> “Slachtoffers moeten de weg naar de politie makkelijk vinden.",
+        "> „Slachtoffers moeten de weg naar de politie makkelijk vinden.",
         "## Suggesties voor fotobijschriften", "bezoek aan Politiezone Montgomery, 24 april",
     ]:
         assert fact in text, fact
@@ -259,7 +265,7 @@ def test_exports_carry_the_same_text(demo_programmes):
     paragraphs = [(p.style.name, p.text) for p in document.paragraphs]
     assert paragraphs[0] == ("Heading 1", draft.title)
     quotes = [text for style, text in paragraphs if style == "Quote"]
-    assert len(quotes) == 2 and quotes[0].startswith("“Wijkwerking")
+    assert len(quotes) == 2 and quotes[0].startswith("„Wijkwerking")
     assert ("Heading 2", "Suggesties voor fotobijschriften") in paragraphs
     assert any(style == "List Bullet" and "24 april" in text for style, text in paragraphs)
     assert any(text.startswith("Een delegatie van zes Oekraïense") for _, text in paragraphs)

@@ -23,10 +23,10 @@ def programmes(tmp_path_factory: pytest.TempPathFactory,
                instance_path: str) -> dict[str, Programme]:
     """The demo visit's programmes, built once from a private SQLite database."""
     from visitplanner import create_app
+    from visitplanner.core.queries import load_visit
     from visitplanner.demo import load_demo
     from visitplanner.extensions import db
     from visitplanner.planning.build import build_programme
-    from visitplanner.core.queries import load_visit
 
     url = f"sqlite:///{tmp_path_factory.mktemp('pdf') / 'demo.sqlite3'}"
     app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": url})

@@ -8,7 +8,13 @@ from zoneinfo import ZoneInfo
 
 from visitplanner.planning.conflicts import Conflict, find_conflicts
 from visitplanner.planning.programme import (
-    Day, DelegateView, PersonView, Programme, ProgrammeItem, VenueView, VisitView,
+    Day,
+    DelegateView,
+    PersonView,
+    Programme,
+    ProgrammeItem,
+    VenueView,
+    VisitView,
 )
 from visitplanner.planning.travel import estimate_travel_minutes
 

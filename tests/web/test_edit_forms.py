@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from web_client import form_values, logged_in, page, post
+
 from visitplanner.extensions import db
 from visitplanner.models import Delegate, Item, Organisation
 

@@ -5,8 +5,8 @@ import io
 import re
 
 from openpyxl import Workbook
-
 from web_client import logged_in, post
+
 from visitplanner.extensions import db
 from visitplanner.models import Delegate
 

@@ -2,7 +2,6 @@
 import re
 
 import flask_babel
-
 from conftest import make_user
 
 

@@ -5,6 +5,7 @@ import datetime as dt
 import re
 
 from web_client import logged_in, post
+
 from visitplanner.extensions import db
 from visitplanner.models import Delegate, Item, Visit
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 
 from flask_babel import refresh
-
 from web_client import VISIT, logged_in, page, post
+
 from visitplanner.extensions import db
 from visitplanner.models import User, Visit
 

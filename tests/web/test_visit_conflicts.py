@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from web_client import logged_in, page
+
 from visitplanner.extensions import db
 from visitplanner.models import Item
 

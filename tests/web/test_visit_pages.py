@@ -5,6 +5,7 @@ import re
 
 from conftest import count_queries
 from web_client import VISIT, logged_in, post
+
 from visitplanner.extensions import db
 from visitplanner.models import Item, Visit
 

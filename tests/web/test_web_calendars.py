@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 
 import icalendar
-
 from ics_check import check_calendar
 from web_client import logged_in, post
 

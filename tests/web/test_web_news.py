@@ -3,9 +3,9 @@ import io
 import re
 
 import docx
+from web_client import logged_in, post
 
 from visitplanner.models import NewsDraft
-from web_client import logged_in, post
 
 
 def _form(page: str) -> dict[str, str]:

@@ -1,12 +1,11 @@
 """PDF downloads from the browser: login required, links on the visit page."""
 from __future__ import annotations
 
+from conftest import make_user
 from flask import render_template
+from test_login import log_in
 
 from visitplanner.planning.build import build_programme
-
-from conftest import make_user
-from test_login import log_in
 
 
 def test_downloads_need_a_login(client, demo_visit):

@@ -5,9 +5,8 @@ import re
 from html.parser import HTMLParser
 from typing import Any
 
-from flask_babel import refresh
-
 from conftest import make_user
+from flask_babel import refresh
 
 
 def csrf_token(client: Any) -> str:

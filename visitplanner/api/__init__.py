@@ -5,9 +5,8 @@ from flask import Blueprint, Response, jsonify
 
 from visitplanner.api import calendars as cal
 from visitplanner.api import handlers as h
-from visitplanner.api import news
+from visitplanner.api import news, tokens
 from visitplanner.api import printouts as pdf
-from visitplanner.api import tokens
 from visitplanner.api import schemas as s
 from visitplanner.api.framework import Route, register_routes
 from visitplanner.api.openapi import build_openapi

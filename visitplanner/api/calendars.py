@@ -7,14 +7,14 @@ from flask import Response, g, request
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from visitplanner.core import calendars
 from visitplanner.api import crud
 from visitplanner.api.errors import ApiError, validation_error
 from visitplanner.api.resources import DELEGATES
 from visitplanner.api.types import ReadModel
+from visitplanner.core import calendars
+from visitplanner.core.operations import rotate_links
 from visitplanner.extensions import db
 from visitplanner.models import Delegate, OutboxMessage
-from visitplanner.core.operations import rotate_links
 from visitplanner.planning.vocabulary import LANGUAGES
 
 LANG_QUERY = {"lang": {"type": "string", "enum": list(LANGUAGES)}}

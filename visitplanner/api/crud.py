@@ -11,15 +11,14 @@ from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from visitplanner.core import operations
 from visitplanner.api.errors import ApiError, field_errors, validation_error
 from visitplanner.api.types import STORED, ApiModel, ReadModel, rule_fields
+from visitplanner.core import operations
+from visitplanner.core.operations import StaleEdit, check_against_stored
+from visitplanner.core.queries import used_by
 from visitplanner.extensions import db
 from visitplanner.models import Visit
-from visitplanner.core.operations import StaleEdit, check_against_stored
 from visitplanner.planning.rules import RuleError
-from visitplanner.core.queries import used_by
-
 
 # How the tables that point at a shared row read in a message.
 USAGE_LABELS = {

@@ -6,9 +6,9 @@ from typing import Any
 
 from flask import g
 
-from visitplanner.core import calendars
 from visitplanner.api.crud import Resource
 from visitplanner.api.types import ReadModel
+from visitplanner.core import calendars
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,8 @@ from typing import Any
 from flask import Blueprint, Response, g, jsonify, request
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from visitplanner.core.accounts import user_for_token
 from visitplanner.api.errors import ApiError, error_response, field_errors, validation_error
+from visitplanner.core.accounts import user_for_token
 
 MAX_ID = 2**31 - 1  # the largest id an INTEGER column holds on every database
 MAX_JSON_BYTES = 1024 * 1024  # no resource comes near; larger bodies get 413 unread

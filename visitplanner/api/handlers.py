@@ -6,13 +6,19 @@ from flask import request
 from visitplanner.api import crud, schemas
 from visitplanner.api.errors import ApiError, validation_error
 from visitplanner.api.resources import (
-    DELEGATES, ITEMS, ORGANISATIONS, PEOPLE, QUOTES, VENUES, VISITS,
+    DELEGATES,
+    ITEMS,
+    ORGANISATIONS,
+    PEOPLE,
+    QUOTES,
+    VENUES,
+    VISITS,
 )
 from visitplanner.core.operations import check_against_stored, set_key_figures
+from visitplanner.core.queries import load_visit
 from visitplanner.planning.build import build_programme
 from visitplanner.planning.conflicts import find_conflicts
 from visitplanner.planning.vocabulary import LANGUAGES
-from visitplanner.core.queries import load_visit
 
 CONFLICTS_QUERY = {"lang": {
     "type": "string", "enum": list(LANGUAGES),

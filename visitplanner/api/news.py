@@ -6,9 +6,9 @@ from pydantic import BaseModel
 
 from visitplanner.api.errors import ApiError, validation_error
 from visitplanner.core.news_drafts import current_text
+from visitplanner.core.queries import load_visit
 from visitplanner.outputs.news_export import MEDIA_TYPES, export
 from visitplanner.planning.vocabulary import LANGUAGES
-from visitplanner.core.queries import load_visit
 
 FORMATS = ("json", *MEDIA_TYPES)
 NEWS_QUERY = {

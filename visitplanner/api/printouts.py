@@ -5,7 +5,11 @@ from flask import Response
 
 from visitplanner.api.errors import ApiError, validation_error
 from visitplanner.core.printouts import (
-    Printout, asked_language, delegate_printout, send_printout, visit_printout,
+    Printout,
+    asked_language,
+    delegate_printout,
+    send_printout,
+    visit_printout,
 )
 
 LANG_QUERY = {"lang": {"type": "string", "enum": ["nl", "fr", "en"]}}

@@ -7,8 +7,18 @@ from typing import Literal
 from pydantic import Field, StrictFloat, field_validator
 
 from visitplanner.api.types import (
-    ApiModel, Country, Email, Id, Language, LocalDateTime, ReadModel, Version, WebAddress, name,
-    patch_model, text,
+    ApiModel,
+    Country,
+    Email,
+    Id,
+    Language,
+    LocalDateTime,
+    ReadModel,
+    Version,
+    WebAddress,
+    name,
+    patch_model,
+    text,
 )
 from visitplanner.planning import rules
 

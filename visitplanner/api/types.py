@@ -3,13 +3,22 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any, Literal, Optional
-
 from dataclasses import dataclass
+from typing import Annotated, Any, Literal
 
 from pydantic import (
-    AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, GetCoreSchemaHandler,
-    GetJsonSchemaHandler, PlainSerializer, Strict, StringConstraints, WithJsonSchema, create_model,
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
+    PlainSerializer,
+    Strict,
+    StringConstraints,
+    WithJsonSchema,
+    create_model,
 )
 from pydantic_core import core_schema
 
@@ -119,8 +128,8 @@ def patch_model(model: type[ApiModel]) -> type[ApiModel]:
         # whether null suits the whole resource is decided when the merge is validated.
         inner = Annotated.__class_getitem__((info.annotation, *info.metadata)) \
             if info.metadata else info.annotation
-        fields[field_name] = (Optional[inner], Field(None, description=info.description))
-    fields["version"] = (Optional[Version], None)
+        fields[field_name] = (inner | None, Field(None, description=info.description))
+    fields["version"] = (Version | None, None)
     return create_model(model.__name__.removesuffix("Fields") + "Patch", __base__=ApiModel,
                         **fields)
 

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from flask import Response, current_app
 
 from visitplanner.core.delegate_links import links_of
+from visitplanner.core.queries import load_visit
 from visitplanner.extensions import db
 from visitplanner.mail.invitations import queue_invitations
 from visitplanner.mail.sender import SendReport, send_due
@@ -17,7 +18,6 @@ from visitplanner.models import Delegate, Person
 from visitplanner.models.base import utcnow
 from visitplanner.outputs.ics import CalendarOptions, render_calendar
 from visitplanner.planning.build import build_programme, group_by_day
-from visitplanner.core.queries import load_visit
 
 logger = logging.getLogger(__name__)
 

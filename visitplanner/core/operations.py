@@ -9,10 +9,18 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
-from visitplanner.extensions import db
 from visitplanner.core.audit import record_event
+from visitplanner.extensions import db
 from visitplanner.models import (
-    Delegate, Item, ItemSpeaker, KeyFigure, Organisation, Person, Venue, Visit, VisitPartner,
+    Delegate,
+    Item,
+    ItemSpeaker,
+    KeyFigure,
+    Organisation,
+    Person,
+    Venue,
+    Visit,
+    VisitPartner,
 )
 from visitplanner.models.base import utcnow
 from visitplanner.models.visits import new_link_key

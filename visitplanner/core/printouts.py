@@ -6,12 +6,12 @@ from pathlib import Path
 
 from flask import Response, current_app, request
 
+from visitplanner.core.queries import load_visit
 from visitplanner.extensions import db
 from visitplanner.models import Delegate
 from visitplanner.outputs.common import check_language
 from visitplanner.outputs.pdf import badges_html, cache_key, cached_pdf, programme_html
 from visitplanner.planning.build import build_programme
-from visitplanner.core.queries import load_visit
 
 # The largest id an INTEGER column holds; larger ones would make PostgreSQL fail, not miss.
 MAX_ID = 2**31 - 1

@@ -8,7 +8,15 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from visitplanner.extensions import db
 from visitplanner.models import (
-    Delegate, Item, ItemSpeaker, KeyFigure, Person, Quote, Venue, Visit, VisitPartner,
+    Delegate,
+    Item,
+    ItemSpeaker,
+    KeyFigure,
+    Person,
+    Quote,
+    Venue,
+    Visit,
+    VisitPartner,
 )
 
 

@@ -9,7 +9,15 @@ from typing import Any
 from visitplanner.core.accounts import create_user, find_user
 from visitplanner.extensions import db
 from visitplanner.models import (
-    Delegate, Item, ItemSpeaker, KeyFigure, Organisation, Person, Quote, Venue, Visit,
+    Delegate,
+    Item,
+    ItemSpeaker,
+    KeyFigure,
+    Organisation,
+    Person,
+    Quote,
+    Venue,
+    Visit,
     VisitPartner,
 )
 

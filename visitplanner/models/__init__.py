@@ -8,7 +8,7 @@ from visitplanner.models.users import ApiToken, User
 from visitplanner.models.visits import Delegate, KeyFigure, Quote, Visit, VisitPartner
 
 __all__ = [
-    "ApiToken", "AuditEvent", "Delegate", "Item", "ItemSpeaker", "KeyFigure", "Organisation", "Person",
-    "Quote", "User", "Venue", "Visit", "VisitPartner", "item_delegates",
+    "ApiToken", "AuditEvent", "Delegate", "Item", "ItemSpeaker", "KeyFigure", "Organisation",
+    "Person", "Quote", "User", "Venue", "Visit", "VisitPartner", "item_delegates",
     "OutboxMessage", "SentInvitation", "NewsDraft",
 ]

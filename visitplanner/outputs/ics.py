@@ -12,7 +12,11 @@ from icalendar import Calendar, Event, vCalAddress, vDuration, vGeo
 from visitplanner.outputs.common import field, label
 from visitplanner.outputs.vtimezone import vtimezone
 from visitplanner.planning.programme import (
-    DelegateView, PersonView, Programme, ProgrammeItem, VenueView,
+    DelegateView,
+    PersonView,
+    Programme,
+    ProgrammeItem,
+    VenueView,
 )
 
 PRODID = "-//visitplanner//visitplanner//EN"

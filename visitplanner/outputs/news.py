@@ -12,11 +12,16 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from visitplanner.outputs import grammar as g
-from visitplanner.outputs import names
 from visitplanner.outputs.common import check_language
+from visitplanner.outputs.languages import Language, honorific, language
 from visitplanner.planning.nationality import adjective_for
 from visitplanner.planning.programme import (
-    DelegateView, OrganisationView, PersonView, Programme, ProgrammeItem, QuoteView,
+    DelegateView,
+    OrganisationView,
+    PersonView,
+    Programme,
+    ProgrammeItem,
+    QuoteView,
 )
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "news"
@@ -75,15 +80,48 @@ def _escape(value: Any) -> Any:
 @pass_context
 def _the(ctx: Context, name: str) -> str:
     """An organisation's name or short name with the article the draft's language puts before it."""
-    return names.definite(name, ctx["lang"], ctx["full_names"].get(name))
+    if g.is_flagged(name):  # an untranslated name: no article guessed from another language
+        return name
+    return str(ctx["language"].definite(name, ctx["full_names"].get(name)))
+
+
+@pass_context
+def _t(ctx: Context, announce: str, present: str, past: str) -> str:
+    """The words of the draft's tense: before, during or after the visit."""
+    return (announce, present, past)[ctx["when"]]
+
+
+@pass_context
+def _of(ctx: Context, text: str) -> str:
+    return str(ctx["language"].of(text))
+
+
+@pass_context
+def _to(ctx: Context, text: str) -> str:
+    return str(ctx["language"].to(text))
+
+
+@pass_context
+def _a(ctx: Context, noun: str) -> str:
+    return str(ctx["language"].indefinite(noun))
+
+
+@pass_context
+def _in_country(ctx: Context, name: str) -> str:
+    return str(ctx["language"].in_country(name))
+
+
+@pass_context
+def _from_country(ctx: Context, name: str) -> str:
+    return str(ctx["language"].from_country(name))
 
 
 ENV = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined,
                   trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
                   finalize=_escape, autoescape=False)
-ENV.filters.update(cap=g.capitalised, low=g.lowered, elide=g.elide, fr_country=g.fr_country,
-                   a=lambda word: f"{g.en_article(word)} {word}", the=_the,
-                   fr_de=names.fr_de, fr_a=names.fr_a)
+ENV.filters.update(cap=g.capitalised, low=g.lowered, the=_the, of=_of, to=_to, a=_a,
+                   in_country=_in_country, from_country=_from_country)
+ENV.globals["t"] = _t
 
 
 def label(org: OrganisationView | None) -> str | None:
@@ -93,7 +131,7 @@ def label(org: OrganisationView | None) -> str | None:
 
 def _honorific(person: PersonView | DelegateView, lang: str) -> str | None:
     """The organiser's translation as given; otherwise the app's word for a known honorific."""
-    return person.honorific if person.honorific_translated else g.honorific(person.honorific, lang)
+    return person.honorific if person.honorific_translated else honorific(person.honorific, lang)
 
 
 def _function(text: str | None, lang: str) -> str:
@@ -135,8 +173,10 @@ def quote(item: QuoteView, lang: str) -> dict[str, Any]:
     else:
         parts = [item.speaker_name, item.speaker_function]
     foreign = item.language if item.language and item.language != lang else None
-    return {"text": g.quoted(item.text, lang), "by": ", ".join(p for p in parts if p),
-            "language": g.language_name(foreign, lang) if foreign else None}
+    words = language(lang)
+    return {"text": words.quote(item.text), "by": ", ".join(p for p in parts if p),
+            "language": words.label("news.quote_language", language=words.language_name(foreign))
+            if foreign else None}
 
 
 def _held(programme: Programme) -> list[ProgrammeItem]:
@@ -194,13 +234,16 @@ def place_quotes(programme: Programme, paragraphs: list[HostParagraph]) -> list[
 
 def captions(programme: Programme, today: dt.date) -> list[dict[str, str]]:
     """One photo caption suggestion per site visit: its title and day."""
-    return [{"title": item.title, "day": g.day(item.starts.date(), programme.lang, today)}
+    words = language(programme.lang)
+    return [{"title": item.title,
+             "day": words.day_in_text(item.starts.date(), year=item.starts.year != today.year)}
             for item in _held(programme) if item.kind == "site_visit"]
 
 
 def context(programme: Programme, today: dt.date) -> dict[str, Any]:
     """Every fact the templates may state, already in the draft's language; None when unknown."""
     visit, lang = programme.visit, programme.lang
+    words = language(lang)
     delegation = visit.delegation
     count = g.counted(programme.delegates)
     presented, paragraphs = host_paragraphs(programme)
@@ -214,19 +257,19 @@ def context(programme: Programme, today: dt.date) -> dict[str, Any]:
     partners = [label(org) for org in visit.partners]
     orgs = [org for org in (visit.host, *visit.partners) if org is not None]
     return {
-        "lang": lang, "full_names": {label(org): org.name for org in orgs},
+        "lang": lang, "language": words, "full_names": {label(org): org.name for org in orgs},
         "when": {"announce": 0, "present": 1, "past": 2}[
             g.tense(visit.start_date, visit.end_date, today)],
         "host": label(visit.host), "partners": partners,
         "title_hosts": [label(visit.host), *partners] if visit.host else partners,
         "many_hosts": len(partners) + 1 > TITLE_NAMES_UP_TO,
-        "count": count, "count_words": g.number(count, lang),
+        "count": count, "count_words": words.number(count),
         "adjective": adjective, "description": description,
-        "people": g.nationality_noun(adjective, description, lang, count) if description else None,
+        "people": _people(words, adjective, description, count),
         "description_flag": delegation.description if description is None else None,
-        "origin": g.country_name(delegation.country, lang),
-        "country": g.country_name(visit.host_country, lang),
-        "dates": g.date_range(visit.start_date, visit.end_date, lang, today),
+        "origin": words.country_name(delegation.country),
+        "country": words.country_name(visit.host_country),
+        "dates": words.date_range(visit.start_date, visit.end_date, today),
         "visit_type": visit_type, "purpose": visit.purpose, "focus": visit.focus,
         "visit_type_flag": visit.visit_type if visit_type is None else None,
         "presented": presented, "paragraphs": paragraphs,
@@ -235,10 +278,23 @@ def context(programme: Programme, today: dt.date) -> dict[str, Any]:
         "escorts": [escort(d, lang) for d in programme.delegates if d.role == "escort"],
         "quotes": place_quotes(programme, paragraphs),
         "captions": captions(programme, today),
-        "join": lambda parts: g.join(list(parts), lang),
-        "singular": lambda text: g.singular(text, lang),
-        "fr_agree": g.fr_agree, "fr_indefinite": g.fr_indefinite,
+        "join": lambda parts: words.join(list(parts)),
+        "singular": words.singular,
+        "agree": lambda adjective, **kw: adjective if g.is_flagged(adjective)
+        else words.agree(adjective, **kw),
+        "captions_heading": words.label("news.captions"),
     }
+
+
+def _people(words: Language, adjective: str | None, description: str | None,
+            count: int) -> str | None:
+    """'Oekraïense openbare aanklagers'; a flagged adjective is kept as it is."""
+    if not description:
+        return None
+    if adjective and g.is_flagged(adjective):
+        noun = words.nationality_noun(None, description, count)
+        return f"{noun} {adjective}" if words.code == "fr" else f"{adjective} {noun}"
+    return words.nationality_noun(adjective, description, count)
 
 
 def _paragraphs(text: str) -> str:

@@ -11,15 +11,22 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
-from babel.dates import format_date
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
-from weasyprint import HTML, __version__ as weasyprint_version
+from weasyprint import HTML
+from weasyprint import __version__ as weasyprint_version
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from visitplanner.outputs.badges import badge_holders
-from visitplanner.outputs.common import day_heading, field, label, time_span
-from visitplanner.outputs.grammar import country_name, nationality_noun
+from visitplanner.outputs.common import (
+    country_name,
+    day_heading,
+    field,
+    label,
+    long_date,
+    nationality_noun,
+    time_span,
+)
 from visitplanner.planning.programme import PersonView, Programme
 from visitplanner.planning.vocabulary import DELEGATE_ROLES
 
@@ -46,11 +53,6 @@ class StaticFetcher(URLFetcher):
             raise ValueError(f"Refused to fetch {url!r}: not a file under static/.")
         content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         return URLFetcherResponse(path.as_uri(), path.read_bytes(), {"Content-Type": content_type})
-
-
-def long_date(day: object, lang: str) -> str:
-    """'22 april 2024'."""
-    return format_date(day, "d MMMM y", locale=lang)
 
 
 def css_string(text: str) -> str:

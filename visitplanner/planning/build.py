@@ -7,8 +7,16 @@ from zoneinfo import ZoneInfo
 
 from visitplanner.planning.nationality import adjective_for
 from visitplanner.planning.programme import (
-    Day, DelegateView, DelegationView, OrganisationView, PersonView, Programme, ProgrammeItem,
-    QuoteView, VenueView, VisitView,
+    Day,
+    DelegateView,
+    DelegationView,
+    OrganisationView,
+    PersonView,
+    Programme,
+    ProgrammeItem,
+    QuoteView,
+    VenueView,
+    VisitView,
 )
 
 

@@ -5,11 +5,14 @@ import datetime as dt
 from collections.abc import Sequence
 from functools import lru_cache
 
-from babel.dates import format_date, format_time
 from babel.numbers import format_decimal
 
+from visitplanner.outputs.languages import language
 from visitplanner.planning.travel import (
-    BUFFER_MINUTES, DETOUR_FACTOR, URBAN_SPEED_KMH, TravelEstimate,
+    BUFFER_MINUTES,
+    DETOUR_FACTOR,
+    URBAN_SPEED_KMH,
+    TravelEstimate,
 )
 
 # Placeholders: {who} names the people, {verb} agrees with them, {a}/{b}/{title}/{prev}/{next}
@@ -30,7 +33,6 @@ SENTENCES: dict[str, dict[str, str]] = {
         "same_venue": "same venue",
         "overnight": "{start} until {end} on {day}",
         "at": " at {venue}",
-        "and": " and ",
         "whole": "the whole delegation",
         "whole_except": "the whole delegation except {names}",
         "delegate": "delegate #{id}",
@@ -50,7 +52,6 @@ SENTENCES: dict[str, dict[str, str]] = {
         "same_venue": "zelfde locatie",
         "overnight": "{start} tot {day} om {end}",
         "at": ", {venue}",
-        "and": " en ",
         "whole": "de hele delegatie",
         "whole_except": "de hele delegatie behalve {names}",
         "delegate": "delegatielid #{id}",
@@ -70,7 +71,6 @@ SENTENCES: dict[str, dict[str, str]] = {
         "same_venue": "même lieu",
         "overnight": "{start} jusqu'au {day} à {end}",
         "at": ", {venue}",
-        "and": " et ",
         "whole": "toute la délégation",
         "whole_except": "toute la délégation sauf {names}",
         "delegate": "délégué n° {id}",
@@ -79,14 +79,8 @@ SENTENCES: dict[str, dict[str, str]] = {
 }
 
 
-def _french_spaces(text: str) -> str:
-    """Make the spaces French sets inside « », before : and after n° unbreakable."""
-    for mark in ("« ", " »", " :", "n° "):
-        text = text.replace(mark, mark.replace(" ", "\u00a0"))
-    return text
-
-
-SENTENCES["fr"] = {key: _french_spaces(text) for key, text in SENTENCES["fr"].items()}
+SENTENCES = {lang: {key: language(lang).typography(text) for key, text in words.items()}
+             for lang, words in SENTENCES.items()}
 # The verb of a sentence whose subject is the names, for one name and for several.
 VERBS: dict[str, dict[str, tuple[str, str]]] = {
     "en": {"double_booking": ("is", "are"), "travel_time": ("has", "have")},
@@ -101,14 +95,15 @@ class Wording:
     def __init__(self, lang: str) -> None:
         self.lang = lang if lang in SENTENCES else "en"
         self.words = SENTENCES[self.lang]
+        self.language = language(self.lang)
 
     def day(self, day: dt.date) -> str:
         """'maandag 22 april 2024', 'lundi 22 avril 2024', 'Monday 22 April 2024'."""
-        return _day(day, self.lang)
+        return self.language.day(day)
 
     def clock(self, moment: dt.datetime) -> str:
         """A wall-clock time, 24-hour: 09:30."""
-        return _clock(moment.hour, moment.minute, self.lang)
+        return self.language.clock(moment)
 
     def span(self, starts: dt.datetime, ends: dt.datetime, overnight: bool) -> str:
         """'09:00–10:30'; past midnight, also the day it ends."""
@@ -123,9 +118,7 @@ class Wording:
 
     def join(self, names: Sequence[str]) -> str:
         """'A, B and C', 'A, B en C', 'A, B et C'."""
-        if len(names) == 1:
-            return names[0]
-        return f"{', '.join(names[:-1])}{self.words['and']}{names[-1]}"
+        return self.language.join(names)
 
     def whole_delegation(self, except_names: Sequence[str] = ()) -> str:
         """The whole delegation, maybe but for a few."""
@@ -157,17 +150,6 @@ class Wording:
             values["who"] = who[:1].upper() + who[1:]
             values["verb"] = VERBS[self.lang][kind][len(names) > 1]
         return self.words[kind].format(**values)
-
-
-@lru_cache(maxsize=4096)
-def _day(day: dt.date, lang: str) -> str:
-    # Cached: a visit has a handful of days, and Babel parses the pattern on every call.
-    return format_date(day, "EEEE d MMMM y", locale=lang)
-
-
-@lru_cache(maxsize=4096)
-def _clock(hour: int, minute: int, lang: str) -> str:
-    return format_time(dt.time(hour, minute), "HH:mm", locale=lang)
 
 
 @lru_cache(maxsize=4096)

@@ -11,7 +11,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from visitplanner.planning.conflict_messages import Wording
 from visitplanner.planning.programme import Programme, ProgrammeItem
 from visitplanner.planning.travel import (
-    Timeline, TravelEstimate, estimate_travel, legs_with_chosen, minutes_between,
+    Timeline,
+    TravelEstimate,
+    estimate_travel,
+    legs_with_chosen,
+    minutes_between,
 )
 
 DOUBLE_BOOKING = "double_booking"

@@ -66,7 +66,7 @@ def estimate_travel_minutes(venue_a: VenueView | None, venue_b: VenueView | None
 
 def minutes_between(earlier: dt.datetime, later: dt.datetime) -> float:
     """Count real minutes between two moments (in UTC, so a DST night is not off by an hour)."""
-    utc = dt.timezone.utc
+    utc = dt.UTC
     return (later.astimezone(utc) - earlier.astimezone(utc)).total_seconds() / 60
 
 

@@ -2,7 +2,17 @@
 from flask import Blueprint
 
 from visitplanner.web import (
-    account, auth, calendars, delegate_links, delegates, directory, imports, items, news, printouts, users,
+    account,
+    auth,
+    calendars,
+    delegate_links,
+    delegates,
+    directory,
+    imports,
+    items,
+    news,
+    printouts,
+    users,
     visits,
 )
 from visitplanner.web.formatting import FILTERS, names

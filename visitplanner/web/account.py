@@ -13,7 +13,12 @@ from wtforms import PasswordField
 from wtforms.validators import DataRequired, EqualTo, Length, Optional, ValidationError
 
 from visitplanner.core.accounts import (
-    AccountError, check_password, issue_token, list_tokens, revoke_token, set_password,
+    AccountError,
+    check_password,
+    issue_token,
+    list_tokens,
+    revoke_token,
+    set_password,
     verify_password,
 )
 from visitplanner.core.audit import record_event

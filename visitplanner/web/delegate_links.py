@@ -6,12 +6,11 @@ from flask.typing import ResponseReturnValue
 
 from visitplanner.core import calendars
 from visitplanner.core.delegate_links import delegate_for_token, link_expired
-from visitplanner.extensions import db
+from visitplanner.core.queries import load_visit
 from visitplanner.models import Delegate
 from visitplanner.outputs.common import clock, day_heading, field, label, time_span
 from visitplanner.outputs.ics import address
 from visitplanner.planning.build import build_programme
-from visitplanner.core.queries import load_visit
 
 
 def _delegate(token: str) -> Delegate:

@@ -7,13 +7,17 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
 
-from visitplanner.models import Delegate, Visit
 from visitplanner.core.calendars import delegate_links
-from visitplanner.extensions import db
 from visitplanner.core.operations import apply_plain, rotate_links
 from visitplanner.core.queries import load_visit_delegates
+from visitplanner.extensions import db
+from visitplanner.models import Delegate, Visit
 from visitplanner.web.editing import (
-    confirm_delete, get_or_404, render_edit, save_form, writer_required,
+    confirm_delete,
+    get_or_404,
+    render_edit,
+    save_form,
+    writer_required,
 )
 from visitplanner.web.forms_programme import DELEGATE_ROLE_NAMES, DelegateForm
 from visitplanner.web.forms_translations import in_language

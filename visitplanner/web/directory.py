@@ -12,20 +12,26 @@ from flask_login import login_required
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
-from visitplanner.extensions import db
-from visitplanner.models import Organisation, Person, Venue
 from visitplanner.core.operations import apply_plain
 from visitplanner.core.queries import used_by
+from visitplanner.extensions import db
+from visitplanner.models import Organisation, Person, Venue
 from visitplanner.web import choices
 from visitplanner.web.editing import (
-    confirm_delete, get_or_404, render_edit, save_form, writer_required,
+    confirm_delete,
+    get_or_404,
+    render_edit,
+    save_form,
+    writer_required,
 )
 from visitplanner.web.forms import EditForm
 from visitplanner.web.forms_directory import (
-    ORGANISATION_KIND_NAMES, OrganisationForm, PersonForm, VenueForm,
+    ORGANISATION_KIND_NAMES,
+    OrganisationForm,
+    PersonForm,
+    VenueForm,
 )
 from visitplanner.web.forms_translations import in_language
-
 
 # How the tables that still point at an entry read in the "still used" message.
 USAGE_LABELS = {

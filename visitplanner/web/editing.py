@@ -11,8 +11,8 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy.exc import IntegrityError
 
+from visitplanner.core.operations import StaleEdit, check_against_stored, commit, store
 from visitplanner.extensions import db
-from visitplanner.core.operations import StaleEdit, commit, check_against_stored, store
 from visitplanner.web.forms import EditForm
 from visitplanner.web.forms_directory import ConfirmDeleteForm
 from visitplanner.web.forms_translations import kept_translations

@@ -7,14 +7,14 @@ from typing import Any
 from flask_babel import format_date, format_datetime, format_time, get_locale
 from flask_babel import lazy_gettext as _l
 
-from visitplanner.outputs.grammar import nationality_noun
+from visitplanner.outputs.common import nationality_noun
+from visitplanner.outputs.languages.base import Language
 from visitplanner.planning.build import translated
 from visitplanner.planning.programme import DelegationView
 
-
 # Day first in every language ('Monday 22 April 2024'), as the printed programme writes it;
 # Babel's plain "en" would give the American 'Monday, April 22, 2024'.
-DAY_PATTERN = "EEEE d MMMM y"
+DAY_PATTERN = Language.day_pattern
 SHORT_DATE_PATTERN = "d MMM y"
 
 
@@ -43,7 +43,9 @@ def names() -> dict[str, dict[str, Any]]:
     from visitplanner.web.forms import VISIT_STATUS_NAMES
     from visitplanner.web.forms_directory import ORGANISATION_KIND_NAMES, USER_ROLE_NAMES
     from visitplanner.web.forms_programme import (
-        DELEGATE_ROLE_NAMES, ITEM_KIND_NAMES, ITEM_STATUS_NAMES,
+        DELEGATE_ROLE_NAMES,
+        ITEM_KIND_NAMES,
+        ITEM_STATUS_NAMES,
     )
 
     return {"visit_status": VISIT_STATUS_NAMES, "item_kind": ITEM_KIND_NAMES,

@@ -5,12 +5,18 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import BooleanField, FloatField, HiddenField
-from wtforms.validators import DataRequired, Length, NumberRange, Optional
+from wtforms.validators import DataRequired, NumberRange, Optional
 
 from visitplanner.api.schemas import OrganisationTranslation, PersonTranslation, VenueTranslation
 from visitplanner.web.account import new_password
 from visitplanner.web.forms import (
-    EditForm, choose_id, choose_one, country, email, text, web_address,
+    EditForm,
+    choose_id,
+    choose_one,
+    country,
+    email,
+    text,
+    web_address,
 )
 from visitplanner.web.forms_translations import translations_field
 

@@ -11,7 +11,15 @@ from wtforms.validators import DataRequired, ValidationError
 from visitplanner.api.schemas import DelegateTranslation, ItemTranslation
 from visitplanner.planning import rules
 from visitplanner.web.forms import (
-    LANGUAGE_NAMES, EditForm, check_rule, choose_id, choose_ids, choose_one, country, email, text,
+    LANGUAGE_NAMES,
+    EditForm,
+    check_rule,
+    choose_id,
+    choose_ids,
+    choose_one,
+    country,
+    email,
+    text,
 )
 from visitplanner.web.forms_translations import translations_field
 

@@ -9,8 +9,8 @@ from wtforms import Form, FormField, StringField, TextAreaField
 from wtforms.fields.core import UnboundField
 from wtforms.validators import Length, Optional, ValidationError
 
-from visitplanner.planning.vocabulary import LANGUAGES
 from visitplanner.planning import rules
+from visitplanner.planning.vocabulary import LANGUAGES
 from visitplanner.web.forms import LANGUAGE_NAMES, blank_to_none, follows
 
 AREA_ABOVE = 300  # longer texts (purpose, description) get a text area, as in the base form

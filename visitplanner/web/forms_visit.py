@@ -3,17 +3,26 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask_babel import gettext, lazy_gettext as _l
+from flask_babel import gettext
+from flask_babel import lazy_gettext as _l
 from wtforms import DateField, Form, FormField, StringField
 from wtforms.validators import DataRequired, Length, ValidationError
 
 from visitplanner.api.schemas import VisitTranslation
 from visitplanner.planning import rules
 from visitplanner.web.forms import (
-    LANGUAGE_NAMES, VISIT_STATUS_NAMES, EditForm, check_rule, choose_id, choose_ids, choose_one,
-    country, text,
+    LANGUAGE_NAMES,
+    VISIT_STATUS_NAMES,
+    EditForm,
+    check_rule,
+    choose_id,
+    choose_ids,
+    choose_one,
+    country,
+    text,
 )
 from visitplanner.web.forms_translations import translations_field
+
 
 def known_timezone(form: Form, field: StringField) -> None:
     """The shared time-zone rule, as a WTForms validator."""

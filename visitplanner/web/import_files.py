@@ -105,8 +105,7 @@ def _xlsx_table(data: bytes) -> Any:
 
 def _stream(book: Any, sheet: Any) -> Any:
     try:
-        for row in sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True):
-            yield row
+        yield from sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True)
     except Exception as exc:  # a damaged sheet shows only once it is read
         raise ImportFileError("not an Excel .xlsx file") from exc
     finally:

@@ -9,19 +9,19 @@ from typing import Any
 
 from flask import current_app, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
-from flask_babel import gettext as _
 from flask_babel import force_locale, ngettext
+from flask_babel import gettext as _
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 from werkzeug.datastructures import MultiDict
 
+from visitplanner.core.operations import apply_plain, commit
+from visitplanner.core.queries import load_visit_delegates
 from visitplanner.extensions import db
 from visitplanner.models import Delegate, Visit
-from visitplanner.core.operations import apply_plain, commit
 from visitplanner.planning.vocabulary import LANGUAGES
-from visitplanner.core.queries import load_visit_delegates
 from visitplanner.web.editing import get_or_404, writer_required
-from visitplanner.web.forms_directory import ConfirmImportForm, ImportForm
 from visitplanner.web.forms import LANGUAGE_NAMES
+from visitplanner.web.forms_directory import ConfirmImportForm, ImportForm
 from visitplanner.web.forms_programme import DELEGATE_ROLE_NAMES, DelegateForm
 from visitplanner.web.import_files import ImportFileError, read_rows
 

@@ -8,12 +8,16 @@ from flask import flash, redirect, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
-from visitplanner.models import Item, Visit
 from visitplanner.core.operations import apply_item
 from visitplanner.core.queries import load_visit_delegates
+from visitplanner.models import Item, Visit
 from visitplanner.web import choices
 from visitplanner.web.editing import (
-    confirm_delete, get_or_404, render_edit, save_form, writer_required,
+    confirm_delete,
+    get_or_404,
+    render_edit,
+    save_form,
+    writer_required,
 )
 from visitplanner.web.forms_programme import ItemForm
 from visitplanner.web.forms_translations import in_language

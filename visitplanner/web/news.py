@@ -10,13 +10,17 @@ from wtforms import HiddenField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
 from visitplanner.core.news_drafts import (
-    current_text, generated_text, latest_revision, revisions, save_revision,
+    current_text,
+    generated_text,
+    latest_revision,
+    revisions,
+    save_revision,
 )
+from visitplanner.core.queries import load_visit
 from visitplanner.outputs.news import DraftText
 from visitplanner.outputs.news_export import MEDIA_TYPES, body_html, export
 from visitplanner.planning import rules
 from visitplanner.planning.vocabulary import LANGUAGES
-from visitplanner.core.queries import load_visit
 from visitplanner.web.forms import follows
 
 

@@ -5,7 +5,11 @@ from flask import Response, abort
 from flask_login import login_required
 
 from visitplanner.core.printouts import (
-    Printout, asked_language, delegate_printout, send_printout, visit_printout,
+    Printout,
+    asked_language,
+    delegate_printout,
+    send_printout,
+    visit_printout,
 )
 
 

@@ -12,10 +12,10 @@ from sqlalchemy import select
 
 from visitplanner.core.accounts import AccountError, create_user, find_user, set_password
 from visitplanner.core.audit import recent_events, record_event
+from visitplanner.core.operations import apply_plain
 from visitplanner.extensions import db
 from visitplanner.models import User
 from visitplanner.models.audit import AUDIT_KINDS
-from visitplanner.core.operations import apply_plain
 from visitplanner.web.editing import admin_required, get_or_404, render_edit, save_form
 from visitplanner.web.forms_directory import USER_ROLE_NAMES, UserForm
 

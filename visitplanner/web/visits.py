@@ -9,15 +9,19 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import login_required
 
-from visitplanner.models import Visit
 from visitplanner.core.operations import apply_visit
+from visitplanner.core.queries import load_visit, search_visits
+from visitplanner.models import Visit
 from visitplanner.planning.build import build_programme
 from visitplanner.planning.conflicts import Conflict, find_conflicts
 from visitplanner.planning.programme import Programme
-from visitplanner.core.queries import load_visit, search_visits
 from visitplanner.web import choices
 from visitplanner.web.editing import (
-    confirm_delete, get_or_404, render_edit, save_form, writer_required,
+    confirm_delete,
+    get_or_404,
+    render_edit,
+    save_form,
+    writer_required,
 )
 from visitplanner.web.forms_translations import in_language
 from visitplanner.web.forms_visit import VisitForm

@@ -1,10 +1,10 @@
-"""Grammar helpers of the news draft, language by language."""
+"""The output languages' rules, language by language, and the news draft's own helpers."""
 import datetime as dt
 
 import pytest
 
 from visitplanner.outputs import grammar as g
-from visitplanner.outputs import names
+from visitplanner.outputs.languages import all_languages, gender_of_honorific, honorific, language
 from visitplanner.planning.programme import DelegateView
 
 APRIL = dt.date(2024, 4, 1)
@@ -18,15 +18,15 @@ def test_only_heads_and_members_count():
 @pytest.mark.parametrize("lang, six, twenty", [("nl", "zes", "twintig"), ("fr", "six", "vingt"),
                                                ("en", "six", "twenty")])
 def test_small_numbers_in_words_larger_in_digits(lang, six, twenty):
-    assert (g.number(6, lang), g.number(20, lang), g.number(21, lang)) == (six, twenty, "21")
+    assert (language(lang).number(6), language(lang).number(20), language(lang).number(21)) == (six, twenty, "21")
 
 
 @pytest.mark.parametrize("lang, joined", [("nl", "A, B en C"), ("fr", "A, B et C"),
                                           ("en", "A, B and C")])
 def test_lists(lang, joined):
-    assert g.join(["A", "B", "C"], lang) == joined
-    assert g.join(["A"], lang) == "A" and g.join([], lang) == ""
-    assert g.join(["A, a", "B"], lang).startswith("A, a ")
+    assert language(lang).join(["A", "B", "C"]) == joined
+    assert language(lang).join(["A"]) == "A" and language(lang).join([]) == ""
+    assert language(lang).join(["A, a", "B"]).startswith("A, a ")
 
 
 @pytest.mark.parametrize("lang, same, across, years, one", [
@@ -38,17 +38,18 @@ def test_lists(lang, joined):
      "from 30 December 2024 to 2 January 2025", "on 22 April"),
 ])
 def test_date_ranges(lang, same, across, years, one):
-    assert g.date_range(dt.date(2024, 4, 22), dt.date(2024, 4, 26), lang, APRIL) == same
-    assert g.date_range(dt.date(2024, 4, 30), dt.date(2024, 5, 2), lang, APRIL) == across
-    assert g.date_range(dt.date(2024, 12, 30), dt.date(2025, 1, 2), lang, APRIL) == years
-    assert g.date_range(dt.date(2024, 4, 22), dt.date(2024, 4, 22), lang, APRIL) == one
+    assert language(lang).date_range(dt.date(2024, 4, 22), dt.date(2024, 4, 26), APRIL) == same
+    assert language(lang).date_range(dt.date(2024, 4, 30), dt.date(2024, 5, 2), APRIL) == across
+    assert language(lang).date_range(dt.date(2024, 12, 30), dt.date(2025, 1, 2), APRIL) == years
+    assert language(lang).date_range(dt.date(2024, 4, 22), dt.date(2024, 4, 22), APRIL) == one
 
 
 def test_year_shown_when_not_this_year_and_french_first_of_month():
     later = dt.date(2026, 1, 5)
-    assert g.date_range(dt.date(2024, 4, 22), dt.date(2024, 4, 26), "nl", later) == \
+    assert language("nl").date_range(dt.date(2024, 4, 22), dt.date(2024, 4, 26), later) == \
         "van 22 tot 26 april 2024"
-    assert g.date_range(dt.date(2024, 5, 1), dt.date(2024, 5, 3), "fr", APRIL) == "du 1er au 3 mai"
+    assert language("fr").date_range(dt.date(2024, 5, 1), dt.date(2024, 5, 3), APRIL) == \
+        "du 1er au 3 mai"
 
 
 def test_tense_follows_the_date():
@@ -68,28 +69,32 @@ def test_tense_follows_the_date():
     ("en", "Kenyan", "heads of police", "Kenyan heads of police", "Kenyan head of police"),
 ])
 def test_nationality_and_description_agree(lang, adjective, description, plural, one):
-    assert g.nationality_noun(adjective, description, lang, 6) == plural
-    assert g.nationality_noun(adjective, description, lang, 1) == one
+    assert language(lang).nationality_noun(adjective, description, 6) == plural
+    assert language(lang).nationality_noun(adjective, description, 1) == one
 
 
 def test_french_agreement_and_prepositions():
-    assert g.fr_agree("ukrainien", feminine=True) == "ukrainienne"
-    assert g.fr_agree("ukrainiens") == "ukrainien"
-    assert g.fr_agree("français", feminine=True, plural=True) == "françaises"
-    assert g.fr_country("Belgique", "en") == "en Belgique"
-    assert g.fr_country("Maroc", "en") == "au Maroc"
-    assert g.fr_country("Pays-Bas", "en") == "aux Pays-Bas"
-    assert g.fr_country("Ukraine", "de") == "d'Ukraine"
-    assert g.fr_indefinite("visite de travail") == "une visite de travail"
-    assert g.fr_indefinite("séjour d'étude") == "un séjour d'étude"
+    fr = language("fr")
+    assert fr.agree("ukrainien", feminine=True) == "ukrainienne"
+    assert fr.agree("ukrainiens") == "ukrainien"
+    assert fr.agree("français", feminine=True, plural=True) == "françaises"
+    assert fr.in_country("Belgique") == "en Belgique"
+    assert fr.in_country("Maroc") == "au Maroc"
+    assert fr.in_country("Pays-Bas") == "aux Pays-Bas"
+    assert fr.from_country("Ukraine") == "d'Ukraine"
+    assert fr.indefinite("visite de travail") == "une visite de travail"
+    assert fr.indefinite("séjour d'étude") == "un séjour d'étude"
 
 
 def test_english_articles_and_honorifics():
-    assert [g.en_article(w) for w in ("Ukrainian", "official", "study", "Uzbek")] == \
-        ["a", "an", "a", "an"]
-    assert g.honorific("mevrouw", "fr") == "Mme" and g.honorific("mevrouw", "en") == "Ms"
-    assert g.honorific("korpschef", "nl") == "korpschef" and g.honorific("Baron", "en") == "Baron"
-    assert g.country_name("BE", "nl") == "België" and g.country_name("BE", "en") == "Belgium"
+    assert [language("en").indefinite(w) for w in ("Ukrainian", "official", "study", "Uzbek")] \
+        == ["a Ukrainian", "an official", "a study", "an Uzbek"]
+    assert honorific("mevrouw", "fr") == "Mme" and honorific("mevrouw", "en") == "Ms"
+    assert honorific("korpschef", "nl") == "korpschef" and honorific("Baron", "en") == "Baron"
+    assert language("nl").country_name("BE") == "België"
+    assert language("en").country_name("BE") == "Belgium"
+    assert gender_of_honorific("Mme") == gender_of_honorific("mevrouw") == "female"
+    assert gender_of_honorific("Mr.") == "male" and gender_of_honorific("Dr") is None
 
 
 @pytest.mark.parametrize("label, lang, name, expected", [
@@ -103,24 +108,46 @@ def test_english_articles_and_honorifics():
     ("Politiezone Montgomery", "nl", None, "Politiezone Montgomery"),
 ])
 def test_organisation_names_take_the_article_their_noun_calls_for(label, lang, name, expected):
-    assert names.definite(label, lang, name) == expected
+    assert language(lang).definite(label, name) == expected
 
 
 def test_french_prepositions_contract_with_the_article():
-    assert names.fr_de("le Conseil fédéral de police") == "du Conseil fédéral de police"
-    assert names.fr_de("la DGSP") == "de la DGSP" and names.fr_de("ADVP") == "d'ADVP"
-    assert names.fr_a("le Conseil") == "au Conseil" and names.fr_a("la Zone") == "à la Zone"
+    fr = language("fr")
+    assert fr.of("le Conseil fédéral de police") == "du Conseil fédéral de police"
+    assert fr.of("la DGSP") == "de la DGSP" and fr.of("ADVP") == "d'ADVP"
+    assert fr.to("le Conseil") == "au Conseil" and fr.to("la Zone") == "à la Zone"
 
 
 def test_untranslated_text_keeps_its_words_and_gets_no_guessed_grammar():
     word = g.flagged("Oekraïense", "nl")
     assert g.is_flagged(word) and not g.is_flagged("Oekraïense") and not g.is_flagged(None)
-    assert g.fr_agree(word, feminine=True, plural=True) == word  # no French ending on Dutch
-    assert names.definite(g.flagged("Politiezone Noord", "nl"), "fr") == \
-        g.flagged("Politiezone Noord", "nl")
     assert g.shown_flags(f"pour une visite {g.flagged('werkbezoek', 'nl')}.") == \
         "pour une visite [nl: werkbezoek]."
     assert g.unflagged(f"{g.flagged('Korpschef', 'nl')}, {g.flagged('PZ Noord', 'nl')}") == \
         "Korpschef, PZ Noord"
     assert g.knows_honorific(" Mevrouw") and not g.knows_honorific("meester")
     assert g.lowered(g.flagged("Korpschef", "nl")) == g.flagged("Korpschef", "nl")
+
+
+@pytest.mark.parametrize("lang, host, colon_mail", [
+    ("nl", "Gastheer:", "Uitnodiging: KIV"), ("fr", "Hôte\u00a0:", "Invitation\u00a0: KIV"),
+    ("en", "Host:", "Invitation: KIV"),
+])
+def test_one_colon_rule_for_fields_mail_subjects_and_messages(lang, host, colon_mail):
+    assert language(lang).field("pdf.host") == host
+    assert language(lang).label("mail.invite", title="KIV") == colon_mail
+
+
+def test_every_language_has_every_label_and_one_day_pattern():
+    keys = set(language("en").labels)
+    for lang in all_languages():
+        assert set(lang.labels) == keys, lang.code
+    assert [lang.day(dt.date(2024, 4, 22)) for lang in all_languages()] == \
+        ["maandag 22 april 2024", "lundi 22 avril 2024", "Monday 22 April 2024"]
+    assert language("fr").quote("KIV") == "«\u00a0KIV\u00a0»"
+    assert language("nl").quote("KIV") == "\u201eKIV\u201d"
+
+
+def test_an_unknown_language_is_refused():
+    with pytest.raises(ValueError, match="use one of nl, fr, en"):
+        language("xx")

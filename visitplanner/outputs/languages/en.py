@@ -1,0 +1,106 @@
+"""English: labels, "A, B and C", curly quotes, "a"/"an" by sound, "the" before common nouns."""
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from visitplanner.outputs.languages.base import Language
+
+LABELS = {
+    "programme": "Programme", "page_of": "page {page} of {pages}",
+    "kind.session": "Session", "kind.site_visit": "Site visit", "kind.meal": "Meal",
+    "kind.transfer": "Transfer", "kind.break": "Break", "kind.other": "Other",
+    "status.tentative": "Tentative", "status.confirmed": "Confirmed",
+    "status.cancelled": "Cancelled",
+    "role.head": "Head of delegation", "role.member": "Member",
+    "role.interpreter": "Interpreter",
+    "role.escort": "Escort", "role.staff": "Staff",
+    "ics.host": "Host", "ics.speakers": "Speakers", "ics.topics": "Topics",
+    "ics.personal_page": "Your personal programme", "ics.visit_page": "Programme online",
+    "ics.calendar": "Programme of {name}",
+    "mail.invite": "Invitation: {title}", "mail.update": "Changed: {title}",
+    "mail.cancel": "Cancelled: {title}", "mail.greeting": "Dear {name},",
+    "mail.intro.invite": "You are invited to this item of the programme of {visit}.",
+    "mail.intro.update": "This item of the programme of {visit} has changed.",
+    "mail.intro.cancel": "This item of the programme of {visit} no longer takes place for you.",
+    "mail.what": "What", "mail.when": "When", "mail.where": "Where",
+    "page.calendar": "Add to my calendar", "page.contacts": "Contacts",
+    "page.no_items": "No items in your programme.",
+    "pdf.personal": "Personal programme of {name}", "pdf.delegation": "Delegation",
+    "pdf.host": "Host", "pdf.partners": "Partners", "pdf.speakers": "Speakers",
+    "pdf.topics": "Topics", "pdf.audience": "Only for", "pdf.contacts": "Contacts",
+    "pdf.people": "Speakers and hosts", "pdf.venues": "Venues",
+    "pdf.organiser": "Organiser", "pdf.participants": "Participants",
+    "pdf.key_figures": "Key figures", "pdf.no_items": "No items in this programme.",
+    "pdf.badges": "Badges and table cards", "pdf.purpose": "Purpose",
+    "news.captions": "Suggested photo captions",
+    "news.quote_language": "Quote in {language}, to be translated.",
+}
+# Names headed by one of these common nouns take 'the': 'the Federal Police Council'.
+NOUNS = {
+    "academy", "agency", "association", "authority", "centre", "center", "city", "commission",
+    "committee", "council", "court", "department", "directorate", "directorate-general",
+    "federation", "inspectorate", "institute", "ministry", "municipality", "network", "office",
+    "police", "province", "region", "secretariat", "service", "unit", "university", "zone",
+}
+LONE_ACRONYM = re.compile(r"^[A-Z]{2,}( \(.*\))?$")
+VOWELS = "aeiou"
+
+
+class English(Language):
+    """English as the outputs write it (British spelling, day-first dates)."""
+
+    code = "en"
+    labels = LABELS
+    and_word = "and"
+    range_words = ("from {0} to {1}", "on {0}")
+    from_country_words = "from {0}"
+    honorifics: ClassVar[dict[str, str]] = {
+        "mrs": "Ms", "mr": "Mr", "chief": "Chief of Police", "dr": "Dr", "prof": "Professor"}
+    honorific_spellings: ClassVar[dict[str, str]] = {
+        "ms": "mrs", "ms.": "mrs", "mrs": "mrs", "mrs.": "mrs", "mr": "mr", "mr.": "mr",
+        "chief of police": "chief", "dr.": "dr", "dr": "dr", "professor": "prof", "prof.": "prof"}
+
+    def definite(self, label: str, name: str | None = None) -> str:
+        """'the DGSP', 'the Federal Police Council'; 'PZ Montgomery' and 'Europol' stay bare."""
+        name = name or label
+        if (label == name or LONE_ACRONYM.match(label)) and _takes_the(name):
+            return f"the {label}"
+        return label
+
+    def indefinite(self, noun: str) -> str:
+        """'a Ukrainian', 'an official', 'an Uzbek', 'a European': by sound, not by letter."""
+        lower = noun.lower()
+        if lower.startswith(("eu", "one", "uni", "use", "usu", "ukr")):
+            article = "a"
+        elif lower.startswith(("hour", "honest", "honour")):
+            article = "an"
+        elif lower[:1] == "u" and len(lower) > 2 and lower[1] not in VOWELS and lower[2] in VOWELS:
+            article = "a"
+        else:
+            article = "an" if lower[:1] in VOWELS else "a"
+        return f"{article} {noun}"
+
+    def singular(self, description: str) -> str:
+        """The head noun comes before any 'of'/'for'/'from': 'heads of police' -> 'head of ...'."""
+        words = description.split()
+        cut = next((n for n, w in enumerate(words) if w in ("of", "for", "from")), len(words))
+        return " ".join([*words[:cut - 1], _singular_word(words[cut - 1]), *words[cut:]])
+
+
+def _takes_the(name: str) -> bool:
+    words = name.split()
+    if not words or words[0].lower() == "the" or words[0].isupper():
+        return False
+    return any(word.strip("(),").lower() in NOUNS for word in words)
+
+
+def _singular_word(word: str) -> str:
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+LANGUAGE = English()
