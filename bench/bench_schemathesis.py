@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import logging
 import os
 import socket
 import subprocess
@@ -67,8 +68,10 @@ def prepare_app(folder: str) -> tuple[Any, list[str]]:
 
 
 def serve(app: Any) -> tuple[Any, int]:
-    """Serve on 127.0.0.1 at a free port in a background thread."""
+    """Serve on 127.0.0.1 at a free port in a background thread, without an access log."""
     from werkzeug.serving import make_server
+
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)
 
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

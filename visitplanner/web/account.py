@@ -22,7 +22,6 @@ from visitplanner.core.accounts import (
     verify_password,
 )
 from visitplanner.core.audit import record_event
-from visitplanner.extensions import db
 from visitplanner.web.forms import text
 
 _l("Choose a password of at least 10 characters that is not a common word, name or pattern "
@@ -110,6 +109,5 @@ def revoke_api_token(token_id: int) -> ResponseReturnValue:
         abort(400)
     if not revoke_token(current_user._get_current_object(), token_id):
         abort(404)
-    db.session.commit()
     flash(_("The token is revoked."))
     return redirect(url_for("web.show_account"))
