@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -172,3 +173,45 @@ def count_queries(app: Any) -> Iterator[list[str]]:
         yield statements
     finally:
         event.remove(engine, "before_cursor_execute", record)
+
+
+@pytest.fixture
+def two_group_visit(app: Any) -> Any:
+    """Five Moldovan judges in two groups arriving on different days, two hotels, contacts."""
+    from practical_data import two_group_visit
+
+    return two_group_visit()
+
+
+# How an editor reads a news draft (tests/outputs): the checks every draft must pass.
+NEWS_DELEGATION_WORD = {"nl": "delegatie", "fr": "délégation", "en": "delegation"}
+NEWS_SENTENCE_END = re.compile(r"(?<=[.!?”»])\s+(?=[A-ZÀ-Ý„“«])")
+
+
+def _sentences(draft: Any) -> list[str]:
+    """The draft's own sentences: not quotes, attributions, headings or lists."""
+    prose = [block for block in draft.body.split("\n\n")
+             if not block.startswith((">", "—", "*", "#", "-"))]
+    return [s for block in prose for s in NEWS_SENTENCE_END.split(block)]
+
+
+def _reads_well(draft: Any, lang: str) -> None:
+    """What every draft must hold, whatever the visit."""
+    everything = "\n".join([draft.title, draft.body, *draft.captions])
+    for marker in ("[nl:", "[fr:", "[en:", "\ue000", "None", "  ", " ,", " ."):
+        assert marker not in everything, (marker, everything)
+    openings = [s.split()[0].lower() for s in _sentences(draft)]
+    for n in range(len(openings) - 2):
+        assert not openings[n] == openings[n + 1] == openings[n + 2], (openings, draft.body)
+    words = draft.body.lower().split()
+    hits = [n for n, word in enumerate(words) if NEWS_DELEGATION_WORD[lang] in word]
+    assert all(b - a >= 40 for a, b in zip(hits, hits[1:], strict=False)), (hits, draft.body)
+    straight = [c for c in draft.body if c == '"']
+    assert not straight, draft.body
+
+
+@pytest.fixture
+def reads_well() -> Callable[[Any, str], None]:
+    """Check a draft for what every draft must hold: no flags, varied openings, the delegation
+    word at most once in 40 words, typographic quotes."""
+    return _reads_well

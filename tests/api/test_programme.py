@@ -82,7 +82,7 @@ def test_query_count_does_not_grow_with_the_visit(app, api):
                 assert api.get(path.format(visit)).status_code == 200
             counts.append(len(statements))
         assert counts[0] == counts[1], (path, counts)
-        assert counts[1] <= 12, (path, counts)
+        assert counts[1] <= 16, (path, counts)  # the practical side adds a few, fixed
     with count_queries(app) as statements:
         assert len(api.get("/visits").json) == 2
     assert len(statements) <= 4

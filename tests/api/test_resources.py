@@ -248,3 +248,15 @@ def test_a_time_that_never_happens_is_refused(api, visit):
     fine = api.post(f"/visits/{spring['id']}/items", json={
         "title": "Night walk", "starts_at": "2025-03-30T01:30", "ends_at": "2025-03-30T04:00"})
     assert fine.status_code == 201
+
+
+def test_delegate_gender_round_trips_and_is_checked(api):
+    visit = api.post("/visits", json={**VISIT, "delegation": {"country": "KE"}}).json
+    url = f"/visits/{visit['id']}/delegates"
+    grace = api.post(url, json={"full_name": "Grace Wanjiru", "gender": "female"})
+    assert grace.status_code == 201 and grace.json["gender"] == "female"
+    news = api.get(f"/visits/{visit['id']}/news?lang=fr").json["body"]
+    assert news.startswith("Grace Wanjiru, une invitée "), news  # one woman: the words agree
+    wrong = api.post(url, json={"full_name": "Y", "gender": "f"})
+    assert wrong.status_code == 422 and "gender" in wrong.json["error"]["fields"]
+    assert api.post(url, json={"full_name": "X"}).json["gender"] is None  # from the honorific

@@ -3,16 +3,20 @@ import datetime as dt
 
 import pytest
 
-from visitplanner.outputs import grammar as g
 from visitplanner.outputs.languages import all_languages, gender_of_honorific, honorific, language
-from visitplanner.planning.programme import DelegateView
+from visitplanner.outputs.news_facts import Facts, tense_of
+from visitplanner.planning.programme import DelegateView, Programme, VisitView
 
 APRIL = dt.date(2024, 4, 1)
 
 
 def test_only_heads_and_members_count():
     roles = ["head", "member", "member", "interpreter", "escort", "staff"]
-    assert g.counted([DelegateView(id=n, full_name="x", role=r) for n, r in enumerate(roles)]) == 3
+    delegates = tuple(DelegateView(id=n, full_name="x", role=r) for n, r in enumerate(roles))
+    visit = VisitView(id=1, title="x", start_date=APRIL, end_date=APRIL, timezone="UTC",
+                      content_language="en", status="draft")
+    facts = Facts(Programme(visit=visit, days=(), lang="en", delegates=delegates), APRIL)
+    assert len(facts.delegates()) == 3 and facts.guest() is None
 
 
 @pytest.mark.parametrize("lang, six, twenty", [("nl", "zes", "twintig"), ("fr", "six", "vingt"),
@@ -54,9 +58,9 @@ def test_year_shown_when_not_this_year_and_french_first_of_month():
 
 def test_tense_follows_the_date():
     start, end = dt.date(2024, 4, 22), dt.date(2024, 4, 26)
-    assert g.tense(start, end, dt.date(2024, 4, 21)) == "announce"
-    assert g.tense(start, end, start) == g.tense(start, end, end) == "present"
-    assert g.tense(start, end, dt.date(2024, 4, 27)) == "past"
+    assert tense_of(start, end, dt.date(2024, 4, 21)) == "future"
+    assert tense_of(start, end, start) == tense_of(start, end, end) == "present"
+    assert tense_of(start, end, dt.date(2024, 4, 27)) == "past"
 
 
 @pytest.mark.parametrize("lang, adjective, description, plural, one", [
@@ -118,15 +122,21 @@ def test_french_prepositions_contract_with_the_article():
     assert fr.to("le Conseil") == "au Conseil" and fr.to("la Zone") == "à la Zone"
 
 
-def test_untranslated_text_keeps_its_words_and_gets_no_guessed_grammar():
-    word = g.flagged("Oekraïense", "nl")
-    assert g.is_flagged(word) and not g.is_flagged("Oekraïense") and not g.is_flagged(None)
-    assert g.shown_flags(f"pour une visite {g.flagged('werkbezoek', 'nl')}.") == \
-        "pour une visite [nl: werkbezoek]."
-    assert g.unflagged(f"{g.flagged('Korpschef', 'nl')}, {g.flagged('PZ Noord', 'nl')}") == \
-        "Korpschef, PZ Noord"
-    assert g.knows_honorific(" Mevrouw") and not g.knows_honorific("meester")
-    assert g.lowered(g.flagged("Korpschef", "nl")) == g.flagged("Korpschef", "nl")
+def test_dutch_articles_and_topics():
+    nl = language("nl")
+    assert nl.definite("ADVP (BeSafe)", "Algemene Directie Veiligheid en Preventie") == \
+        "de ADVP (BeSafe)"
+    assert nl.definite("VVSG", "Vereniging van Vlaamse Steden en Gemeenten") == "de VVSG"
+    assert nl.definite("Politiezone Montgomery") == "Politiezone Montgomery"
+    assert nl.definite("NICC", "Nationaal Instituut voor Criminalistiek") == "het NICC"
+    assert nl.topic("Kadernota Integrale Veiligheid (KIV)") == \
+        "de Kadernota Integrale Veiligheid (KIV)"
+    assert nl.topic("wijkwerking") == "wijkwerking"
+    assert nl.singular("politiecommissarissen") == "politiecommissaris"
+    assert language("en").in_country("Netherlands") == "in the Netherlands"
+    assert language("fr").definite("Federal Computer Crime Unit") == \
+        "la Federal Computer Crime Unit"
+    assert language("en").curly('the "Prevention Truck"') == "the \u201cPrevention Truck\u201d"
 
 
 @pytest.mark.parametrize("lang, host, colon_mail", [

@@ -14,7 +14,9 @@ def item(id, title, start, end, delegate_ids=None, translations=None, speakers=(
     return Row(id=id, kind="session", title=title, description=None, translations=translations or {},
                starts_at=dt.datetime.fromisoformat(start), ends_at=dt.datetime.fromisoformat(end),
                status="confirmed", sequence=0, venue=None, host_organisation=None,
-               speakers=list(speakers), topics=["KIV"], delegate_ids=delegate_ids, updated_at=None)
+               speakers=list(speakers), topics=["KIV"], delegate_ids=delegate_ids, updated_at=None,
+               meeting_point=None, meeting_at=None, dress_code=None, transport=None,
+               interpreting=None, interpreters=[])
 
 
 def visit(items, **extra):
@@ -24,8 +26,9 @@ def visit(items, **extra):
                   host_country="BE", host_organisation=org(1, "ADVP"), partners=[],
                   delegation_country="UA", delegation_adjective=None,
                   delegation_description="openbare aanklagers", visit_type=None, purpose=None,
-                  focus=None, items=items, key_figures=[], quotes=[],
-                  delegates=[Row(id=7, full_name="Олена Коваленко", role="head", honorific=None,
+                  focus=None, items=items, key_figures=[], quotes=[], journeys=[], stays=[],
+                  contacts=[], emergency_number=None, dress_code=None, practical_notes=None,
+                  delegates=[Row(id=7, full_name="Олена Коваленко", role="head", honorific=None, gender=None,
                                  function=None, organisation=None, country="UA", email=None,
                                  phone=None, language="en",
                                  translations={"fr": {"function": "Procureure"}})])
@@ -101,7 +104,7 @@ def test_host_names_functions_and_topics_in_the_requested_language_with_fallback
 
 def test_venue_name_and_address_in_the_requested_language():
     venue = Row(id=3, name="ADVP, vergaderzaal Europa", address="Waterloolaan 76",
-                city="1000 Brussel", country="BE", latitude=None, longitude=None,
+                city="1000 Brussel", country="BE", latitude=None, longitude=None, phone=None,
                 organisation=None, translations={"fr": {"name": "DGSP, salle Europe",
                                                         "address": "Boulevard de Waterloo 76",
                                                         "city": "1000 Bruxelles"}})
@@ -121,7 +124,7 @@ def test_text_without_a_translation_is_flagged_untranslated():
                 organisation=zone, email=None, phone=None,
                 translations={"en": {"honorific": "Chief of Police"}})
     venue = Row(id=4, name="Hoofdcommissariaat", address="Europalaan 2", city="Brussel",
-                country="BE", latitude=None, longitude=None, organisation=zone,
+                country="BE", latitude=None, longitude=None, phone=None, organisation=zone,
                 translations={"fr": {"name": "Commissariat central"}})
     row = item(1, "Bezoek", "2024-03-30T09:00", "2024-03-30T12:00", speakers=[chief],
                translations={"en": {"title": "Visit"}})

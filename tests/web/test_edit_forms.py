@@ -17,7 +17,7 @@ def _reload(row):
 
 def test_item_form_names_the_content_language_and_saves_translations(client, demo_visit):
     logged_in(client)
-    item = demo_visit.items[0]
+    item = demo_visit.items[1]  # its English has no practical fields (the first's has)
     html = page(client, f"/items/{item.id}/edit?lang=en")
     assert "Title (Dutch)" in html and "Topics, one per line (Dutch)" in html
     assert "Title (French)" in html and "Title (English)" in html

@@ -66,3 +66,32 @@ def test_news_needs_a_login_and_the_visit_page_links_to_it(client, demo_visit):
     logged_in(client, "viewer")
     page = client.get(f"/visits/{demo_visit.id}").get_data(as_text=True)
     assert f'href="/visits/{demo_visit.id}/news?draft=fr"' in page
+
+
+def test_captions_are_edited_apart_and_the_word_file_may_leave_them_out(client, demo_visit):
+    logged_in(client, "organiser")
+    url = f"/visits/{demo_visit.id}/news?draft=nl"
+    page = client.get(url).get_data(as_text=True)
+    assert 'name="captions"' in page and "De Oekraïense delegatie bij Politiezone Montgomery, 24 april" in page
+    data = {**_form(page), "action": "save", "title": "Titel", "body": "Tekst.",
+            "captions": "Foto één\n\nFoto twee\n"}
+    assert client.post(url, data=data).status_code == 302
+    assert NewsDraft.query.one().captions == "Foto één\nFoto twee"
+    with_captions = docx.Document(io.BytesIO(client.get(f"/visits/{demo_visit.id}/news.docx?draft=nl").data))
+    assert [p.text for p in with_captions.paragraphs][-2:] == ["Foto één", "Foto twee"]
+    without = client.get(f"/visits/{demo_visit.id}/news.docx?draft=nl&captions=0")
+    assert [p.text for p in docx.Document(io.BytesIO(without.data)).paragraphs] == ["Titel", "Tekst."]
+
+
+def test_the_page_lists_what_still_needs_a_translation_above_the_text(client, demo_visit):
+    from visitplanner.extensions import db
+    from visitplanner.models import Visit
+
+    visit = db.session.get(Visit, demo_visit.id)
+    visit.translations = {lang: {k: v for k, v in text.items() if k != "visit_type"}
+                          for lang, text in visit.translations.items()}
+    db.session.commit()
+    logged_in(client, "viewer")
+    page = client.get(f"/visits/{demo_visit.id}/news?draft=en").get_data(as_text=True)
+    todo = page.index("Kind of visit: “werkbezoek”")
+    assert todo < page.index('id="preview-heading"') and "werkbezoek" not in page[todo + 30:]

@@ -15,14 +15,18 @@ NEWS_QUERY = {
     "lang": {"type": "string", "enum": list(LANGUAGES),
              "description": "Language of the draft; the visit's content language when left out."},
     "format": {"type": "string", "enum": list(FORMATS), "default": "json"},
+    "captions": {"type": "boolean", "default": True,
+                 "description": "false: the md, html and docx files leave the photo captions out."},
 }
 
 
 class NewsText(BaseModel):
-    """A news draft: its title and its body in Markdown."""
+    """A news draft: its title, its body in Markdown, photo captions, and the editor's to-do."""
 
     title: str
     body: str
+    captions: list[str] = []
+    to_translate: list[str] = []  # texts with no translation yet, left out of the sentences
 
 
 def export_news(visit_id: int) -> NewsText | Response:
@@ -33,6 +37,9 @@ def export_news(visit_id: int) -> NewsText | Response:
         problems["lang"] = [f"Use one of {', '.join(LANGUAGES)}."]
     if fmt not in FORMATS:
         problems["format"] = [f"Use one of {', '.join(FORMATS)}."]
+    captions = request.args.get("captions", "true")
+    if captions not in ("true", "false"):
+        problems["captions"] = ["Use true or false."]
     if problems:
         raise validation_error(problems)
     visit = load_visit(visit_id)
@@ -41,7 +48,8 @@ def export_news(visit_id: int) -> NewsText | Response:
     lang = lang or visit.content_language
     text = current_text(visit, lang)
     if fmt == "json":
-        return NewsText(title=text.title, body=text.body)
+        return NewsText(title=text.title, body=text.body, captions=list(text.captions),
+                        to_translate=list(text.todo))
     filename = f"news-{visit_id}-{lang}.{fmt}"
-    return Response(export(text, fmt, lang), mimetype=MEDIA_TYPES[fmt],
+    return Response(export(text, fmt, lang, captions == "true"), mimetype=MEDIA_TYPES[fmt],
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})

@@ -24,7 +24,8 @@ def _visit_loader(model: Any) -> list[Any]:
 
 
 def _item_loader(model: Any) -> list[Any]:
-    return [selectinload(model.speaker_links), selectinload(model.chosen_delegates)]
+    return [selectinload(model.speaker_links), selectinload(model.interpreter_links),
+            selectinload(model.chosen_delegates)]
 
 
 ORGANISATIONS = Resource(models.Organisation, schemas.OrganisationFields, schemas.Organisation,

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import Field, StrictFloat, field_validator
+from pydantic import Field, StrictFloat, field_validator, model_validator
 
 from visitplanner.api.types import (
     ApiModel,
@@ -21,11 +21,13 @@ from visitplanner.api.types import (
     text,
 )
 from visitplanner.planning import rules
+from visitplanner.planning.practical import emergency_number_for
 
 OrganisationKind = Literal["directorate", "police_zone", "ministry", "court", "municipality",
                            "network", "ngo", "other"]
 VisitStatus = Literal["draft", "confirmed", "completed", "cancelled"]
 DelegateRole = Literal["head", "member", "interpreter", "escort", "staff"]
+Gender = Literal["female", "male"]
 ItemKind = Literal["session", "site_visit", "meal", "transfer", "break", "other"]
 ItemStatus = Literal["tentative", "confirmed", "cancelled"]
 Latitude = float | None
@@ -98,6 +100,7 @@ class VenueFields(ApiModel):
     city: text(100) | None = None
     country: Country | None = None
     organisation_id: Id | None = None
+    phone: text(50) | None = Field(None, description="The front desk, for hotels.")
     # Strict: JSON false is not the coordinate 0.0.
     latitude: StrictFloat | None = Field(None, ge=-90, le=90, allow_inf_nan=False)
     longitude: StrictFloat | None = Field(None, ge=-180, le=180, allow_inf_nan=False)
@@ -121,6 +124,8 @@ class VisitTranslation(ApiModel):
     visit_type: text(100) | None = None
     delegation_adjective: text(100) | None = None
     delegation_description: text(200) | None = None
+    dress_code: text(200) | None = None
+    practical_notes: text(10000, multiline=True) | None = None
 
 
 class VisitFields(ApiModel):
@@ -139,6 +144,10 @@ class VisitFields(ApiModel):
     purpose: text(5000, multiline=True) | None = None
     focus: text(5000, multiline=True) | None = None
     status: VisitStatus = "draft"
+    emergency_number: text(30) | None = Field(
+        None, description="Default: the host country's general number, 112 in the EU.")
+    dress_code: text(200) | None = Field(None, description="The default for the whole visit.")
+    practical_notes: text(10000, multiline=True) | None = None
     translations: dict[Language, VisitTranslation] = Field(default_factory=dict)
 
     @field_validator("timezone")
@@ -163,6 +172,8 @@ class DelegateFields(ApiModel):
 
     full_name: name(200)
     honorific: text(60) | None = None
+    gender: Gender | None = Field(
+        None, description="grammatical gender for the news draft; null: from the honorific")
     function: text(200) | None = None
     organisation: text(200) | None = None
     country: Country | None = None
@@ -182,6 +193,10 @@ class ItemTranslation(ApiModel):
     title: text(300) | None = None
     description: text(10000, multiline=True) | None = None
     topics: list[text(200)] | None = Field(None, max_length=30)
+    meeting_point: text(300) | None = None
+    dress_code: text(200) | None = None
+    transport: text(300) | None = None
+    interpreting: text(200) | None = None
 
 
 class ItemFields(ApiModel):
@@ -199,10 +214,18 @@ class ItemFields(ApiModel):
     delegate_ids: list[Id] | None = Field(None, max_length=500,
                                           description="null: the whole delegation attends")
     status: ItemStatus = "confirmed"
+    meeting_point: text(300) | None = Field(None, examples=["Hotel lobby"])
+    meeting_at: LocalDateTime | None = Field(None, description="Not after starts_at.")
+    dress_code: text(200) | None = None
+    transport: text(300) | None = Field(None, examples=["Minibus, driver Jan Peeters"])
+    interpreting: text(200) | None = Field(None, examples=["consecutive uk-nl"])
+    interpreter_ids: list[Id] = Field(default_factory=list, max_length=20,
+                                      description="Host-side people (person ids).")
     translations: dict[Language, ItemTranslation] = Field(default_factory=dict)
 
     def check_rules(self) -> None:
         rules.check_item_times(self.starts_at, self.ends_at)
+        rules.check_meeting_time(self.meeting_at, self.starts_at)
 
 
 class QuoteFields(ApiModel):
@@ -239,7 +262,13 @@ class Venue(VenueFields, Stored):
 
 
 class Visit(VisitFields, Stored):
-    """A visit as stored."""
+    """A visit as stored; without its own emergency number, the host country's."""
+
+    @model_validator(mode="after")
+    def _default_emergency_number(self) -> Visit:
+        if self.emergency_number is None:
+            self.emergency_number = emergency_number_for(self.host_country)
+        return self
 
 
 class Delegate(DelegateFields, Stored):

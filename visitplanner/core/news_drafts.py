@@ -31,7 +31,7 @@ def latest_revision(visit_id: int, lang: str) -> NewsDraft | None:
 def save_revision(visit_id: int, lang: str, text: DraftText, author_id: int | None) -> NewsDraft:
     """Store a new revision; earlier ones stay as history."""
     row = NewsDraft(visit_id=visit_id, lang=lang, title=text.title, body=text.body,
-                    author_id=author_id)
+                    captions="\n".join(text.captions), author_id=author_id)
     db.session.add(row)
     db.session.commit()
     return row
@@ -48,8 +48,16 @@ def generated_text(visit: Any, lang: str) -> DraftText:
 
 
 def current_text(visit: Any, lang: str) -> DraftText:
-    """The latest saved revision in `lang` when there is one, else the generated draft."""
+    """The latest saved revision in `lang` when there is one, else the generated draft; the
+    to-do of untranslated text always comes from the visit's data as it is now."""
+    generated = generated_text(visit, lang)
     saved = latest_revision(visit.id, lang)
-    if saved is not None:
-        return DraftText(title=saved.title, body=saved.body)
-    return generated_text(visit, lang)
+    if saved is None:
+        return generated
+    return DraftText(title=saved.title, body=saved.body, captions=caption_lines(saved.captions),
+                     todo=generated.todo)
+
+
+def caption_lines(text: str | None) -> tuple[str, ...]:
+    """Captions as typed, one per line, without the empty lines."""
+    return tuple(line.strip() for line in (text or "").splitlines() if line.strip())

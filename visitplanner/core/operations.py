@@ -14,6 +14,7 @@ from visitplanner.extensions import db
 from visitplanner.models import (
     Delegate,
     Item,
+    ItemInterpreter,
     ItemSpeaker,
     KeyFigure,
     Organisation,
@@ -24,13 +25,14 @@ from visitplanner.models import (
 )
 from visitplanner.models.base import utcnow
 from visitplanner.models.visits import new_link_key
+from visitplanner.planning.practical import emergency_number_for
 from visitplanner.planning.rules import RuleError, check_wall_time, raises_sequence
 
 # Which table each reference field points to.
 REFERENCES: dict[str, type[Any]] = {
     "organisation_id": Organisation, "host_organisation_id": Organisation,
     "partner_organisation_ids": Organisation, "venue_id": Venue, "speaker_ids": Person,
-    "person_id": Person, "person_ids": Person,
+    "person_id": Person, "person_ids": Person, "interpreter_ids": Person,
 }
 SINGULAR = {Organisation: "organisation", Venue: "venue", Person: "person"}
 
@@ -62,7 +64,7 @@ def _impossible_times(data: dict[str, Any], visit_id: int) -> dict[str, list[str
     """Name item times that fall in the gap when the visit's clocks jump forward."""
     timezone = db.session.scalar(select(Visit.timezone).where(Visit.id == visit_id))
     problems: dict[str, list[str]] = {}
-    for field in ("starts_at", "ends_at"):
+    for field in ("starts_at", "ends_at", "meeting_at"):
         if timezone and isinstance(data.get(field), dt.datetime):
             try:
                 check_wall_time(field, data[field], timezone)
@@ -113,19 +115,34 @@ def apply_visit(visit: Visit, data: dict[str, Any]) -> None:
     if partner_ids != visit.partner_organisation_ids:
         visit.partner_links = [VisitPartner(organisation_id=org_id, position=n)
                                for n, org_id in enumerate(dict.fromkeys(partner_ids))]
+    data["emergency_number"] = _emergency_number(visit, data)
     apply_plain(visit, data)
+
+
+def _emergency_number(visit: Visit, data: dict[str, Any]) -> str | None:
+    """The number given; else, or when it was the old host country's, the new host country's."""
+    number = data.get("emergency_number") or None
+    country = data.get("host_country", visit.host_country)
+    if number is None or (country != visit.host_country
+                          and number == emergency_number_for(visit.host_country)):
+        return emergency_number_for(country)
+    return number
 
 
 def apply_item(item: Item, data: dict[str, Any]) -> None:
     """Write an item's fields, speakers and audience; raise its sequence on a visible change."""
     data = dict(data)
     speaker_ids = data.pop("speaker_ids", [])
+    interpreter_ids = data.pop("interpreter_ids", [])
     delegate_ids = data.pop("delegate_ids", None)
     if item.id is not None and raises_sequence(vars_of(item), data):
         item.sequence += 1
     if speaker_ids != item.speaker_ids:
         item.speaker_links = [ItemSpeaker(person_id=person_id, position=n)
                               for n, person_id in enumerate(dict.fromkeys(speaker_ids))]
+    if interpreter_ids != item.interpreter_ids:
+        item.interpreter_links = [ItemInterpreter(person_id=person_id, position=n)
+                                  for n, person_id in enumerate(dict.fromkeys(interpreter_ids))]
     item.whole_delegation = delegate_ids is None
     chosen = [] if delegate_ids is None else list(db.session.scalars(
         select(Delegate).where(Delegate.id.in_(delegate_ids), Delegate.visit_id == item.visit_id)

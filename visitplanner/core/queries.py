@@ -10,10 +10,13 @@ from visitplanner.extensions import db
 from visitplanner.models import (
     Delegate,
     Item,
+    ItemInterpreter,
     ItemSpeaker,
+    Journey,
     KeyFigure,
     Person,
     Quote,
+    Stay,
     Venue,
     Visit,
     VisitPartner,
@@ -45,6 +48,7 @@ def escape_like(text: str) -> str:
 def load_visit(visit_id: int) -> Visit | None:
     """Load a visit with everything the programme needs, in a fixed number of queries."""
     speaker = selectinload(Item.speaker_links).joinedload(ItemSpeaker.person)
+    interpreter = selectinload(Item.interpreter_links).joinedload(ItemInterpreter.person)
     statement = select(Visit).where(Visit.id == visit_id).options(
         joinedload(Visit.host_organisation),
         selectinload(Visit.partner_links).joinedload(VisitPartner.organisation),
@@ -56,8 +60,15 @@ def load_visit(visit_id: int) -> Visit | None:
             joinedload(Item.venue).joinedload(Venue.organisation),
             joinedload(Item.host_organisation),
             speaker.joinedload(Person.organisation),
+            interpreter.joinedload(Person.organisation),
             selectinload(Item.chosen_delegates),
         ),
+        selectinload(Visit.journeys).selectinload(Journey.chosen_delegates),
+        selectinload(Visit.stays).options(
+            joinedload(Stay.venue).joinedload(Venue.organisation),
+            selectinload(Stay.chosen_delegates),
+        ),
+        selectinload(Visit.contacts),
     )
     return db.session.scalar(statement)
 
@@ -65,7 +76,8 @@ def load_visit(visit_id: int) -> Visit | None:
 def load_visit_items(visit_id: int) -> list[Item]:
     """A visit's items with their speakers and chosen delegates, in time order."""
     statement = (select(Item).where(Item.visit_id == visit_id)
-                 .options(selectinload(Item.speaker_links), selectinload(Item.chosen_delegates))
+                 .options(selectinload(Item.speaker_links), selectinload(Item.interpreter_links),
+                          selectinload(Item.chosen_delegates))
                  .order_by(Item.starts_at, Item.id))
     return list(db.session.scalars(statement))
 

@@ -9,13 +9,16 @@ from typing import Any
 from visitplanner.core.accounts import create_user, find_user
 from visitplanner.extensions import db
 from visitplanner.models import (
+    Contact,
     Delegate,
     Item,
     ItemSpeaker,
+    Journey,
     KeyFigure,
     Organisation,
     Person,
     Quote,
+    Stay,
     Venue,
     Visit,
     VisitPartner,
@@ -57,8 +60,40 @@ def _items(visit: Visit, specs: list[dict[str, Any]], venues: dict[str, Venue],
             chosen_delegates=[delegates[key] for key in chosen or []],
             speaker_links=[ItemSpeaker(person=people[key], position=n)
                            for n, key in enumerate(spec.get("speakers", []))],
+            meeting_point=spec.get("meeting_point"), meeting_at=_time(spec.get("meeting_at")),
+            dress_code=spec.get("dress_code"), transport=spec.get("transport"),
+            interpreting=spec.get("interpreting"),
         ))
     return items
+
+
+def _time(text: str | None) -> dt.datetime | None:
+    return None if text is None else dt.datetime.fromisoformat(text)
+
+
+def _audience(spec: dict[str, Any], delegates: dict[str, Delegate]) -> dict[str, Any]:
+    """The spec without its `delegates` keys, plus the audience they name."""
+    spec = dict(spec)
+    chosen = spec.pop("delegates", None)
+    return {**spec, "whole_delegation": chosen is None,
+            "chosen_delegates": [delegates[key] for key in chosen or []]}
+
+
+def _practical(visit: Visit, data: dict[str, Any], venues: dict[str, Venue],
+               delegates: dict[str, Delegate]) -> None:
+    """The demo's arrivals and departures, hotel stays and contacts on duty."""
+    for spec in data["journeys"]:
+        journey = _audience(spec, delegates)
+        journey["departs_at"] = _time(journey["departs_at"])
+        journey["arrives_at"] = _time(journey["arrives_at"])
+        visit.journeys.append(Journey(**journey))
+    for spec in data["stays"]:
+        stay = _audience(spec, delegates)
+        stay["venue"] = venues[stay["venue"]]
+        stay["check_in"] = dt.date.fromisoformat(stay["check_in"])
+        stay["check_out"] = dt.date.fromisoformat(stay["check_out"])
+        visit.stays.append(Stay(**stay))
+    visit.contacts = [Contact(**spec, position=n) for n, spec in enumerate(data["contacts"])]
 
 
 def load_demo() -> Visit:
@@ -79,6 +114,7 @@ def load_demo() -> Visit:
     delegates = _rows(Delegate, data["delegates"])
     visit.delegates = list(delegates.values())
     visit.items = _items(visit, data["items"], venues, orgs, people, delegates)
+    _practical(visit, data, venues, delegates)
     visit.quotes = [Quote(person=people[q["person"]], text=q["text"], language=q["language"])
                     for q in data["quotes"]]
     db.session.add(visit)

@@ -1,14 +1,16 @@
 """Every model, imported here so Alembic and the app see the whole schema."""
 from visitplanner.models.audit import AuditEvent
 from visitplanner.models.directory import Organisation, Person, Venue
-from visitplanner.models.items import Item, ItemSpeaker, item_delegates
+from visitplanner.models.items import Item, ItemInterpreter, ItemSpeaker, item_delegates
 from visitplanner.models.news import NewsDraft
 from visitplanner.models.outbox import OutboxMessage, SentInvitation
+from visitplanner.models.practical import Contact, Journey, Stay, journey_delegates, stay_delegates
 from visitplanner.models.users import ApiToken, User
 from visitplanner.models.visits import Delegate, KeyFigure, Quote, Visit, VisitPartner
 
 __all__ = [
     "ApiToken", "AuditEvent", "Delegate", "Item", "ItemSpeaker", "KeyFigure", "Organisation",
     "Person", "Quote", "User", "Venue", "Visit", "VisitPartner", "item_delegates",
-    "OutboxMessage", "SentInvitation", "NewsDraft",
+    "OutboxMessage", "SentInvitation", "NewsDraft", "Contact", "ItemInterpreter", "Journey",
+    "Stay", "journey_delegates", "stay_delegates",
 ]

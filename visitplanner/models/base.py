@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import CheckConstraint, DateTime
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column
@@ -34,3 +35,18 @@ class Versioned:
     def touch(self) -> None:
         """Mark the row changed, so a change to its links alone still raises the version."""
         self.updated_at = utcnow()
+
+
+class Audience:
+    """Who an item, journey or stay is for: the whole delegation or the chosen delegates."""
+
+    if TYPE_CHECKING:
+        whole_delegation: bool
+        chosen_delegates: list[Any]
+
+    @property
+    def delegate_ids(self) -> list[int] | None:
+        """None for the whole delegation, else the chosen delegates' ids."""
+        if self.whole_delegation:
+            return None
+        return [delegate.id for delegate in self.chosen_delegates]

@@ -66,6 +66,7 @@ class Venue(Versioned, db.Model):
     organisation_id: Mapped[int | None] = mapped_column(
         ForeignKey("organisations.id", ondelete="SET NULL"), index=True
     )
+    phone: Mapped[str | None] = mapped_column(String(50))
     latitude: Mapped[float | None] = mapped_column(Float)
     longitude: Mapped[float | None] = mapped_column(Float)
     translations: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)

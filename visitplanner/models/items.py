@@ -8,7 +8,7 @@ from sqlalchemy import JSON, CheckConstraint, Column, DateTime, ForeignKey, Stri
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from visitplanner.extensions import db
-from visitplanner.models.base import Versioned, one_of
+from visitplanner.models.base import Audience, Versioned, one_of
 from visitplanner.models.directory import Organisation, Person, Venue
 from visitplanner.models.visits import Delegate, Visit
 from visitplanner.planning.vocabulary import ITEM_KINDS, ITEM_STATUSES
@@ -22,13 +22,14 @@ item_delegates = Table(
 )
 
 
-class Item(Versioned, db.Model):
+class Item(Audience, Versioned, db.Model):
     """One entry of the programme; times are wall-clock times of the visit's time zone."""
 
     __tablename__ = "items"
     __table_args__ = (
         CheckConstraint("ends_at > starts_at", name="ends_after_start"),
         CheckConstraint("sequence >= 0", name="sequence"),
+        CheckConstraint("meeting_at IS NULL OR meeting_at <= starts_at", name="meeting_first"),
         one_of("kind", ITEM_KINDS, "kind"),
         one_of("status", ITEM_STATUSES, "status"),
     )
@@ -52,6 +53,12 @@ class Item(Versioned, db.Model):
     whole_delegation: Mapped[bool] = mapped_column(default=True)
     # Raised when time, venue, title or status change; calendars read it as SEQUENCE.
     sequence: Mapped[int] = mapped_column(default=0)
+    # The practical side: where and when to meet, what to wear, how to get there.
+    meeting_point: Mapped[str | None] = mapped_column(String(300))
+    meeting_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=False))
+    dress_code: Mapped[str | None] = mapped_column(String(200))
+    transport: Mapped[str | None] = mapped_column(String(300))
+    interpreting: Mapped[str | None] = mapped_column(String(200))
     translations: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
     visit: Mapped[Visit] = relationship(back_populates="items")
@@ -62,6 +69,9 @@ class Item(Versioned, db.Model):
     )
     chosen_delegates: Mapped[list[Delegate]] = relationship(
         secondary=item_delegates, order_by=Delegate.id
+    )
+    interpreter_links: Mapped[list[ItemInterpreter]] = relationship(
+        order_by="ItemInterpreter.position", cascade="all, delete-orphan"
     )
 
     @property
@@ -75,17 +85,34 @@ class Item(Versioned, db.Model):
         return [link.person_id for link in self.speaker_links]
 
     @property
-    def delegate_ids(self) -> list[int] | None:
-        """None for the whole delegation, else the chosen delegates' ids."""
-        if self.whole_delegation:
-            return None
-        return [delegate.id for delegate in self.chosen_delegates]
+    def interpreters(self) -> list[Person]:
+        """The interpreters, in the order the organiser gave."""
+        return [link.person for link in self.interpreter_links]
+
+    @property
+    def interpreter_ids(self) -> list[int]:
+        """The interpreters' ids, in order."""
+        return [link.person_id for link in self.interpreter_links]
 
 
 class ItemSpeaker(db.Model):
     """A host-side person speaking at an item, with their place in the list."""
 
     __tablename__ = "item_speakers"
+
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"),
+                                         primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"),
+                                           primary_key=True, index=True)
+    position: Mapped[int] = mapped_column(default=0)
+
+    person: Mapped[Person] = relationship()
+
+
+class ItemInterpreter(db.Model):
+    """A host-side person interpreting at an item, with their place in the list."""
+
+    __tablename__ = "item_interpreters"
 
     item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"),
                                          primary_key=True)

@@ -27,6 +27,8 @@ class NewsDraft(db.Model):
     lang: Mapped[str] = mapped_column(String(2))
     title: Mapped[str] = mapped_column(String(300))
     body: Mapped[str] = mapped_column(Text)
+    # Photo captions, one per line: a block of their own that exports may leave out.
+    captions: Mapped[str] = mapped_column(Text, default="")
     author_id: Mapped[int | None] = mapped_column(
         ForeignKey("users.id", ondelete="SET NULL"), index=True
     )

@@ -12,10 +12,11 @@ from visitplanner.extensions import db
 from visitplanner.models.base import Versioned, one_of, utcnow
 from visitplanner.models.directory import Organisation, Person
 from visitplanner.planning.nationality import adjective_for
-from visitplanner.planning.vocabulary import DELEGATE_ROLES, LANGUAGES, VISIT_STATUSES
+from visitplanner.planning.vocabulary import DELEGATE_ROLES, GENDERS, LANGUAGES, VISIT_STATUSES
 
 if TYPE_CHECKING:
     from visitplanner.models.items import Item
+    from visitplanner.models.practical import Contact, Journey, Stay
 
 
 def new_link_key() -> str:
@@ -50,6 +51,10 @@ class Visit(Versioned, db.Model):
     purpose: Mapped[str | None] = mapped_column(Text)
     focus: Mapped[str | None] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(20), default="draft")
+    # None: the host country's emergency number (planning.practical.emergency_number_for).
+    emergency_number: Mapped[str | None] = mapped_column(String(30))
+    dress_code: Mapped[str | None] = mapped_column(String(200))
+    practical_notes: Mapped[str | None] = mapped_column(Text)
     translations: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
     host_organisation: Mapped[Organisation | None] = relationship()
@@ -67,6 +72,17 @@ class Visit(Versioned, db.Model):
     )
     quotes: Mapped[list[Quote]] = relationship(
         back_populates="visit", order_by="Quote.id", cascade="all, delete-orphan"
+    )
+    journeys: Mapped[list[Journey]] = relationship(
+        back_populates="visit", order_by="(Journey.departs_at, Journey.id)",
+        cascade="all, delete-orphan"
+    )
+    stays: Mapped[list[Stay]] = relationship(
+        back_populates="visit", order_by="(Stay.check_in, Stay.id)", cascade="all, delete-orphan"
+    )
+    contacts: Mapped[list[Contact]] = relationship(
+        back_populates="visit", order_by="(Contact.position, Contact.id)",
+        cascade="all, delete-orphan"
     )
 
     @property
@@ -137,6 +153,10 @@ class Delegate(Versioned, db.Model):
     __table_args__ = (
         one_of("role", DELEGATE_ROLES, "role"),
         CheckConstraint(
+            "gender IS NULL OR gender IN ({})".format(", ".join(f"'{g}'" for g in GENDERS)),
+            name="gender",
+        ),
+        CheckConstraint(
             "language IS NULL OR language IN ('nl', 'fr', 'en')", name="language"
         ),
     )
@@ -145,6 +165,8 @@ class Delegate(Versioned, db.Model):
     visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"), index=True)
     full_name: Mapped[str] = mapped_column(String(200))
     honorific: Mapped[str | None] = mapped_column(String(60))
+    # None: the outputs take it from the honorific when it tells ('mevrouw'), else neutral words.
+    gender: Mapped[str | None] = mapped_column(String(10))
     function: Mapped[str | None] = mapped_column(String(200))
     organisation: Mapped[str | None] = mapped_column(String(200))
     country: Mapped[str | None] = mapped_column(String(2))

@@ -1,4 +1,7 @@
-"""The news draft as a file: Markdown, HTML or Word (.docx), all carrying the same text."""
+"""The news draft as a file: Markdown, HTML or Word (.docx), all carrying the same text.
+
+The photo captions follow the text under their own heading; `captions=False` leaves them out.
+"""
 from __future__ import annotations
 
 import dataclasses
@@ -9,7 +12,8 @@ from docx import Document
 from markdown_it import MarkdownIt
 from markupsafe import escape
 
-from visitplanner.outputs.news import DraftText
+from visitplanner.outputs.languages import language
+from visitplanner.outputs.news import MARKUP, DraftText
 from visitplanner.planning.rules import FORBIDDEN
 
 # Raw HTML in a draft is shown as text, never passed through: drafts hold user text.
@@ -21,21 +25,31 @@ MEDIA_TYPES = {
 }
 
 
-def to_markdown(draft: DraftText) -> str:
+def article(draft: DraftText, lang: str, captions: bool = True) -> str:
+    """The Markdown body, then the captions as a list under their heading unless left out."""
+    text = draft.body.strip()
+    if captions and draft.captions:
+        lines = "\n".join("- " + MARKUP.sub(r"\\\1", caption) for caption in draft.captions)
+        text += f"\n\n## {language(lang).label('news.captions')}\n\n{lines}"
+    return text + "\n"
+
+
+def to_markdown(draft: DraftText, lang: str, captions: bool = True) -> str:
     """The title as a level-one heading above the body."""
-    return f"# {draft.title}\n\n{draft.body.strip()}\n"
+    return f"# {draft.title}\n\n{article(draft, lang, captions)}"
 
 
 def body_html(draft: DraftText) -> str:
     """The body rendered to an HTML fragment."""
-    return MARKDOWN.render(draft.body)
+    return str(MARKDOWN.render(draft.body))
 
 
-def to_html(draft: DraftText, lang: str) -> str:
+def to_html(draft: DraftText, lang: str, captions: bool = True) -> str:
     """A small standalone HTML document."""
     title = escape(draft.title)
+    body = MARKDOWN.render(article(draft, lang, captions))
     return (f'<!doctype html>\n<html lang="{escape(lang)}">\n<head><meta charset="utf-8">'
-            f"<title>{title}</title></head>\n<body>\n<h1>{title}</h1>\n{body_html(draft)}"
+            f"<title>{title}</title></head>\n<body>\n<h1>{title}</h1>\n{body}"
             "</body>\n</html>\n")
 
 
@@ -55,13 +69,13 @@ def _add_runs(paragraph: Any, children: list[Any]) -> None:
             paragraph.add_run().add_break()
 
 
-def to_docx(draft: DraftText) -> bytes:
+def to_docx(draft: DraftText, lang: str, captions: bool = True) -> bytes:
     """A Word document: the title as heading, paragraphs, lists, and quotes in the 'Quote' style."""
     document = Document()
     document.core_properties.title = draft.title
     document.add_heading(draft.title, level=1)
     quote_depth, list_style, heading = 0, None, None
-    for token in MARKDOWN.parse(draft.body):
+    for token in MARKDOWN.parse(article(draft, lang, captions)):
         if token.type in ("blockquote_open", "blockquote_close"):
             quote_depth += token.nesting
         elif token.type in ("bullet_list_open", "ordered_list_open"):
@@ -83,12 +97,13 @@ def to_docx(draft: DraftText) -> bytes:
     return buffer.getvalue()
 
 
-def export(draft: DraftText, fmt: str, lang: str) -> bytes:
+def export(draft: DraftText, fmt: str, lang: str, captions: bool = True) -> bytes:
     """The draft as the bytes of a file in `fmt` (md, html or docx)."""
     # Text stored before the rules refused control characters must not break Word's XML.
-    draft = dataclasses.replace(draft, title=FORBIDDEN.sub("", draft.title),
-                                body=FORBIDDEN.sub("", draft.body))
+    draft = dataclasses.replace(
+        draft, title=FORBIDDEN.sub("", draft.title), body=FORBIDDEN.sub("", draft.body),
+        captions=tuple(FORBIDDEN.sub("", caption) for caption in draft.captions))
     if fmt == "docx":
-        return to_docx(draft)
-    text = to_markdown(draft) if fmt == "md" else to_html(draft, lang)
+        return to_docx(draft, lang, captions)
+    text = to_markdown(draft, lang, captions) if fmt == "md" else to_html(draft, lang, captions)
     return text.encode("utf-8")

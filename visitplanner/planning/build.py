@@ -6,18 +6,25 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from visitplanner.planning.nationality import adjective_for
+from visitplanner.planning.practical import emergency_number_for
 from visitplanner.planning.programme import (
+    ContactView,
     Day,
     DelegateView,
     DelegationView,
+    JourneyView,
     OrganisationView,
     PersonView,
     Programme,
     ProgrammeItem,
     QuoteView,
+    StayView,
     VenueView,
     VisitView,
 )
+
+JOURNEY_TEXT = ("from_place", "to_place", "meeting_point", "met_by", "notes")
+ITEM_PRACTICAL_TEXT = ("meeting_point", "dress_code", "transport", "interpreting")
 
 
 def translated(row: Any, field: str, lang: str, key: str | None = None) -> Any:
@@ -66,14 +73,17 @@ def person_view(person: Any, lang: str, content_lang: str) -> PersonView:
 
 
 def venue_view(venue: Any, lang: str, content_lang: str) -> VenueView | None:
-    """Copy a venue into the view-model."""
-    if venue is None:
-        return None
+    """Copy a venue into the view-model; None stays None."""
+    return None if venue is None else place_view(venue, lang, content_lang)
+
+
+def place_view(venue: Any, lang: str, content_lang: str) -> VenueView:
+    """Copy a venue that is there, its name and address in `lang`."""
     return VenueView(
         id=venue.id, name=translated(venue, "name", lang),
         address=translated(venue, "address", lang), city=translated(venue, "city", lang),
         country=venue.country, latitude=venue.latitude, longitude=venue.longitude,
-        organisation=organisation_view(venue.organisation, lang, content_lang),
+        organisation=organisation_view(venue.organisation, lang, content_lang), phone=venue.phone,
         untranslated=untranslated(venue, lang, content_lang, "name", "address", "city"),
     )
 
@@ -82,7 +92,7 @@ def delegate_view(delegate: Any, lang: str, content_lang: str) -> DelegateView:
     """Copy a delegate into the view-model, honorific, function and organisation in `lang`."""
     return DelegateView(
         id=delegate.id, full_name=delegate.full_name, role=delegate.role,
-        honorific=translated(delegate, "honorific", lang),
+        honorific=translated(delegate, "honorific", lang), gender=delegate.gender,
         function=translated(delegate, "function", lang),
         organisation=translated(delegate, "organisation", lang), country=delegate.country,
         email=delegate.email, phone=delegate.phone, language=delegate.language,
@@ -112,8 +122,11 @@ def visit_view(visit: Any, lang: str) -> VisitView:
         ),
         visit_type=translated(visit, "visit_type", lang),
         purpose=translated(visit, "purpose", lang), focus=translated(visit, "focus", lang),
+        emergency_number=visit.emergency_number or emergency_number_for(visit.host_country),
+        dress_code=translated(visit, "dress_code", lang),
+        practical_notes=translated(visit, "practical_notes", lang),
         untranslated=untranslated(visit, lang, content_lang, "title", "visit_type", "purpose",
-                                  "focus"),
+                                  "focus", "dress_code", "practical_notes"),
     )
 
 
@@ -129,10 +142,56 @@ def item_view(item: Any, zone: ZoneInfo, lang: str, content_lang: str) -> Progra
         speakers=tuple(person_view(person, lang, content_lang) for person in item.speakers),
         topics=tuple(translated(item, "topics", lang) or ()),
         topics_lang=lang if has_translation(item, "topics", lang) else content_lang,
-        delegate_ids=None if item.delegate_ids is None else tuple(item.delegate_ids),
-        updated_at=item.updated_at,
-        untranslated=untranslated(item, lang, content_lang, "title", "description"),
+        delegate_ids=_ids(item.delegate_ids), updated_at=item.updated_at,
+        meeting_point=translated(item, "meeting_point", lang),
+        meeting_at=item.meeting_at.replace(tzinfo=zone) if item.meeting_at else None,
+        dress_code=translated(item, "dress_code", lang),
+        transport=translated(item, "transport", lang),
+        interpreting=translated(item, "interpreting", lang),
+        interpreters=tuple(person_view(p, lang, content_lang) for p in item.interpreters),
+        untranslated=untranslated(item, lang, content_lang, "title", "description",
+                                  *ITEM_PRACTICAL_TEXT),
     )
+
+
+def journey_view(journey: Any, lang: str, content_lang: str) -> JourneyView:
+    """Copy a journey, each end's wall-clock time made aware in its own zone, text in `lang`."""
+    text = {name: translated(journey, name, lang) for name in JOURNEY_TEXT}
+    return JourneyView(
+        id=journey.id, direction=journey.direction, mode=journey.mode,
+        departs=journey.departs_at.replace(tzinfo=ZoneInfo(journey.departure_timezone)),
+        arrives=journey.arrives_at.replace(tzinfo=ZoneInfo(journey.arrival_timezone)),
+        departure_timezone=journey.departure_timezone,
+        arrival_timezone=journey.arrival_timezone, reference=journey.reference,
+        delegate_ids=_ids(journey.delegate_ids),
+        untranslated=untranslated(journey, lang, content_lang, *JOURNEY_TEXT), **text,
+    )
+
+
+def stay_view(stay: Any, lang: str, content_lang: str) -> StayView:
+    """Copy a stay with its hotel, notes in `lang`."""
+    return StayView(
+        id=stay.id, hotel=place_view(stay.venue, lang, content_lang), check_in=stay.check_in,
+        check_out=stay.check_out,
+        booking_reference=stay.booking_reference, notes=translated(stay, "notes", lang),
+        delegate_ids=_ids(stay.delegate_ids),
+        untranslated=untranslated(stay, lang, content_lang, "notes"),
+    )
+
+
+def contact_view(contact: Any, lang: str, content_lang: str) -> ContactView:
+    """Copy a contact on duty, role and availability in `lang`."""
+    return ContactView(
+        id=contact.id, name=contact.name, phone=contact.phone,
+        role=translated(contact, "role", lang), email=contact.email,
+        available=translated(contact, "available", lang),
+        untranslated=untranslated(contact, lang, content_lang, "role", "available"),
+    )
+
+
+def _ids(ids: list[int] | None) -> tuple[int, ...] | None:
+    """An audience as the view-model holds it: None for everyone, else a tuple of ids."""
+    return None if ids is None else tuple(ids)
 
 
 def group_by_day(items: list[ProgrammeItem]) -> tuple[Day, ...]:
@@ -149,16 +208,23 @@ def build_programme(visit: Any, lang: str | None = None,
     lang = lang or content_lang
     zone = ZoneInfo(visit.timezone)
     items = [item_view(item, zone, lang, content_lang) for item in visit.items]
+    journeys = [journey_view(journey, lang, content_lang) for journey in visit.journeys]
+    stays = [stay_view(stay, lang, content_lang) for stay in visit.stays]
     audience = None
     if delegate_id is not None:
         audience = next((delegate_view(d, lang, content_lang) for d in visit.delegates
                          if d.id == delegate_id), None)
         items = [item for item in items if item.is_attended_by(delegate_id)]
+        journeys = [journey for journey in journeys if journey.is_for(delegate_id)]
+        stays = [stay for stay in stays if stay.is_for(delegate_id)]
     return Programme(
         visit=visit_view(visit, lang), days=group_by_day(items), lang=lang,
         delegates=tuple(delegate_view(d, lang, content_lang) for d in visit.delegates),
         key_figures=tuple(person_view(p, lang, content_lang) for p in visit.key_figures),
         quotes=tuple(_quote_view(quote, lang, content_lang) for quote in visit.quotes),
+        journeys=tuple(sorted(journeys, key=lambda j: (j.departs, j.id))),
+        stays=tuple(stays),
+        contacts=tuple(contact_view(c, lang, content_lang) for c in visit.contacts),
         audience=audience,
     )
 

@@ -37,6 +37,7 @@ class VenueView:
     latitude: float | None = None
     longitude: float | None = None
     organisation: OrganisationView | None = None
+    phone: str | None = None
     untranslated: frozenset[str] = frozenset()
 
 
@@ -66,6 +67,7 @@ class DelegateView:
     full_name: str
     role: str = "member"
     honorific: str | None = None
+    gender: str | None = None  # "female", "male" or None (unknown)
     function: str | None = None
     organisation: str | None = None
     country: str | None = None
@@ -119,6 +121,11 @@ class VisitView:
     visit_type: str | None = None
     purpose: str | None = None
     focus: str | None = None
+    # The number to dial in an emergency: the organiser's, else the host country's (112 in
+    # the EU); None when neither is known.
+    emergency_number: str | None = None
+    dress_code: str | None = None
+    practical_notes: str | None = None
     untranslated: frozenset[str] = frozenset()
 
 
@@ -145,12 +152,83 @@ class ProgrammeItem:
     # None means the whole delegation attends; otherwise the ids of the chosen delegates.
     delegate_ids: tuple[int, ...] | None = None
     updated_at: dt.datetime | None = None
+    # The practical side; `meeting_at` is aware in the visit's zone, never after `starts`.
+    meeting_point: str | None = None
+    meeting_at: dt.datetime | None = None
+    dress_code: str | None = None
+    transport: str | None = None
+    interpreting: str | None = None
+    interpreters: tuple[PersonView, ...] = ()
     untranslated: frozenset[str] = frozenset()
 
 
     def is_attended_by(self, delegate_id: int) -> bool:
         """Tell whether the delegate is in this item's audience."""
         return self.delegate_ids is None or delegate_id in self.delegate_ids
+
+
+@dataclass(frozen=True)
+class JourneyView:
+    """An arrival or departure; `departs` and `arrives` are aware, each in its own zone."""
+
+    id: int
+    direction: str
+    mode: str
+    departs: dt.datetime
+    arrives: dt.datetime
+    departure_timezone: str
+    arrival_timezone: str
+    reference: str | None = None
+    from_place: str | None = None
+    to_place: str | None = None
+    meeting_point: str | None = None
+    met_by: str | None = None
+    notes: str | None = None
+    # None means the whole delegation travels; otherwise the ids of the chosen delegates.
+    delegate_ids: tuple[int, ...] | None = None
+    untranslated: frozenset[str] = frozenset()
+
+    def is_for(self, delegate_id: int) -> bool:
+        """Tell whether the delegate makes this journey."""
+        return self.delegate_ids is None or delegate_id in self.delegate_ids
+
+
+@dataclass(frozen=True)
+class StayView:
+    """Nights at a hotel, from the check-in date to the check-out date."""
+
+    id: int
+    hotel: VenueView
+    check_in: dt.date
+    check_out: dt.date
+    booking_reference: str | None = None
+    notes: str | None = None
+    # None means the whole delegation stays there; otherwise the ids of the chosen delegates.
+    delegate_ids: tuple[int, ...] | None = None
+    untranslated: frozenset[str] = frozenset()
+
+    def is_for(self, delegate_id: int) -> bool:
+        """Tell whether the delegate stays at this hotel."""
+        return self.delegate_ids is None or delegate_id in self.delegate_ids
+
+    @property
+    def nights(self) -> tuple[dt.date, ...]:
+        """The evenings spent there: check-in up to the day before check-out."""
+        count = (self.check_out - self.check_in).days
+        return tuple(self.check_in + dt.timedelta(days=n) for n in range(count))
+
+
+@dataclass(frozen=True)
+class ContactView:
+    """Someone to call during the visit."""
+
+    id: int
+    name: str
+    phone: str
+    role: str | None = None
+    email: str | None = None
+    available: str | None = None
+    untranslated: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -171,6 +249,10 @@ class Programme:
     delegates: tuple[DelegateView, ...] = ()
     key_figures: tuple[PersonView, ...] = ()
     quotes: tuple[QuoteView, ...] = ()
+    # Journeys in departure order and stays by check-in; only the audience's own when set.
+    journeys: tuple[JourneyView, ...] = ()
+    stays: tuple[StayView, ...] = ()
+    contacts: tuple[ContactView, ...] = ()
     # Set when the programme is one delegate's personal programme.
     audience: DelegateView | None = None
 
@@ -187,6 +269,16 @@ class Programme:
             if item.venue is not None:
                 seen.setdefault(item.venue.id, item.venue)
         return tuple(seen.values())
+
+    @property
+    def arrivals(self) -> tuple[JourneyView, ...]:
+        """The journeys that bring people to the visit."""
+        return tuple(j for j in self.journeys if j.direction == "arrival")
+
+    @property
+    def departures(self) -> tuple[JourneyView, ...]:
+        """The journeys that take people home."""
+        return tuple(j for j in self.journeys if j.direction == "departure")
 
     @property
     def speakers(self) -> tuple[PersonView, ...]:

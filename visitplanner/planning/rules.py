@@ -132,6 +132,16 @@ def check_item_times(starts_at: dt.datetime, ends_at: dt.datetime) -> None:
         raise RuleError("ends_at", "An item lasts at most seven days.")
 
 
+def check_meeting_time(meeting_at: dt.datetime | None, starts_at: dt.datetime) -> None:
+    """People meet before an item starts (or as it starts), on the same day."""
+    if meeting_at is None:
+        return
+    if meeting_at > starts_at:
+        raise RuleError("meeting_at", "The meeting time must not be after the start time.")
+    if meeting_at.date() != starts_at.date():
+        raise RuleError("meeting_at", "The meeting time must be on the day the item starts.")
+
+
 def check_wall_time(field: str, value: dt.datetime, timezone: str) -> None:
     """Refuse a wall-clock time that never happens, e.g. 02:30 when the clocks jump forward."""
     zone = ZoneInfo(timezone)

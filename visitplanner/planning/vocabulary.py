@@ -11,3 +11,7 @@ DELEGATE_ROLES = ("head", "member", "interpreter", "escort", "staff")
 COUNTED_DELEGATE_ROLES = ("head", "member")
 ITEM_KINDS = ("session", "site_visit", "meal", "transfer", "break", "other")
 ITEM_STATUSES = ("tentative", "confirmed", "cancelled")
+JOURNEY_DIRECTIONS = ("arrival", "departure")
+JOURNEY_MODES = ("flight", "train", "coach", "car", "other")
+# Grammatical gender of a delegate, for the languages whose words agree with it (la commissaire).
+GENDERS = ("female", "male")

@@ -6,7 +6,7 @@ from typing import Any
 from flask_babel import lazy_gettext as _l
 from wtforms import DateTimeLocalField, RadioField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, ValidationError
+from wtforms.validators import DataRequired, Optional, ValidationError
 
 from visitplanner.api.schemas import DelegateTranslation, ItemTranslation
 from visitplanner.planning import rules
@@ -26,6 +26,7 @@ from visitplanner.web.forms_translations import translations_field
 DELEGATE_ROLE_NAMES = {"head": _l("Head of delegation"), "member": _l("Member"),
                        "interpreter": _l("Interpreter"), "escort": _l("Escort"),
                        "staff": _l("Staff")}
+GENDER_NAMES = {"": _l("(from the honorific)"), "female": _l("Female"), "male": _l("Male")}
 ITEM_KIND_NAMES = {"session": _l("Session"), "site_visit": _l("Site visit"), "meal": _l("Meal"),
                    "transfer": _l("Transfer"), "break": _l("Break"), "other": _l("Other")}
 ITEM_STATUS_NAMES = {"tentative": _l("Tentative"), "confirmed": _l("Confirmed"),
@@ -41,6 +42,7 @@ class DelegateForm(EditForm):
 
     full_name = text(_l("Full name"), 200, required=True)
     honorific = text(_l("Honorific"), 60)
+    gender = choose_one(_l("Gender (for the news draft)"), GENDER_NAMES, "")
     function = text(_l("Function"), 200)
     organisation = text(_l("Organisation"), 200)
     country = country(_l("Country"))
@@ -57,6 +59,7 @@ class DelegateForm(EditForm):
         """No language chosen is stored as NULL, like an omitted API field."""
         data = super().values()
         data["language"] = data["language"] or None
+        data["gender"] = data["gender"] or None
         return data
 
 
@@ -75,6 +78,13 @@ class ItemForm(EditForm):
     audience = RadioField(_l("Audience"), choices=AUDIENCE_CHOICES, default="whole")
     delegate_ids = choose_ids(_l("Delegates attending"))
     status = choose_one(_l("Status"), ITEM_STATUS_NAMES, "confirmed")
+    meeting_point = text(_l("Meeting point"), 300)
+    meeting_at = DateTimeLocalField(_l("Meeting time"), format=LOCAL_TIME,
+                                    validators=[Optional()])
+    dress_code = text(_l("Dress code"), 200)
+    transport = text(_l("Transport"), 300)
+    interpreting = text(_l("Interpreting"), 200)
+    interpreter_ids = choose_ids(_l("Interpreters"))
     translations = translations_field(ItemTranslation, vars())
 
     def __init__(self, *args: Any, visit_delegate_ids: set[int] | None = None,
@@ -92,6 +102,8 @@ class ItemForm(EditForm):
         if not super().validate(extra_validators):
             return False
         return (check_rule(self, rules.check_item_times, self.starts_at.data, self.ends_at.data)
+                and check_rule(self, rules.check_meeting_time, self.meeting_at.data,
+                               self.starts_at.data)
                 and check_rule(self, rules.check_audience, self.chosen_delegates(),
                                self.visit_delegate_ids))
 

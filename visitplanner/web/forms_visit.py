@@ -58,6 +58,10 @@ class VisitForm(EditForm):
     purpose = text(_l("Purpose"), 5000, area=True)
     focus = text(_l("Focus"), 5000, area=True)
     status = choose_one(_l("Status"), VISIT_STATUS_NAMES, "draft")
+    emergency_number = text(_l("Emergency number (empty: the host country's, 112 in the EU)"),
+                            30)
+    dress_code = text(_l("Dress code"), 200)
+    practical_notes = text(_l("Practical notes"), 10000, area=True)
     translations = translations_field(VisitTranslation, vars())
 
     def validate(self, extra_validators: Any = None) -> bool:

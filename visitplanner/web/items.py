@@ -31,6 +31,9 @@ def stored_values(item: Item) -> dict[str, Any]:
             "topics": "\n".join(item.topics or []), "description": item.description,
             "audience": "whole" if item.whole_delegation else "chosen",
             "delegate_ids": item.delegate_ids or [], "status": item.status,
+            "meeting_point": item.meeting_point, "meeting_at": item.meeting_at,
+            "dress_code": item.dress_code, "transport": item.transport,
+            "interpreting": item.interpreting, "interpreter_ids": item.interpreter_ids,
             "translations": item.translations or {}, "version": item.version}
 
 
@@ -43,10 +46,10 @@ def _item_form(visit: Visit, item: Item | None = None, stored: bool = False) -> 
         form = ItemForm(visit_delegate_ids=ids)
     else:
         form = ItemForm(data=stored_values(item), visit_delegate_ids=ids)
-    orgs = choices.organisations()
+    orgs, people = choices.organisations(), choices.people()
     choices.fill_choices(
-        form, venue_id=choices.venues(), host_organisation_id=orgs, speaker_ids=choices.people(),
-        delegate_ids=choices.delegates(delegates))
+        form, venue_id=choices.venues(), host_organisation_id=orgs, speaker_ids=people,
+        interpreter_ids=people, delegate_ids=choices.delegates(delegates))
     return in_language(form, visit.content_language)
 
 

@@ -10,6 +10,7 @@ from wtforms import HiddenField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
 from visitplanner.core.news_drafts import (
+    caption_lines,
     current_text,
     generated_text,
     latest_revision,
@@ -31,6 +32,8 @@ class NewsForm(FlaskForm):
                                              follows(rules.check_text)])
     body = TextAreaField("Body", validators=[DataRequired(), Length(max=100_000),
                                             follows(rules.check_text, True)])
+    captions = TextAreaField("Photo captions", validators=[Length(max=10_000),
+                                                           follows(rules.check_text, True)])
     base_revision = HiddenField()
 
 
@@ -78,7 +81,8 @@ def show_news(visit_id: int) -> ResponseReturnValue:
                                       "then apply your changes again.")]
                 status = 409
             else:
-                text = DraftText(title=form.title.data or "", body=form.body.data or "")
+                text = DraftText(title=form.title.data or "", body=form.body.data or "",
+                                 captions=caption_lines(form.captions.data))
                 save_revision(visit.id, lang, text, current_user.id)
                 flash(_("Your edits were saved."))
                 return redirect(url_for("web.show_news", visit_id=visit.id, draft=lang))
@@ -87,6 +91,7 @@ def show_news(visit_id: int) -> ResponseReturnValue:
     text = current_text(visit, lang)
     if request.method == "GET":
         form.title.data, form.body.data = text.title, text.body
+        form.captions.data = "\n".join(text.captions)
         form.base_revision.data = _revision_id(visit.id, lang)
     return render_template(
         "web/news.html", visit=visit, lang=lang, languages=LANGUAGES, text=text,
@@ -102,5 +107,7 @@ def export_news(visit_id: int, format: str) -> Response:
     if format not in MEDIA_TYPES:
         abort(404)
     filename = f"news-{visit.id}-{lang}.{format}"
-    return Response(export(current_text(visit, lang), format, lang), mimetype=MEDIA_TYPES[format],
+    captions = request.args.get("captions") != "0"
+    return Response(export(current_text(visit, lang), format, lang, captions),
+                    mimetype=MEDIA_TYPES[format],
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})

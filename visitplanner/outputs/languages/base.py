@@ -7,6 +7,7 @@ European languages share, so a new language starts from working output.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import ClassVar
@@ -16,6 +17,8 @@ from babel.dates import format_date, format_time
 from num2words import num2words
 
 WORDS_UP_TO = 20  # the press writes counts up to twenty in words, larger ones in digits
+BRACKETED = re.compile(r"\([^)]*\)")
+STRAIGHT_QUOTES = re.compile(r'"([^"]+)"')
 
 
 @lru_cache(maxsize=4096)
@@ -75,12 +78,16 @@ class Language:
         opening, closing = self.quote_marks
         return f"{opening}{text.strip()}{closing}"
 
+    def curly(self, text: str) -> str:
+        """Straight double quotes in user text as the language's own: '"Truck"' -> '“Truck”'."""
+        return STRAIGHT_QUOTES.sub(lambda m: self.quote(m.group(1)), text)
+
     def join(self, parts: Sequence[str]) -> str:
         """'A, B and C'; semicolons when a part has a comma of its own."""
         parts = [part for part in parts if part]
         if len(parts) <= 1:
             return "".join(parts)
-        separator = "; " if any("," in part for part in parts) else ", "
+        separator = "; " if any("," in BRACKETED.sub("", part) for part in parts) else ", "
         return f"{separator.join(parts[:-1])} {self.and_word} {parts[-1]}"
 
     def number(self, n: int) -> str:
@@ -171,6 +178,15 @@ class Language:
         """'Ukrainian prosecutors', 'Ukrainian prosecutor' for one."""
         noun = description if count != 1 else self.singular(description)
         return f"{adjective} {noun}" if adjective else noun
+
+    def topic(self, text: str) -> str:
+        """A topic as a list in running text names it; as written by default."""
+        return text
+
+    def function(self, text: str) -> str:
+        """A function as running text writes it after a name: 'chef de corps', 'burgemeester'."""
+        first = text.split(" ", 1)[0]
+        return text if first.isupper() or first[1:2].isupper() else text[:1].lower() + text[1:]
 
     def honorific(self, key: str) -> str:
         """The language's word for a known honorific key ('mrs' -> 'Ms')."""

@@ -35,6 +35,14 @@ LABELS = {
     "pdf.badges": "Badges and table cards", "pdf.purpose": "Purpose",
     "news.captions": "Suggested photo captions",
     "news.quote_language": "Quote in {language}, to be translated.",
+    "news.todo.visit_type": "Kind of visit",
+    "news.todo.purpose": "Purpose",
+    "news.todo.focus": "Focus",
+    "news.todo.description": "Description of the delegation",
+    "news.todo.topics": "Topics of “{title}”",
+    "news.todo.function": "Function of {name}",
+    "news.todo.honorific": "Honorific of {name}",
+    "news.todo.organisation": "Organisation of {name}",
 }
 # Names headed by one of these common nouns take 'the': 'the Federal Police Council'.
 NOUNS = {
@@ -45,6 +53,10 @@ NOUNS = {
 }
 LONE_ACRONYM = re.compile(r"^[A-Z]{2,}( \(.*\))?$")
 VOWELS = "aeiou"
+# Country names that take 'the': 'from the Netherlands', 'in the United States'.
+THE_COUNTRIES = {"Netherlands", "Philippines", "Bahamas", "Gambia", "Maldives", "Comoros",
+                 "Seychelles", "Czech Republic", "Dominican Republic", "Central African Republic"}
+THE_PREFIXES = ("United ", "Democratic Republic", "Republic of")
 
 
 class English(Language):
@@ -60,6 +72,14 @@ class English(Language):
     honorific_spellings: ClassVar[dict[str, str]] = {
         "ms": "mrs", "ms.": "mrs", "mrs": "mrs", "mrs.": "mrs", "mr": "mr", "mr.": "mr",
         "chief of police": "chief", "dr.": "dr", "dr": "dr", "professor": "prof", "prof.": "prof"}
+
+    def in_country(self, name: str) -> str:
+        """'in Belgium', 'in the Netherlands'."""
+        return f"in {_country(name)}"
+
+    def from_country(self, name: str) -> str:
+        """'from Ukraine', 'from the Netherlands'."""
+        return f"from {_country(name)}"
 
     def definite(self, label: str, name: str | None = None) -> str:
         """'the DGSP', 'the Federal Police Council'; 'PZ Montgomery' and 'Europol' stay bare."""
@@ -81,11 +101,19 @@ class English(Language):
             article = "an" if lower[:1] in VOWELS else "a"
         return f"{article} {noun}"
 
+    def function(self, text: str) -> str:
+        """English keeps the capitals of a title: 'Chief of Police'."""
+        return text
+
     def singular(self, description: str) -> str:
         """The head noun comes before any 'of'/'for'/'from': 'heads of police' -> 'head of ...'."""
         words = description.split()
         cut = next((n for n, w in enumerate(words) if w in ("of", "for", "from")), len(words))
         return " ".join([*words[:cut - 1], _singular_word(words[cut - 1]), *words[cut:]])
+
+
+def _country(name: str) -> str:
+    return f"the {name}" if name in THE_COUNTRIES or name.startswith(THE_PREFIXES) else name
 
 
 def _takes_the(name: str) -> bool:

@@ -35,6 +35,14 @@ LABELS = {
     "pdf.badges": "Badges et chevalets de table", "pdf.purpose": "Objectif",
     "news.captions": "Suggestions de légendes photo",
     "news.quote_language": "Citation en {language}, à traduire.",
+    "news.todo.visit_type": "Type de visite",
+    "news.todo.purpose": "Objectif",
+    "news.todo.focus": "Accent",
+    "news.todo.description": "Description de la délégation",
+    "news.todo.topics": "Thèmes de « {title} »",
+    "news.todo.function": "Fonction ({name})",
+    "news.todo.honorific": "Titre ({name})",
+    "news.todo.organisation": "Organisation ({name})",
 }
 NBSP = "\u00a0"
 # The unbreakable spaces French sets inside « », before : and after n°.
@@ -43,12 +51,19 @@ SPACED = ("« ", " »", " :", "n° ")
 FEMININE_NAMES = {
     "académie", "administration", "agence", "association", "autorité", "cellule", "commission",
     "commune", "cour", "direction", "division", "école", "fédération", "inspection", "police",
-    "province", "région", "université", "ville", "zone",
+    "province", "région", "université", "ville", "zone", "prison", "maison", "fondation",
+    "banque", "chambre", "gendarmerie", "haute", "sûreté",
 }
 MASCULINE_NAMES = {
     "bureau", "centre", "comité", "commissariat", "conseil", "département", "institut",
     "ministère", "office", "organe", "parquet", "réseau", "secrétariat", "service", "tribunal",
+    "parlement", "sénat", "musée", "palais", "port", "aéroport", "hôpital", "collège", "groupe",
+    "observatoire", "cabinet", "corps",
 }
+# A name in English takes the article of the French word for its last noun: 'la ... Unit'.
+ENGLISH_FEMININE = {"unit", "agency", "police", "authority", "court", "academy", "division"}
+ENGLISH_MASCULINE = {"centre", "center", "office", "council", "network", "service", "institute",
+                     "bureau", "board", "committee"}
 FEMININE_NOUNS = {"visite", "mission", "rencontre", "journée", "semaine", "conférence",
                   "formation", "réunion", "délégation", "tournée", "session"}
 FEMININE_ENDINGS = ("tion", "sion", "ée", "ite", "ence", "ance")
@@ -110,12 +125,17 @@ class French(Language):
 
     def definite(self, label: str, name: str | None = None) -> str:
         """'la DGSP' after 'Direction générale ...', "l'Agence", 'Europol' bare."""
-        head = (name or label).split(" ", 1)[0].lower()
-        if head not in FEMININE_NAMES and head not in MASCULINE_NAMES:
+        words = (name or label).split()
+        head, last = words[0].lower(), words[-1].lower()
+        if head in FEMININE_NAMES or head in MASCULINE_NAMES:
+            feminine = head in FEMININE_NAMES
+        elif last in ENGLISH_FEMININE or last in ENGLISH_MASCULINE:
+            feminine = last in ENGLISH_FEMININE
+        else:
             return label
         if label[:1].lower() in NAME_VOWELS:
             return f"l'{label}"
-        return f"{'la' if head in FEMININE_NAMES else 'le'} {label}"
+        return f"{'la' if feminine else 'le'} {label}"
 
     def of(self, text: str) -> str:
         """'de' before a name: 'du Conseil', 'de la Zone', "de l'Agence", "d'Europol"."""

@@ -33,7 +33,27 @@ LABELS = {
     "pdf.badges": "Naamkaartjes en tafelkaartjes", "pdf.purpose": "Doel",
     "news.captions": "Suggesties voor fotobijschriften",
     "news.quote_language": "Citaat in het {language}, nog te vertalen.",
+    "news.todo.visit_type": "Soort bezoek",
+    "news.todo.purpose": "Doel",
+    "news.todo.focus": "Focus",
+    "news.todo.description": "Omschrijving van de delegatie",
+    "news.todo.topics": "Thema's van ‘{title}’",
+    "news.todo.function": "Functie van {name}",
+    "news.todo.honorific": "Aanspreektitel van {name}",
+    "news.todo.organisation": "Organisatie van {name}",
 }
+
+# Organisation names: 'de ADVP', 'het Vast Comité P'; a zone or a city is named bare.
+BARE_HEADS = {"politiezone", "pz", "stad", "gemeente", "provincie", "europol", "interpol"}
+DE_NAMES = {"algemene", "federale", "lokale", "vereniging", "directie", "dienst", "raad",
+            "commissie", "cel", "administratie", "overheidsdienst", "fod", "politie",
+            "rechtbank", "universiteit", "hogeschool", "academie", "inspectie", "federal"}
+HET_NAMES = {"vast", "nationaal", "centrum", "instituut", "agentschap", "comité",
+             "parket", "ministerie", "bureau", "netwerk", "orgaan", "secretariaat", "hof"}
+DE_ENDINGS = ("ing", "heid", "tie", "raad", "dienst", "nota")
+HET_ENDINGS = ("centrum", "instituut", "plan", "netwerk", "programma", "comité", "akkoord",
+               "decreet", "besluit")
+ENGLISH_STARTS = {"European", "International", "National", "Federal", "The"}
 
 
 class Dutch(Language):
@@ -56,6 +76,30 @@ class Dutch(Language):
         """'een werkbezoek'."""
         return f"een {noun}"
 
+    def topic(self, text: str) -> str:
+        """A named document or body takes its article: 'de Kadernota Integrale Veiligheid'."""
+        words = text.split()
+        if len(words) < 2 or not words[0][:1].isupper() or words[0].isupper() or \
+                words[0] in ENGLISH_STARTS:
+            return text
+        head = words[0].lower()
+        return f"{'het' if head.endswith(HET_ENDINGS) else 'de'} {text}"
+
+    def definite(self, label: str, name: str | None = None) -> str:
+        """'de ADVP (BeSafe)', 'de Federale Politie', 'het Vast Comité P'; 'Politiezone X' bare."""
+        head = (name or label).split(" ", 1)[0].lower()
+        if head in BARE_HEADS or label.split(" ", 1)[0].lower() in BARE_HEADS:
+            return label
+        if head in HET_NAMES or head.endswith(HET_ENDINGS):
+            return f"het {label}"
+        if head in DE_NAMES or label.split(" ", 1)[0].isupper() or head.endswith(DE_ENDINGS):
+            return f"de {label}"
+        return label
+
+    def function(self, text: str) -> str:
+        """Dutch keeps a function as written: 'Belgisch openbaar aanklager'."""
+        return text
+
     def singular(self, description: str) -> str:
         """'openbare aanklagers' -> 'openbare aanklager', 'magistraten' -> 'magistraat'."""
         words = description.split()
@@ -70,7 +114,8 @@ def _singular_word(word: str) -> str:
     if word.endswith("ten") and len(word) > 4 and word[-4] in "aeiou":  # magistraten -> magistraat
         return word[:-4] + word[-4] * 2 + "t"
     if word.endswith("en") and len(word) > 4:
-        return word[:-2]
+        stem = word[:-2]  # politiecommissarissen -> politiecommissaris
+        return stem[:-1] if stem[-1] == stem[-2] and stem[-1] not in "aeiou" else stem
     return word
 
 
