@@ -134,7 +134,7 @@ def run(max_examples: int, seed: int) -> dict[str, Any]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--max-examples", type=int, default=60)
+    parser.add_argument("--max-examples", type=int, default=40)
     parser.add_argument("--min-requests", type=int, default=5000)
     parser.add_argument("--seed", type=int, default=10)
     parser.add_argument("--verbose", action="store_true")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 import icalendar
 import pytest
@@ -13,6 +14,15 @@ from sqlalchemy import update
 from visitplanner.core.accounts import issue_token
 from visitplanner.extensions import db
 from visitplanner.models import ApiToken, Delegate, Item, Quote, Visit
+
+
+def _log_in(client, role):
+    """Log the browser client in as a new user with `role`."""
+    make_user(role, f"browser-{role}@example.org")
+    page = client.get("/login").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
+    assert client.post("/login", data={"csrf_token": token, "password": "secret",
+                                       "email": f"browser-{role}@example.org"}).status_code == 302
 
 
 def test_viewers_get_no_secret_links_in_delegate_calendars(api, viewer_api, demo_visit, client):
@@ -25,8 +35,7 @@ def test_viewers_get_no_secret_links_in_delegate_calendars(api, viewer_api, demo
     assert viewer.status_code == 200
     unfolded = viewer.data.decode().replace("\r\n ", "")
     assert token not in unfolded and "/p/" not in unfolded and "/c/" not in unfolded
-    from web_client import logged_in
-    logged_in(client, "viewer")
+    _log_in(client, "viewer")
     web = client.get(f"/delegates/{delegate.id}/calendar.ics").data.decode().replace("\r\n ", "")
     assert web.count("BEGIN:VEVENT") and token not in web and "/p/" not in web
 
@@ -46,8 +55,7 @@ def test_newlines_are_refused_in_titles_and_stored_ones_do_not_break_calendars(
     db.session.execute(update(Item).values(title="Item\ntitle"))
     db.session.commit()
     feed = api.get(f"/delegates/{delegate.id}").json["calendar_feed_url"]
-    from web_client import logged_in
-    logged_in(client)
+    _log_in(client, "organiser")
     urls = [f"/visits/{demo_visit.id}/calendar.ics", f"/delegates/{delegate.id}/calendar.ics",
             f"/visits/{demo_visit.id}/people/{person.id}/calendar.ics"]
     answers = [api.get(url) for url in urls] + [client.get(url) for url in urls]
