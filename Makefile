@@ -21,6 +21,8 @@ run: $(STAMP)
 	$(VENV)/bin/pybabel compile -d translations
 	$(VENV)/bin/visitplanner db upgrade
 	$(VENV)/bin/visitplanner demo --if-empty
+	@# The worker delivers mail (and other background jobs) beside the web server; both stop together.
+	$(VENV)/bin/visitplanner worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(VENV)/bin/visitplanner run --host $(HOST) --port $(PORT)
 
 test: $(STAMP)
@@ -30,6 +32,7 @@ test: $(STAMP)
 # The checks CI and the pre-commit hook run: ruff (style, imports, bugs) and mypy (types).
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
 
 # Re-solve the lock after a change of pyproject.toml's dependencies; pins already there stay
 # unless LOCK_ARGS says otherwise (--upgrade, or --upgrade-package NAME).

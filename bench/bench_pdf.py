@@ -98,7 +98,9 @@ def main() -> None:
             db.create_all()
             visit_id = make_visit()
             token = issue_token(create_user("bench@example.org", "viewer", "bench"))
-            html = visit_printout(visit_id, "nl").html
+            printout = visit_printout(visit_id, "nl")
+            assert printout is not None, "the benchmark's visit is gone"
+            html = printout.html
             pdf_cache = cache_dir()
         client = app.test_client()
         url = f"/api/v1/visits/{visit_id}/programme.pdf?lang=nl"

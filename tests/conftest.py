@@ -50,7 +50,8 @@ def app(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 
     app = create_app({"TESTING": True,
                       "SQLALCHEMY_DATABASE_URI": database_url(request.param, tmp_path_factory),
-                      "BASE_URL": "http://visitplanner.test", **GENEROUS_LIMITS})
+                      "BASE_URL": "http://visitplanner.test",
+                      "CALENDAR_DOMAIN": "visitplanner.test", **GENEROUS_LIMITS})
     with app.app_context():
         db.drop_all()
         db.create_all()
@@ -173,6 +174,33 @@ def count_queries(app: Any) -> Iterator[list[str]]:
         yield statements
     finally:
         event.remove(engine, "before_cursor_execute", record)
+
+
+@pytest.fixture
+def smtp(app: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    """A real SMTP server (aiosmtpd on 127.0.0.1) the app sends to; `stop()`/`start()` it."""
+    from aiosmtpd.controller import Controller
+    from mail_helpers import Inbox, free_port
+
+    inbox = Inbox()
+    port = free_port()
+    monkeypatch.setitem(app.config, "SMTP_HOST", "127.0.0.1")
+    monkeypatch.setitem(app.config, "SMTP_PORT", port)
+    servers = []
+
+    def start() -> None:
+        controller = Controller(inbox, hostname="127.0.0.1", port=port, ready_timeout=5)
+        controller.start()
+        servers.append(controller)
+
+    def stop() -> None:
+        servers.pop().stop()
+
+    inbox.start, inbox.stop = start, stop  # type: ignore[attr-defined]
+    start()
+    yield inbox
+    while servers:
+        stop()
 
 
 @pytest.fixture

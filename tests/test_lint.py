@@ -30,3 +30,31 @@ def test_ruff_fails_on_planted_violations():
 def test_ruff_keeps_lines_to_100_columns():
     result = ruff(f"NAME = {'x' * 100!r}\n", "visitplanner/planted.py")
     assert result.returncode == 1 and "E501" in result.stdout
+
+
+def test_mypy_is_strict_in_planning_and_outputs_and_checks_types_everywhere(tmp_path):
+    planted = {
+        "planning/planted.py": "def double(x):\n    return x * 2\n",
+        "outputs/planted.py": "def double(x):\n    return x * 2\n",
+        "web/planted.py": "def double(x):\n    return x * 2\n",
+        "web/wrong.py": 'count: int = "three"\n',
+    }
+    for name, source in planted.items():
+        path = tmp_path / "visitplanner" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        (path.parent / "__init__.py").touch()
+        path.write_text(source)
+    (tmp_path / "visitplanner" / "__init__.py").touch()
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--config-file", str(ROOT / "pyproject.toml"),
+         "--cache-dir", str(tmp_path / "cache"), *(f"visitplanner/{name}" for name in planted)],
+        cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1, result.stdout + result.stderr
+    errors = [line for line in result.stdout.splitlines() if ": error:" in line]
+    assert any(line.startswith("visitplanner/planning/planted.py:1:")
+               and "[no-untyped-def]" in line for line in errors), result.stdout
+    assert any(line.startswith("visitplanner/outputs/planted.py:1:")
+               and "[no-untyped-def]" in line for line in errors), result.stdout
+    assert any(line.startswith("visitplanner/web/wrong.py:1:")
+               and "[assignment]" in line for line in errors), result.stdout
+    assert not any(line.startswith("visitplanner/web/planted.py") for line in errors), errors

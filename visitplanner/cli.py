@@ -150,17 +150,43 @@ def export_ics_command(visit_id: int, lang: str | None, output: str | None) -> N
 
 @click.command("send-outbox")
 def send_outbox_command() -> None:
-    """Send the e-mails that are due; failures are retried later with back-off."""
-    from flask import current_app
+    """Send the e-mails that are due now, then stop; failures are retried later."""
+    from visitplanner.mail.sender import MAIL
+    from visitplanner.worker import work_once
 
-    from visitplanner.mail.sender import send_due
+    report = work_once(current_app._get_current_object(), [MAIL])  # type: ignore[attr-defined]
+    click.echo(f"{report.done.get('mail', 0)} sent, {report.failed.get('mail', 0)} failed "
+               "(retried later).")
 
-    report = send_due(current_app.config, current_app.instance_path)
-    click.echo(f"{report.sent} sent, {report.failed} failed (retried later).")
+
+@click.command("worker")
+@click.option("--once", is_flag=True, help="Do what is due now, then stop.")
+@click.option("--poll", default=2.0, show_default=True,
+              help="Seconds to wait when nothing is due.")
+def worker_command(once: bool, poll: float) -> None:
+    """Deliver mail and do other background jobs until stopped (SIGTERM or Ctrl-C)."""
+    import logging
+    import signal
+    import threading
+
+    from visitplanner.core.calendars import calendar_domain
+    from visitplanner.worker import run_worker, work_once
+
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    calendar_domain()  # fixed at the first start, before any job needs it
+    if once:
+        report = work_once(app)
+        click.echo(f"done {report.done}, failed {report.failed}")
+        return
+    stop = threading.Event()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: stop.set())
+    run_worker(app, stop, poll)
 
 
 def register_commands(app: Flask) -> None:
     """Add the project's commands to the app's CLI."""
     for command in (create_user_command, set_password_command, create_token_command,
-                    demo_command, export_group, send_outbox_command):
+                    demo_command, export_group, send_outbox_command, worker_command):
         app.cli.add_command(command)

@@ -56,6 +56,9 @@ def settings_from_env(instance_path: Path) -> dict[str, object]:
         "SMTP_USER": _env("SMTP_USER"),
         "SMTP_PASSWORD": _env("SMTP_PASSWORD"),
         "SMTP_STARTTLS": _env_bool("SMTP_STARTTLS", False),
+        # Event UIDs use this domain; unset: one is fixed for the installation at first start.
+        "CALENDAR_DOMAIN": _env("CALENDAR_DOMAIN"),
+        "MAIL_RETRY_SECONDS": float(_env("MAIL_RETRY_SECONDS", "60") or 60),
         # Times of saves and sends are shown in this zone (visits carry their own zone).
         "BABEL_DEFAULT_TIMEZONE": _env("TIMEZONE", "Europe/Brussels"),
         # Behind https the cookies travel only over https.

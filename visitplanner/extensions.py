@@ -1,5 +1,6 @@
 """The Flask extensions, created unbound and initialised in create_app()."""
 import sqlite3
+from typing import TYPE_CHECKING
 
 from flask_babel import Babel
 from flask_login import LoginManager
@@ -27,6 +28,13 @@ class Base(DeclarativeBase):
 
 
 db = SQLAlchemy(model_class=Base)
+
+# Every model subclasses `Model`: Flask-SQLAlchemy's db.Model when run, Base to type checkers,
+# which cannot follow a base class made at run time (python/mypy#8603).
+if TYPE_CHECKING:
+    Model = Base
+else:
+    Model = db.Model
 
 
 @event.listens_for(Engine, "connect")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import icalendar
 from ics_check import check_calendar
+from mail_helpers import deliver
 
 
 def _events(data: bytes) -> list:
@@ -65,9 +66,12 @@ def test_outbox_lists_queued_messages(api, viewer_api, demo_visit):
     assert queued > 0
     outbox = viewer_api.get(f"/visits/{demo_visit.id}/outbox").json
     assert len(outbox) == queued
+    assert {m["status"] for m in outbox} == {"pending"}  # the worker sends, not the request
+    deliver()
+    outbox = viewer_api.get(f"/visits/{demo_visit.id}/outbox").json
     assert {m["status"] for m in outbox} == {"sent"}  # no SMTP host: written as .eml files
     assert set(outbox[0]) == {"id", "recipient", "kind", "item_id", "status", "attempts",
-                              "last_error"}
+                              "last_error", "release_id", "delegate_id", "person_id", "subject"}
     assert api.post(f"/visits/{demo_visit.id}/invitations").json == {"queued": 0}
     assert api.get("/visits/999999/outbox").status_code == 404
 

@@ -59,7 +59,7 @@ def test_files_may_leave_the_captions_out(api, demo_visit):
     assert "## Suggested photo captions" in api.get(url).get_data(as_text=True)
     without = api.get(url + "&captions=false").get_data(as_text=True)
     assert "photo captions" not in without and "Montgomery Police Zone, 24 April" not in without
-    assert without.startswith("# DGSP (BeSafe) and partners welcome Ukrainian delegation")
+    assert without.startswith("# DGSP and partners welcome Ukrainian delegation")
 
 
 def test_untranslated_text_is_listed_in_to_translate(api, demo_visit):

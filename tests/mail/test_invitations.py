@@ -1,74 +1,21 @@
 """Invitations by e-mail through a real SMTP server (aiosmtpd on 127.0.0.1)."""
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import email
-import socket
 import threading
 from email import policy
 from pathlib import Path
 
 import icalendar
-import pytest
-from aiosmtpd.controller import Controller
 from ics_check import check_calendar
+from mail_helpers import deliver
 from sqlalchemy import select, update
 
 from visitplanner.extensions import db
 from visitplanner.models import Delegate, OutboxMessage
 
 LATER = dt.datetime.now(dt.UTC) + dt.timedelta(days=1)  # past every back-off
-
-
-class Inbox:
-    """An SMTP handler that keeps what it receives; `down` makes it refuse like a dying server."""
-
-    def __init__(self) -> None:
-        self.received: list[tuple[list[str], bytes]] = []
-        self.down_after: int | None = None
-        self.delay = 0.0
-
-    async def handle_DATA(self, server, session, envelope):
-        if self.down_after is not None and len(self.received) >= self.down_after:
-            return "421 Service not available, closing transmission channel"
-        await asyncio.sleep(self.delay)
-        self.received.append((list(envelope.rcpt_tos), envelope.content))
-        return "250 OK"
-
-    def messages(self) -> list[email.message.EmailMessage]:
-        return [email.message_from_bytes(content, policy=policy.default)
-                for _, content in self.received]
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture
-def smtp(app, monkeypatch):
-    """A running SMTP server the app is configured to use; `restart()` brings it back."""
-    inbox = Inbox()
-    port = free_port()
-    monkeypatch.setitem(app.config, "SMTP_HOST", "127.0.0.1")
-    monkeypatch.setitem(app.config, "SMTP_PORT", port)
-    servers = []
-
-    def start():
-        controller = Controller(inbox, hostname="127.0.0.1", port=port, ready_timeout=5)
-        controller.start()
-        servers.append(controller)
-
-    def stop():
-        servers.pop().stop()
-
-    inbox.start, inbox.stop = start, stop
-    start()
-    yield inbox
-    while servers:
-        stop()
 
 
 def calendar_of(message) -> icalendar.Calendar:
@@ -97,6 +44,7 @@ def attends(delegate, item) -> bool:
 def invite(api, visit) -> int:
     response = api.post(f"/visits/{visit.id}/invitations")
     assert response.status_code == 200, response.json
+    deliver()
     return response.json["queued"]
 
 
@@ -181,21 +129,19 @@ def test_a_delegate_taken_off_an_item_alone_gets_a_cancellation(api, demo_visit,
 
 
 def test_a_server_that_goes_down_mid_send_loses_and_repeats_nothing(app, api, demo_visit, smtp):
-    from visitplanner.mail.sender import send_due
-
     smtp.down_after = 3
     queued = invite(api, demo_visit)
     assert len(smtp.received) == 3
     smtp.stop()
-    assert send_due(app.config, app.instance_path, now=LATER).sent == 0  # refused: still down
+    assert deliver(now=LATER) == 0  # refused: still down
     rows = db.session.scalars(select(OutboxMessage).execution_options(populate_existing=True))
     waiting = [row for row in rows if row.status == "pending"]
     assert len(waiting) == queued - 3
     assert all(row.attempts == 2 and row.last_error for row in waiting)
     smtp.down_after = None
     smtp.start()
-    assert send_due(app.config, app.instance_path).sent == 0  # back-off: not due yet
-    assert send_due(app.config, app.instance_path, now=LATER + dt.timedelta(days=1)).sent == queued - 3
+    assert deliver() == 0  # back-off: not due yet
+    assert deliver(now=LATER + dt.timedelta(days=1)) == queued - 3
     ids = [m["Message-ID"] for m in smtp.messages()]
     assert len(ids) == len(set(ids)) == queued
     statuses = db.session.scalars(select(OutboxMessage.status))
@@ -204,7 +150,6 @@ def test_a_server_that_goes_down_mid_send_loses_and_repeats_nothing(app, api, de
 
 def test_two_senders_at_once_never_send_a_message_twice(app, demo_visit, smtp):
     from visitplanner.core.calendars import queue_visit_invitations
-    from visitplanner.mail.sender import send_due
 
     queued = queue_visit_invitations(demo_visit.id)
     db.session.commit()
@@ -213,14 +158,14 @@ def test_two_senders_at_once_never_send_a_message_twice(app, demo_visit, smtp):
 
     def sender():
         with app.app_context():
-            reports.append(send_due(app.config, app.instance_path))
+            reports.append(deliver())
 
     threads = [threading.Thread(target=sender) for _ in range(2)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(timeout=60)
-    assert sum(report.sent for report in reports) == queued
+    assert sum(reports) == queued
     ids = [m["Message-ID"] for m in smtp.messages()]
     assert len(ids) == len(set(ids)) == queued
 

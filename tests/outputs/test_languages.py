@@ -132,6 +132,8 @@ def test_dutch_articles_and_topics():
     assert nl.topic("Kadernota Integrale Veiligheid (KIV)") == \
         "de Kadernota Integrale Veiligheid (KIV)"
     assert nl.topic("wijkwerking") == "wijkwerking"
+    assert nl.topic("European Network on Administrative Approach (ENAA)") == \
+        "het European Network on Administrative Approach (ENAA)"
     assert nl.singular("politiecommissarissen") == "politiecommissaris"
     assert language("en").in_country("Netherlands") == "in the Netherlands"
     assert language("fr").definite("Federal Computer Crime Unit") == \

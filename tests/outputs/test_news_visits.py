@@ -240,6 +240,11 @@ def test_twenty_one_georgian_mayors_in_dutch_before_the_visit(draft: Any) -> Non
                   "kwamen", "bracht", "„", "gasten verwacht"]:
         assert wrong not in body, (wrong, body)
     assert text.captions == () and text.todo == ()
+    after = draft("nl", mayors(), JUNE + dt.timedelta(10))
+    assert "— Mathias De Clercq, Burgemeester van Gent\n" in after.body  # not '..., Stad Gent'
+    assert after.captions == ("De Georgische delegatie in Gent, 4 juni",
+                              "De Georgische delegatie in Leuven, 5 juni")
+    assert "In Gent kwamen burgerparticipatie" in after.body
 
 
 def test_twenty_one_mayors_in_english_list_the_dutch_text_as_a_todo(draft: Any) -> None:
@@ -300,3 +305,20 @@ def test_site_visits_without_topics_vary_and_follow_their_dates(draft: Any, lang
     assert text.captions and len(text.captions) == 1  # only the visit that has happened
     assert {"nl": "uit Nederland", "fr": "des Pays-Bas", "en": "from the Netherlands"}[lang] \
         in text.body or "Netherlands" in text.body
+
+
+def test_twenty_one_mayors_in_french_after_the_visit_keep_names_and_quote_the_mayor(draft: Any
+                                                                                  ) -> None:
+    text = draft("fr", mayors("fr"), JUNE + dt.timedelta(10))
+    assert text.title == "VVSG et ses partenaires accueillent une délégation géorgienne"
+    for fact in ["Une délégation de 21 bourgmestres géorgiens a effectué du 3 au 5 juin une "
+                 "visite en Belgique.", "Parmi les personnalités présentes figurait Mathias De "
+                 "Clercq (Stad Gent).", "Le programme comprenait une visite à Gent.",
+                 "Une visite à Leuven figurait aussi au programme.",
+                 "«\u00a0Gent leert evenveel van Georgië als omgekeerd.\u00a0»",
+                 "*(Citation en néerlandais, à traduire.)*"]:
+        assert fact in text.body, (fact, text.body)
+    assert "studiebezoek" not in text.body and "burgemeester" not in text.body.lower()
+    assert text.captions == ("La délégation géorgienne à Gent, 4 juin",
+                             "La délégation géorgienne à Leuven, 5 juin")
+    assert "Type de visite\u00a0: «\u00a0studiebezoek\u00a0»" in text.todo

@@ -33,6 +33,7 @@ def programmes(tmp_path_factory: pytest.TempPathFactory,
     with app.app_context():
         db.create_all()
         visit = load_visit(load_demo().id)
+        assert visit is not None
         escort = next(d for d in visit.delegates if d.full_name == "Diane Reynders")
         built = {lang: build_programme(visit, lang) for lang in ("nl", "fr", "en")}
         built["escort"] = build_programme(visit, "nl", delegate_id=escort.id)

@@ -195,8 +195,10 @@ def reference(p: Programme) -> set[tuple[str, tuple[int, ...]]]:
     people = {d.id for d in p.delegates} | {d for i in live for d in i.delegate_ids or ()}
     lines = [[i for i in live if i.is_attended_by(d)] for d in people]
     lines += [[i for i in live if s in i.speakers] for s in p.speakers]
-    out = {("venue_clash", (a.id, b.id)) for a in live for b in live
-           if a.id < b.id and overlap(a, b) and a.venue and b.venue and a.venue.id == b.venue.id}
+    out: set[tuple[str, tuple[int, ...]]] = {
+        ("venue_clash", (a.id, b.id)) for a in live for b in live
+        if a.id < b.id and overlap(a, b) and a.venue and b.venue and a.venue.id == b.venue.id
+    }
     for line in lines:
         for b in line:
             out |= {("double_booking", tuple(sorted((a.id, b.id))))

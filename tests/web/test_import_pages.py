@@ -80,6 +80,18 @@ def test_unreadable_file_is_explained(client, demo_visit):
     assert response.status_code == 422
 
 
+def test_gender_may_be_written_as_the_app_shows_it(client, demo_visit):
+    logged_in(client)
+    csv = "full_name,gender\nA Woman,Vrouw\nA Man,male\nSomeone,\n"
+    page = _upload(client, demo_visit, csv.encode(), "gender.csv").get_data(as_text=True)
+    assert page.count('<tr class="ok">') == 3, page
+    payload = re.search(r'name="payload" type="hidden" value="([^"]+)"', page).group(1)
+    post(client, f"/visits/{demo_visit.id}/delegates/import/confirm", {"payload": payload})
+    stored = {d.full_name: d.gender for d in db.session.scalars(
+        db.select(Delegate).where(Delegate.full_name.in_(["A Woman", "A Man", "Someone"])))}
+    assert stored == {"A Woman": "female", "A Man": "male", "Someone": None}
+
+
 def test_roles_and_languages_may_be_written_as_the_app_shows_them(client, demo_visit):
     logged_in(client)
     assert "head, member, interpreter, escort, staff" in client.get(

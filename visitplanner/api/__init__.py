@@ -7,6 +7,7 @@ from visitplanner.api import calendars as cal
 from visitplanner.api import handlers as h
 from visitplanner.api import news, tokens
 from visitplanner.api import printouts as pdf
+from visitplanner.api import releases as rel
 from visitplanner.api import schemas as s
 from visitplanner.api.framework import Route, register_routes
 from visitplanner.api.openapi import build_openapi
@@ -73,6 +74,15 @@ ROUTES: list[Route] = [
           "Queue invitations, updates and cancellations, then send them", response=cal.Queued),
     Route("GET", "/visits/<int:visit_id>/outbox", cal.list_outbox,
           "The visit's e-mails and their state", response=list[cal.OutboxEntry]),
+    Route("POST", "/visits/<int:visit_id>/releases", rel.publish_release,
+          "Publish the next release and queue one message per recipient (dry_run: preview)",
+          body=rel.ReleaseBody, response=rel.ReleaseOut, status=201),
+    Route("GET", "/visits/<int:visit_id>/releases", rel.list_releases,
+          "The visit's releases, newest first", response=list[rel.ReleaseOut]),
+    Route("GET", "/releases/<int:release_id>", rel.get_release, "A release with its messages",
+          response=rel.ReleaseOut),
+    Route("GET", "/visits/<int:visit_id>/responses", rel.list_responses,
+          "Delegates' answers per item", response=list[rel.ResponseOut]),
     Route("GET", "/visits/<int:visit_id>/news", news.export_news,
           "The news draft (json, md, html or docx by format=)", response=news.NewsText,
           query=news.NEWS_QUERY, other_media_types=tuple(news.MEDIA_TYPES.values())),

@@ -31,8 +31,12 @@ class OutboxEntry(ReadModel):
 
     id: int
     recipient: str
-    kind: Literal["invite", "update", "cancel"]
+    kind: Literal["invite", "update", "cancel", "programme", "changes", "request"]
     item_id: int | None
+    release_id: int | None
+    delegate_id: int | None
+    person_id: int | None
+    subject: str
     status: Literal["pending", "sent", "failed"]
     attempts: int
     last_error: str | None
@@ -83,7 +87,7 @@ def rotate_delegate_token(delegate_id: int) -> ReadModel:
 
 
 def send_invitations(visit_id: int) -> Queued:
-    """Queue the invitations, updates and cancellations delegates need, then try to send them."""
+    """Queue the invitations, updates and cancellations delegates need; the worker sends them."""
     crud.get_visit(visit_id)
     queued = calendars.queue_visit_invitations(visit_id) or 0
     try:
@@ -91,7 +95,6 @@ def send_invitations(visit_id: int) -> Queued:
     except IntegrityError as exc:
         db.session.rollback()
         raise ApiError(409, "Invitations of this visit were queued meanwhile; call again.") from exc
-    calendars.deliver_due()
     return Queued(queued=queued)
 
 

@@ -102,7 +102,8 @@ def get_programme(visit_id: int) -> schemas.Programme:
     visit, programme = _programme_of(visit_id)
     rows = {item.id: item for item in visit.items}
     return schemas.Programme(days=[
-        schemas.ProgrammeDay(date=day.date, items=[ITEMS.dump(rows[item.id]) for item in day.items])
+        schemas.ProgrammeDay(date=day.date,
+                             items=[schemas.Item.model_validate(rows[i.id]) for i in day.items])
         for day in programme.days
     ])
 

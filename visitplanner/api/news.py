@@ -1,6 +1,8 @@
 """GET /visits/{id}/news: the news draft as JSON, Markdown, HTML or Word."""
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Response, request
 from pydantic import BaseModel
 
@@ -11,7 +13,7 @@ from visitplanner.outputs.news_export import MEDIA_TYPES, export
 from visitplanner.planning.vocabulary import LANGUAGES
 
 FORMATS = ("json", *MEDIA_TYPES)
-NEWS_QUERY = {
+NEWS_QUERY: dict[str, dict[str, Any]] = {
     "lang": {"type": "string", "enum": list(LANGUAGES),
              "description": "Language of the draft; the visit's content language when left out."},
     "format": {"type": "string", "enum": list(FORMATS), "default": "json"},

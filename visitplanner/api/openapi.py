@@ -5,6 +5,7 @@ import re
 from typing import Any
 
 from pydantic import TypeAdapter
+from pydantic.json_schema import JsonSchemaMode
 
 from visitplanner.api.framework import Route
 
@@ -30,12 +31,16 @@ def _path(rule: str) -> tuple[str, list[str]]:
     return re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", rule), names
 
 
+# One schema pydantic is asked for: (key, mode, adapter).
+Wanted = tuple[tuple[int, str], JsonSchemaMode, TypeAdapter[Any]]
+
+
 def _schemas(routes: list[Route]) -> tuple[dict[tuple[int, str], Any], dict[str, Any]]:
     """Every body and answer schema in one pass, so pydantic names shared models consistently."""
-    inputs = [((n, "body"), "validation", TypeAdapter(r.body))
-              for n, r in enumerate(routes) if r.body is not None]
-    outputs = [((n, "response"), "serialization", TypeAdapter(r.response))
-               for n, r in enumerate(routes) if r.response is not None]
+    inputs: list[Wanted] = [((n, "body"), "validation", TypeAdapter(r.body))
+                            for n, r in enumerate(routes) if r.body is not None]
+    outputs: list[Wanted] = [((n, "response"), "serialization", TypeAdapter(r.response))
+                             for n, r in enumerate(routes) if r.response is not None]
     schemas, top = TypeAdapter.json_schemas([*inputs, *outputs], ref_template=REF)
     return {key: schema for (key, _mode), schema in schemas.items()}, top.get("$defs", {})
 

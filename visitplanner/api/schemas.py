@@ -13,14 +13,25 @@ from visitplanner.api.types import (
     Id,
     Language,
     LocalDateTime,
+    Name200,
+    Name300,
+    Name5000,
     ReadModel,
+    Text30,
+    Text50,
+    Text60,
+    Text64,
+    Text100,
+    Text200,
+    Text300,
+    Text5000,
+    Text10000,
     Version,
     WebAddress,
-    name,
     patch_model,
-    text,
 )
 from visitplanner.planning import rules
+from visitplanner.planning.conflicts import ConflictKind
 from visitplanner.planning.practical import emergency_number_for
 
 OrganisationKind = Literal["directorate", "police_zone", "ministry", "court", "municipality",
@@ -43,23 +54,23 @@ class Stored(ReadModel):
 class OrganisationTranslation(ApiModel):
     """An organisation's names and address in one more language."""
 
-    name: text(200) | None = None
-    short_name: text(60) | None = None
-    address: text(300) | None = None
-    city: text(100) | None = None
+    name: Text200 | None = None
+    short_name: Text60 | None = None
+    address: Text300 | None = None
+    city: Text100 | None = None
 
 
 class OrganisationFields(ApiModel):
     """A host or partner body."""
 
-    name: name(200)
-    short_name: text(60) | None = None
+    name: Name200
+    short_name: Text60 | None = None
     kind: OrganisationKind = "other"
-    address: text(300) | None = None
-    city: text(100) | None = None
+    address: Text300 | None = None
+    city: Text100 | None = None
     country: Country | None = None
     website: WebAddress | None = None
-    phone: text(50) | None = None
+    phone: Text50 | None = None
     email: Email | None = None
     translations: dict[Language, OrganisationTranslation] = Field(default_factory=dict)
 
@@ -67,40 +78,40 @@ class OrganisationFields(ApiModel):
 class PersonTranslation(ApiModel):
     """A person's honorific and function in one more language."""
 
-    honorific: text(60) | None = Field(
+    honorific: Text60 | None = Field(
         None, description="As written before the name in a sentence: 'le chef de corps', 'Ms'.")
-    function: text(200) | None = None
+    function: Text200 | None = None
 
 
 class PersonFields(ApiModel):
     """A host-side person."""
 
-    full_name: name(200)
-    honorific: text(60) | None = None
-    function: text(200) | None = None
+    full_name: Name200
+    honorific: Text60 | None = None
+    function: Text200 | None = None
     organisation_id: Id | None = None
     email: Email | None = None
-    phone: text(50) | None = None
+    phone: Text50 | None = None
     translations: dict[Language, PersonTranslation] = Field(default_factory=dict)
 
 
 class VenueTranslation(ApiModel):
     """A venue's name and address in one more language ("Bruxelles" for "Brussel")."""
 
-    name: text(200) | None = None
-    address: text(300) | None = None
-    city: text(100) | None = None
+    name: Text200 | None = None
+    address: Text300 | None = None
+    city: Text100 | None = None
 
 
 class VenueFields(ApiModel):
     """A place with an address."""
 
-    name: name(200)
-    address: text(300) | None = None
-    city: text(100) | None = None
+    name: Name200
+    address: Text300 | None = None
+    city: Text100 | None = None
     country: Country | None = None
     organisation_id: Id | None = None
-    phone: text(50) | None = Field(None, description="The front desk, for hotels.")
+    phone: Text50 | None = Field(None, description="The front desk, for hotels.")
     # Strict: JSON false is not the coordinate 0.0.
     latitude: StrictFloat | None = Field(None, ge=-90, le=90, allow_inf_nan=False)
     longitude: StrictFloat | None = Field(None, ge=-180, le=180, allow_inf_nan=False)
@@ -111,44 +122,47 @@ class Delegation(ApiModel):
     """The visiting group as a whole."""
 
     country: Country | None = None
-    adjective: text(100) | None = None
-    description: text(200) | None = None
+    adjective: Text100 | None = None
+    description: Text200 | None = None
 
 
 class VisitTranslation(ApiModel):
     """A visit's free text in one more language."""
 
-    title: text(300) | None = None
-    purpose: text(5000, multiline=True) | None = None
-    focus: text(5000, multiline=True) | None = None
-    visit_type: text(100) | None = None
-    delegation_adjective: text(100) | None = None
-    delegation_description: text(200) | None = None
-    dress_code: text(200) | None = None
-    practical_notes: text(10000, multiline=True) | None = None
+    title: Text300 | None = None
+    purpose: Text5000 | None = None
+    focus: Text5000 | None = None
+    visit_type: Text100 | None = None
+    delegation_adjective: Text100 | None = None
+    delegation_description: Text200 | None = None
+    dress_code: Text200 | None = None
+    practical_notes: Text10000 | None = None
 
 
 class VisitFields(ApiModel):
     """One delegation's stay."""
 
-    title: name(300)
+    title: Name300
     start_date: dt.date
     end_date: dt.date
-    timezone: text(64) = "Europe/Brussels"
+    timezone: Text64 = "Europe/Brussels"
     content_language: Language = "nl"
     host_organisation_id: Id | None = None
     partner_organisation_ids: list[Id] = Field(default_factory=list, max_length=50)
     host_country: Country = "BE"
     delegation: Delegation = Field(default_factory=Delegation)
-    visit_type: text(100) | None = None
-    purpose: text(5000, multiline=True) | None = None
-    focus: text(5000, multiline=True) | None = None
+    visit_type: Text100 | None = None
+    purpose: Text5000 | None = None
+    focus: Text5000 | None = None
     status: VisitStatus = "draft"
-    emergency_number: text(30) | None = Field(
+    emergency_number: Text30 | None = Field(
         None, description="Default: the host country's general number, 112 in the EU.")
-    dress_code: text(200) | None = Field(None, description="The default for the whole visit.")
-    practical_notes: text(10000, multiline=True) | None = None
+    dress_code: Text200 | None = Field(None, description="The default for the whole visit.")
+    practical_notes: Text10000 | None = None
     translations: dict[Language, VisitTranslation] = Field(default_factory=dict)
+    calendar_invites: Literal["feed", "requests"] = Field(
+        "feed", description="feed: the personal feed keeps calendars current; requests: also "
+        "one meeting request or cancellation per changed item with each release.")
 
     @field_validator("timezone")
     @classmethod
@@ -162,63 +176,63 @@ class VisitFields(ApiModel):
 class DelegateTranslation(ApiModel):
     """A delegate's honorific, function and organisation in one more language."""
 
-    honorific: text(60) | None = None
-    function: text(200) | None = None
-    organisation: text(200) | None = None
+    honorific: Text60 | None = None
+    function: Text200 | None = None
+    organisation: Text200 | None = None
 
 
 class DelegateFields(ApiModel):
     """One member of the delegation."""
 
-    full_name: name(200)
-    honorific: text(60) | None = None
+    full_name: Name200
+    honorific: Text60 | None = None
     gender: Gender | None = Field(
         None, description="grammatical gender for the news draft; null: from the honorific")
-    function: text(200) | None = None
-    organisation: text(200) | None = None
+    function: Text200 | None = None
+    organisation: Text200 | None = None
     country: Country | None = None
     email: Email | None = None
-    phone: text(50) | None = None
+    phone: Text50 | None = None
     language: Language | None = None
     role: DelegateRole = "member"
-    dietary: text(300) | None = None
-    accessibility: text(300) | None = None
-    notes: text(5000, multiline=True) | None = None
+    dietary: Text300 | None = None
+    accessibility: Text300 | None = None
+    notes: Text5000 | None = None
     translations: dict[Language, DelegateTranslation] = Field(default_factory=dict)
 
 
 class ItemTranslation(ApiModel):
     """An item's free text in one more language."""
 
-    title: text(300) | None = None
-    description: text(10000, multiline=True) | None = None
-    topics: list[text(200)] | None = Field(None, max_length=30)
-    meeting_point: text(300) | None = None
-    dress_code: text(200) | None = None
-    transport: text(300) | None = None
-    interpreting: text(200) | None = None
+    title: Text300 | None = None
+    description: Text10000 | None = None
+    topics: list[Text200] | None = Field(None, max_length=30)
+    meeting_point: Text300 | None = None
+    dress_code: Text200 | None = None
+    transport: Text300 | None = None
+    interpreting: Text200 | None = None
 
 
 class ItemFields(ApiModel):
     """One entry of the programme."""
 
-    title: name(300)
+    title: Name300
     kind: ItemKind = "session"
     starts_at: LocalDateTime
     ends_at: LocalDateTime
     venue_id: Id | None = None
     host_organisation_id: Id | None = None
-    topics: list[text(200)] = Field(default_factory=list, max_length=30)
-    description: text(10000, multiline=True) | None = None
+    topics: list[Text200] = Field(default_factory=list, max_length=30)
+    description: Text10000 | None = None
     speaker_ids: list[Id] = Field(default_factory=list, max_length=50)
     delegate_ids: list[Id] | None = Field(None, max_length=500,
                                           description="null: the whole delegation attends")
     status: ItemStatus = "confirmed"
-    meeting_point: text(300) | None = Field(None, examples=["Hotel lobby"])
+    meeting_point: Text300 | None = Field(None, examples=["Hotel lobby"])
     meeting_at: LocalDateTime | None = Field(None, description="Not after starts_at.")
-    dress_code: text(200) | None = None
-    transport: text(300) | None = Field(None, examples=["Minibus, driver Jan Peeters"])
-    interpreting: text(200) | None = Field(None, examples=["consecutive uk-nl"])
+    dress_code: Text200 | None = None
+    transport: Text300 | None = Field(None, examples=["Minibus, driver Jan Peeters"])
+    interpreting: Text200 | None = Field(None, examples=["consecutive uk-nl"])
     interpreter_ids: list[Id] = Field(default_factory=list, max_length=20,
                                       description="Host-side people (person ids).")
     translations: dict[Language, ItemTranslation] = Field(default_factory=dict)
@@ -232,9 +246,9 @@ class QuoteFields(ApiModel):
     """A quote for the news draft."""
 
     person_id: Id | None = None
-    speaker_name: text(200) | None = None
-    speaker_function: text(200) | None = None
-    text: name(5000, multiline=True)
+    speaker_name: Text200 | None = None
+    speaker_function: Text200 | None = None
+    text: Name5000
     language: Language | None = None
 
     def check_rules(self) -> None:
@@ -310,7 +324,7 @@ class Programme(ReadModel):
 class Conflict(ReadModel):
     """Something in the programme a person must look at."""
 
-    kind: Literal["double_booking", "venue_clash", "outside_visit", "travel_time"]
+    kind: ConflictKind
     message: str
     item_ids: list[int]
 

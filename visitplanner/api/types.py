@@ -73,16 +73,32 @@ Email = Annotated[str, StringConstraints(max_length=254),
 
 
 def text(max_length: int, multiline: bool = False) -> Any:
-    """Optional free text of at most `max_length` characters; one line unless `multiline`."""
+    """Free text of at most `max_length` characters; one line unless `multiline`."""
     return Annotated[str, StringConstraints(max_length=max_length),
                      MULTILINE if multiline else SINGLE_LINE]
 
 
 def name(max_length: int, multiline: bool = False) -> Any:
-    """Required text that may not be blank."""
+    """Text that may not be blank."""
     return Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
                                             max_length=max_length),
                      MULTILINE if multiline else SINGLE_LINE]
+
+
+# Named, so that type checkers read the bounded texts as types. Up to 300 characters a text is
+# one line (names, titles, addresses); the long ones are paragraphs and take line breaks.
+Text30 = text(30)
+Text50 = text(50)
+Text60 = text(60)
+Text64 = text(64)
+Text100 = text(100)
+Text200 = text(200)
+Text300 = text(300)
+Text5000 = text(5000, multiline=True)
+Text10000 = text(10000, multiline=True)
+Name200 = name(200)
+Name300 = name(300)
+Name5000 = name(5000, multiline=True)
 
 
 def _parse_local_time(value: Any) -> Any:
@@ -126,8 +142,8 @@ def patch_model(model: type[ApiModel]) -> type[ApiModel]:
     for field_name, info in model.model_fields.items():
         # Keep the field's constraints on the value itself, so that null stays allowed here;
         # whether null suits the whole resource is decided when the merge is validated.
-        inner = Annotated.__class_getitem__((info.annotation, *info.metadata)) \
-            if info.metadata else info.annotation
+        inner: Any = Annotated[(info.annotation, *info.metadata)] if info.metadata \
+            else info.annotation
         fields[field_name] = (inner | None, Field(None, description=info.description))
     fields["version"] = (Version | None, None)
     return create_model(model.__name__.removesuffix("Fields") + "Patch", __base__=ApiModel,

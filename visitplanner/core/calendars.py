@@ -2,24 +2,22 @@
 from __future__ import annotations
 
 import dataclasses
-import logging
+import secrets
 from email.utils import parseaddr
 from typing import Any
-from urllib.parse import urlsplit
 
 from flask import Response, current_app
+from sqlalchemy import insert
+from sqlalchemy.exc import IntegrityError
 
 from visitplanner.core.delegate_links import links_of
 from visitplanner.core.queries import load_visit
 from visitplanner.extensions import db
 from visitplanner.mail.invitations import queue_invitations
-from visitplanner.mail.sender import SendReport, send_due
-from visitplanner.models import Delegate, Person
+from visitplanner.models import Delegate, Person, Setting
 from visitplanner.models.base import utcnow
 from visitplanner.outputs.ics import CalendarOptions, render_calendar
 from visitplanner.planning.build import build_programme, group_by_day
-
-logger = logging.getLogger(__name__)
 
 
 def delegate_links(delegate: Any) -> dict[str, str]:
@@ -28,13 +26,34 @@ def delegate_links(delegate: Any) -> dict[str, str]:
     return links_of(delegate, config["BASE_URL"], config["SECRET_KEY"])
 
 
+def calendar_domain() -> str:
+    """The domain of every event UID: configured, else fixed once per installation.
+
+    Never the base URL or a request's host: moving the app must not change any UID. The
+    first process that needs a domain stores one (in its own transaction, so it sticks).
+    """
+    config = current_app.config
+    if not config.get("CALENDAR_DOMAIN"):
+        stored = db.session.get(Setting, "calendar_domain")
+        if stored is None:
+            try:
+                with db.engine.begin() as connection:
+                    connection.execute(insert(Setting).values(
+                        key="calendar_domain",
+                        value=f"{secrets.token_hex(6)}.visitplanner.invalid"))
+            except IntegrityError:
+                pass  # another process was first; its domain is the one
+            stored = db.session.get(Setting, "calendar_domain", populate_existing=True)
+        config["CALENDAR_DOMAIN"] = stored.value  # type: ignore[union-attr]
+    return str(config["CALENDAR_DOMAIN"])
+
+
 def calendar_options(page_url: str | None = None, name: str | None = None,
                      feed: bool = False) -> CalendarOptions:
-    """The app's calendar settings: UIDs on the BASE_URL host, ORGANIZER the MAIL_FROM mailbox."""
+    """The app's calendar settings: UIDs on the calendar domain, ORGANIZER the sender."""
     config = current_app.config
-    host = urlsplit(config["BASE_URL"]).hostname or "localhost"
     organiser = parseaddr(config["MAIL_FROM"])[1] or config["MAIL_FROM"]
-    return CalendarOptions(uid_host=host, organiser_email=organiser, now=utcnow(),
+    return CalendarOptions(uid_host=calendar_domain(), organiser_email=organiser, now=utcnow(),
                            page_url=page_url, name=name, feed=feed)
 
 
@@ -91,12 +110,3 @@ def queue_visit_invitations(visit_id: int) -> int | None:
     return queue_invitations(visit, lambda delegate: calendar_options(
         delegate_links(delegate)["personal_url"]))
 
-
-def deliver_due() -> SendReport:
-    """Send what is due now; a failure stays in the outbox for `visitplanner send-outbox`."""
-    try:
-        return send_due(current_app.config, current_app.instance_path)
-    except Exception:  # noqa: BLE001  (delivery after commit must never undo the request)
-        db.session.rollback()
-        logger.exception("outbox: delivery after commit failed; the messages stay pending")
-        return SendReport()

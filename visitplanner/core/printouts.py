@@ -1,6 +1,7 @@
 """Printouts over HTTP for the web pages and the API: pick the language, build, send cached."""
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from visitplanner.extensions import db
 from visitplanner.models import Delegate
 from visitplanner.outputs.common import check_language
 from visitplanner.outputs.pdf import badges_html, cache_key, cached_pdf, programme_html
-from visitplanner.planning.build import build_programme
+from visitplanner.planning.build import build_programme, group_by_day
 
 # The largest id an INTEGER column holds; larger ones would make PostgreSQL fail, not miss.
 MAX_ID = 2**31 - 1
@@ -55,6 +56,18 @@ def delegate_printout(delegate_id: int, lang: str | None) -> Printout | None:
     programme = build_programme(visit, lang, delegate_id=delegate_id)
     return Printout(programme_html(programme), lang,
                     f"programme-{visit.id}-delegate-{delegate_id}-{lang}.pdf")
+
+
+def person_printout(visit_id: int, person_id: int, lang: str | None) -> Printout | None:
+    """The items a host-side person speaks at or interprets, None when either is unknown."""
+    visit = load_visit(visit_id) if visit_id <= MAX_ID else None
+    if visit is None or person_id > MAX_ID:
+        return None
+    programme = build_programme(visit, lang or visit.content_language)
+    own = [item for item in programme.items if person_id in item.person_ids]
+    programme = dataclasses.replace(programme, days=group_by_day(own))
+    return Printout(programme_html(programme), programme.lang,
+                    f"programme-{visit.id}-person-{person_id}-{programme.lang}.pdf")
 
 
 def cache_dir() -> Path:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -34,7 +34,7 @@ def plan_invitations(items: Iterable[ProgrammeItem], delegate_ids: Iterable[int]
             if attends and (record is None or record.cancelled):
                 plan.append(Invitation(delegate_id, item.id, "invite",
                                        next_sequence(item.sequence, record)))
-            elif attends and item.sequence != record.item_sequence:
+            elif attends and record is not None and item.sequence != record.item_sequence:
                 plan.append(Invitation(delegate_id, item.id, "update",
                                        next_sequence(item.sequence, record)))
             elif not attends and record is not None and not record.cancelled:
@@ -64,9 +64,15 @@ def _removed_item(record: SentInvitation, zone: ZoneInfo) -> ProgrammeItem:
                          sequence=record.sequence)
 
 
-def queue_invitations(visit: Any, options_for: Callable[[Any], CalendarOptions]) -> int:
-    """Add the messages the visit needs, and what was sent, to the session; the caller commits."""
-    delegates = [delegate for delegate in visit.delegates if _reachable(delegate)]
+def queue_invitations(visit: Any, options_for: Callable[[Any], CalendarOptions],
+                      delegate_ids: Collection[int] | None = None,
+                      release_id: int | None = None) -> int:
+    """Add the messages the visit needs, and what was sent, to the session; the caller commits.
+
+    A release passes its recipients and its id: its messages are `request`s and `cancel`s.
+    """
+    delegates = [delegate for delegate in visit.delegates if _reachable(delegate)
+                 and (delegate_ids is None or delegate.id in delegate_ids)]
     records = db.session.scalars(select(SentInvitation).where(SentInvitation.visit_id == visit.id))
     sent = {(record.delegate_id, record.item_id): record for record in records}
     zone = ZoneInfo(visit.timezone)
@@ -85,9 +91,12 @@ def queue_invitations(visit: Any, options_for: Callable[[Any], CalendarOptions])
             view = next(d for d in programme.delegates if d.id == delegate.id)
             message = build_message(programme, item, view, invitation, options,
                                     programme.visit.host.name if programme.visit.host else None)
+            kind = invitation.kind
+            if release_id is not None:
+                kind = "cancel" if kind == "cancel" else "request"
             db.session.add(OutboxMessage(
-                visit_id=visit.id, delegate_id=delegate.id, item_id=item.id,
-                recipient=delegate.email, kind=invitation.kind,
+                visit_id=visit.id, delegate_id=delegate.id, item_id=item.id, release_id=release_id,
+                recipient=delegate.email, kind=kind,
                 subject=str(message["Subject"])[:400], message=message.as_string(),
                 idempotency_key=invitation.key))
             if record is None:

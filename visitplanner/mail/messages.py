@@ -9,10 +9,10 @@ from email.utils import format_datetime
 from markupsafe import escape
 
 from visitplanner.outputs.common import day_heading, label, time_span
-from visitplanner.outputs.ics import CalendarOptions, address, render_invitation
+from visitplanner.outputs.ics import CalendarOptions, Method, address, render_invitation
 from visitplanner.planning.programme import DelegateView, Programme, ProgrammeItem
 
-METHODS = {"invite": "REQUEST", "update": "REQUEST", "cancel": "CANCEL"}
+METHODS: dict[str, Method] = {"invite": "REQUEST", "update": "REQUEST", "cancel": "CANCEL"}
 
 
 @dataclass(frozen=True)
@@ -75,14 +75,17 @@ def build_message(programme: Programme, item: ProgrammeItem, delegate: DelegateV
                   sender_name: str | None) -> EmailMessage:
     """The multipart/alternative message; every part 7-bit clean so any server takes it."""
     method = METHODS[invitation.kind]
-    subject = label(f"mail.{invitation.kind}", programme.lang, title=item.title)
+    # Removed from an item that goes on for others: say so, not "Cancelled".
+    kind = "removed" if invitation.kind == "cancel" and item.status != "cancelled" else \
+        invitation.kind
+    subject = label(f"mail.{kind}", programme.lang, title=item.title)
     message = EmailMessage()
     message["From"] = mailbox(sender_name, options.organiser_email)
     message["To"] = mailbox(delegate.full_name, delegate.email or "")
     message["Subject"] = header_text(subject)
     message["Date"] = format_datetime(options.now)
     message["Message-ID"] = f"<{invitation.key}@{options.uid_host}>"
-    text, html = bodies(programme, item, delegate, invitation.kind, options.page_url)
+    text, html = bodies(programme, item, delegate, kind, options.page_url)
     message.set_content(text, cte="quoted-printable")
     message.add_alternative(html, subtype="html", cte="quoted-printable")
     calendar = render_invitation(programme, item, options, delegate, method, invitation.sequence)

@@ -1,36 +1,30 @@
-"""Send what the outbox holds: claim due rows atomically, send, mark sent or retry with back-off."""
+"""Mail delivery, the worker's first job kind: outbox rows go out over SMTP (or as .eml files)."""
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import os
 import smtplib
 import ssl
 import uuid
-from dataclasses import dataclass
 from email.utils import parseaddr
 from pathlib import Path
 from typing import Any, Protocol
 
-from sqlalchemy import or_, select, update
+from flask import Flask
 
-from visitplanner.extensions import db
+from visitplanner.core.releases import release_message
+from visitplanner.mail.attachments import with_attachment
 from visitplanner.models import OutboxMessage
 from visitplanner.models.base import utcnow
+from visitplanner.worker import JobKind
 
-logger = logging.getLogger(__name__)
-
-LEASE = dt.timedelta(minutes=10)  # a sender that died gives its rows back after this
-FIRST_RETRY = dt.timedelta(minutes=1)
-LONGEST_RETRY = dt.timedelta(hours=6)
-MAX_ATTEMPTS = 10
-SMTP_TIMEOUT = 20
+SMTP_TIMEOUT = 20  # a server that accepts and never answers holds one worker this long, no more
 
 
 class Transport(Protocol):
     """Something that delivers one message, or raises."""
 
-    def send(self, row: OutboxMessage) -> None: ...
+    def send(self, row: OutboxMessage, data: str) -> None: ...
 
     def close(self) -> None: ...
 
@@ -52,10 +46,10 @@ class SmtpTransport:
             connection.login(config["SMTP_USER"], config["SMTP_PASSWORD"] or "")
         return connection
 
-    def send(self, row: OutboxMessage) -> None:
+    def send(self, row: OutboxMessage, data: str) -> None:
         try:
             self.connection = self.connection or self._connect()
-            self.connection.sendmail(self.sender, [row.recipient], row.message)
+            self.connection.sendmail(self.sender, [row.recipient], data)
         except Exception:
             self.close()
             raise
@@ -75,16 +69,16 @@ class FileTransport:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
 
-    def send(self, row: OutboxMessage) -> None:
+    def send(self, row: OutboxMessage, data: str) -> None:
         # Messages hold personal links and addresses: only the app's own user may read them.
         self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         target = self.folder / f"{row.id:08d}-{row.kind}.eml"
         if target.exists():
-            return  # written before the sender could mark it sent: not again
+            return  # written before the worker could mark it sent: not again
         partial = target.with_suffix(f".{uuid.uuid4().hex}.part")
         descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(descriptor, "w", encoding="ascii") as handle:
-            handle.write(row.message)
+            handle.write(data)
         os.replace(partial, target)
 
     def close(self) -> None:
@@ -98,68 +92,22 @@ def transport_for(config: Any, instance_path: str) -> Transport:
     return FileTransport(Path(instance_path) / "outbox")
 
 
-def retry_delay(attempts: int) -> dt.timedelta:
-    """Exponential back-off: 1, 2, 4, ... minutes, at most six hours."""
-    return min(FIRST_RETRY * 2 ** max(attempts - 1, 0), LONGEST_RETRY)
+class Delivery:
+    """The mail job's handler: attach what the row asks for (rendered here), then send."""
+
+    def __init__(self, app: Flask) -> None:
+        self.transport = transport_for(app.config, app.instance_path)
+
+    def handle(self, row: OutboxMessage) -> None:
+        self.transport.send(row, with_attachment(release_message(row), row.attachment))
+
+    def close(self) -> None:
+        self.transport.close()
 
 
-def claim(token: str, now: dt.datetime, limit: int) -> list[OutboxMessage]:
-    """Claim due rows for this sender in one UPDATE and commit, so no other sender takes them."""
-    free = or_(OutboxMessage.claimed_until.is_(None), OutboxMessage.claimed_until < now)
-    due = (select(OutboxMessage.id).where(OutboxMessage.status == "pending", free,
-                                          OutboxMessage.next_attempt_at <= now)
-           .order_by(OutboxMessage.id).limit(limit))
-    # The conditions repeat outside the subquery: PostgreSQL re-checks them on a row another
-    # sender claimed meanwhile, and skips it.
-    db.session.execute(
-        update(OutboxMessage).where(OutboxMessage.id.in_(due.scalar_subquery()),
-                                    OutboxMessage.status == "pending", free)
-        .values(claimed_by=token, claimed_until=now + LEASE)
-        .execution_options(synchronize_session=False))
-    db.session.commit()
-    return list(db.session.scalars(
-        select(OutboxMessage).where(OutboxMessage.claimed_by == token).order_by(OutboxMessage.id)
-        .execution_options(populate_existing=True)))
+def _first_retry(app: Flask) -> dt.timedelta:
+    return dt.timedelta(seconds=float(app.config.get("MAIL_RETRY_SECONDS", 60)))
 
 
-@dataclass
-class SendReport:
-    """How a run of the sender went."""
-
-    sent: int = 0
-    failed: int = 0
-
-
-def _finish(row: OutboxMessage, token: str, **values: Any) -> None:
-    db.session.execute(
-        update(OutboxMessage).where(OutboxMessage.id == row.id, OutboxMessage.claimed_by == token)
-        .values(attempts=OutboxMessage.attempts + 1, claimed_by=None, claimed_until=None, **values)
-        .execution_options(synchronize_session=False))
-    db.session.commit()
-
-
-def send_due(config: Any, instance_path: str, now: dt.datetime | None = None,
-             limit: int = 500) -> SendReport:
-    """Send every due message once; a failure waits for its next try, or fails for good."""
-    now = now or utcnow()
-    token = uuid.uuid4().hex
-    report = SendReport()
-    transport = transport_for(config, instance_path)
-    try:
-        for row in claim(token, now, limit):
-            try:
-                transport.send(row)
-            except Exception as exc:  # noqa: BLE001  (any failure of one message is retried later)
-                attempts = row.attempts + 1
-                _finish(row, token, last_error=f"{type(exc).__name__}: {exc}"[:1000],
-                        status="failed" if attempts >= MAX_ATTEMPTS else "pending",
-                        next_attempt_at=now + retry_delay(attempts))
-                report.failed += 1
-            else:
-                _finish(row, token, status="sent", sent_at=utcnow(), last_error=None)
-                report.sent += 1
-    finally:
-        transport.close()
-    if report.sent or report.failed:
-        logger.info("outbox: %d sent, %d failed (will retry)", report.sent, report.failed)
-    return report
+MAIL = JobKind(name="mail", model=OutboxMessage, open_handler=Delivery, first_retry=_first_retry,
+               done=lambda: {"status": "sent", "sent_at": utcnow()})

@@ -5,6 +5,7 @@ from visitplanner.models.items import Item, ItemInterpreter, ItemSpeaker, item_d
 from visitplanner.models.news import NewsDraft
 from visitplanner.models.outbox import OutboxMessage, SentInvitation
 from visitplanner.models.practical import Contact, Journey, Stay, journey_delegates, stay_delegates
+from visitplanner.models.releases import ItemResponse, Release, Setting
 from visitplanner.models.users import ApiToken, User
 from visitplanner.models.visits import Delegate, KeyFigure, Quote, Visit, VisitPartner
 
@@ -12,5 +13,5 @@ __all__ = [
     "ApiToken", "AuditEvent", "Delegate", "Item", "ItemSpeaker", "KeyFigure", "Organisation",
     "Person", "Quote", "User", "Venue", "Visit", "VisitPartner", "item_delegates",
     "OutboxMessage", "SentInvitation", "NewsDraft", "Contact", "ItemInterpreter", "Journey",
-    "Stay", "journey_delegates", "stay_delegates",
+    "Stay", "journey_delegates", "stay_delegates", "Release", "ItemResponse", "Setting",
 ]

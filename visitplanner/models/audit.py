@@ -6,7 +6,7 @@ import datetime as dt
 from sqlalchemy import DateTime, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from visitplanner.extensions import db
+from visitplanner.extensions import Model
 from visitplanner.models.base import one_of, utcnow
 from visitplanner.models.users import User
 
@@ -14,7 +14,7 @@ AUDIT_KINDS = ("login", "login_failed", "lockout", "logout", "token_created", "t
                "password_changed", "password_reset", "link_rotated")
 
 
-class AuditEvent(db.Model):
+class AuditEvent(Model):
     """One security event: what happened, to whom, from which address. Never a secret."""
 
     __tablename__ = "audit_events"

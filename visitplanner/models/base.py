@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import CheckConstraint, DateTime
+from sqlalchemy import CheckConstraint, DateTime, String, Text
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column
 
 
@@ -35,6 +35,19 @@ class Versioned:
     def touch(self) -> None:
         """Mark the row changed, so a change to its links alone still raises the version."""
         self.updated_at = utcnow()
+
+
+class Claimable:
+    """The columns of a row the worker claims, works on, and retries with back-off."""
+
+    status: Mapped[str] = mapped_column(String(10), default="pending", index=True)
+    attempts: Mapped[int] = mapped_column(default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    next_attempt_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # A worker claims rows before working on them; a claim lapses, so a crashed worker's rows
+    # are taken up again.
+    claimed_by: Mapped[str | None] = mapped_column(String(32))
+    claimed_until: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class Audience:

@@ -6,12 +6,12 @@ from typing import Any
 from sqlalchemy import JSON, CheckConstraint, Float, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from visitplanner.extensions import db
+from visitplanner.extensions import Model
 from visitplanner.models.base import Versioned, one_of
 from visitplanner.planning.vocabulary import ORGANISATION_KINDS
 
 
-class Organisation(Versioned, db.Model):
+class Organisation(Versioned, Model):
     """A body that hosts or takes part: directorate, police zone, ministry, ..."""
 
     __tablename__ = "organisations"
@@ -30,7 +30,7 @@ class Organisation(Versioned, db.Model):
     translations: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
 
-class Person(Versioned, db.Model):
+class Person(Versioned, Model):
     """Someone on the host side: speaker, host or key figure."""
 
     __tablename__ = "people"
@@ -49,7 +49,7 @@ class Person(Versioned, db.Model):
     organisation: Mapped[Organisation | None] = relationship()
 
 
-class Venue(Versioned, db.Model):
+class Venue(Versioned, Model):
     """A place with an address, and coordinates for travel-time estimates."""
 
     __tablename__ = "venues"

@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import JSON, CheckConstraint, Column, DateTime, ForeignKey, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from visitplanner.extensions import db
+from visitplanner.extensions import Model, db
 from visitplanner.models.base import Audience, Versioned, one_of
 from visitplanner.models.directory import Organisation, Person, Venue
 from visitplanner.models.visits import Delegate, Visit
@@ -22,7 +22,7 @@ item_delegates = Table(
 )
 
 
-class Item(Audience, Versioned, db.Model):
+class Item(Audience, Versioned, Model):
     """One entry of the programme; times are wall-clock times of the visit's time zone."""
 
     __tablename__ = "items"
@@ -95,7 +95,7 @@ class Item(Audience, Versioned, db.Model):
         return [link.person_id for link in self.interpreter_links]
 
 
-class ItemSpeaker(db.Model):
+class ItemSpeaker(Model):
     """A host-side person speaking at an item, with their place in the list."""
 
     __tablename__ = "item_speakers"
@@ -109,7 +109,7 @@ class ItemSpeaker(db.Model):
     person: Mapped[Person] = relationship()
 
 
-class ItemInterpreter(db.Model):
+class ItemInterpreter(Model):
     """A host-side person interpreting at an item, with their place in the list."""
 
     __tablename__ = "item_interpreters"

@@ -6,13 +6,13 @@ import datetime as dt
 from sqlalchemy import DateTime, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from visitplanner.extensions import db
+from visitplanner.extensions import Model
 from visitplanner.models.base import one_of, utcnow
 from visitplanner.models.users import User
 from visitplanner.planning.vocabulary import LANGUAGES
 
 
-class NewsDraft(db.Model):
+class NewsDraft(Model):
     """One revision of an edited news draft; the latest of a visit and language is the current one.
 
     Rows are only ever inserted, never updated, so they need no `version` column: a stale edit is

@@ -2,18 +2,21 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from sqlalchemy import DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from visitplanner.extensions import db
-from visitplanner.models.base import one_of, utcnow
+from visitplanner.extensions import Model
+from visitplanner.models.base import Claimable, one_of, utcnow
 
-MESSAGE_KINDS = ("invite", "update", "cancel")
+# invite/update/cancel: POST /invitations; programme/changes: a release's one message per
+# recipient; request/cancel: a release's meeting entries (visits with calendar_invites=requests).
+MESSAGE_KINDS = ("invite", "update", "cancel", "programme", "changes", "request")
 MESSAGE_STATUSES = ("pending", "sent", "failed")
 
 
-class OutboxMessage(db.Model):
+class OutboxMessage(Claimable, Model):
     """One e-mail, written with the decision to send it, then sent and marked by a sender."""
 
     __tablename__ = "outbox_messages"
@@ -26,25 +29,27 @@ class OutboxMessage(db.Model):
         ForeignKey("delegates.id", ondelete="SET NULL"), index=True)
     # No foreign key: the cancellation of a deleted item still names it.
     item_id: Mapped[int | None] = mapped_column(Integer)
+    person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL"), index=True)
+    release_id: Mapped[int | None] = mapped_column(
+        ForeignKey("releases.id", ondelete="CASCADE"), index=True)
     recipient: Mapped[str] = mapped_column(String(254))
     kind: Mapped[str] = mapped_column(String(10))
     subject: Mapped[str] = mapped_column(String(400))
-    # The whole RFC 5322 message, 7-bit clean, exactly as it goes out.
-    message: Mapped[str] = mapped_column(Text)
+    # The whole RFC 5322 message, 7-bit clean, as it goes out (but for `attachment`); for a
+    # release's message None: the worker writes it from the release and `content`.
+    message: Mapped[str | None] = mapped_column(Text)
+    content: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # What the worker renders and attaches at sending time, e.g. {"pdf": "delegate", "id": 3,
+    # "lang": "fr"}: rendering takes seconds, so it never happens in the request that queues.
+    attachment: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     # Unique, so the same message can never be queued twice.
     idempotency_key: Mapped[str] = mapped_column(String(200), unique=True)
-    status: Mapped[str] = mapped_column(String(10), default="pending", index=True)
-    attempts: Mapped[int] = mapped_column(default=0)
-    last_error: Mapped[str | None] = mapped_column(Text)
-    next_attempt_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    # A sender claims rows before sending; a claim lapses so a crashed sender's rows are retried.
-    claimed_by: Mapped[str | None] = mapped_column(String(32))
-    claimed_until: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     sent_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
 
 
-class SentInvitation(db.Model):
+class SentInvitation(Model):
     """What a delegate was last sent about an item, so later calls send only what changed."""
 
     __tablename__ = "sent_invitations"

@@ -17,7 +17,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from visitplanner.extensions import db
+from visitplanner.extensions import Model, db
 from visitplanner.models.base import Audience, Versioned, one_of
 from visitplanner.models.directory import Venue
 from visitplanner.models.visits import Delegate, Visit
@@ -40,7 +40,7 @@ stay_delegates = Table(
 )
 
 
-class Journey(Audience, Versioned, db.Model):
+class Journey(Audience, Versioned, Model):
     """An arrival or departure; each end's time is a wall-clock time of its own zone."""
 
     __tablename__ = "journeys"
@@ -73,7 +73,7 @@ class Journey(Audience, Versioned, db.Model):
     )
 
 
-class Stay(Audience, Versioned, db.Model):
+class Stay(Audience, Versioned, Model):
     """Nights at a hotel (a venue) from check-in to check-out."""
 
     __tablename__ = "stays"
@@ -98,7 +98,7 @@ class Stay(Audience, Versioned, db.Model):
     )
 
 
-class Contact(Versioned, db.Model):
+class Contact(Versioned, Model):
     """Someone to call during the visit: protocol officer, driver, embassy, ..."""
 
     __tablename__ = "contacts"

@@ -8,12 +8,12 @@ from flask_login import UserMixin
 from sqlalchemy import DateTime, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from visitplanner.extensions import db
+from visitplanner.extensions import Model
 from visitplanner.models.base import Versioned, one_of, utcnow
 from visitplanner.planning.vocabulary import USER_ROLES
 
 
-class User(Versioned, UserMixin, db.Model):
+class User(Versioned, UserMixin, Model):
     """An admin, organiser or viewer."""
 
     __tablename__ = "users"
@@ -46,7 +46,7 @@ class User(Versioned, UserMixin, db.Model):
         return self.role in ("admin", "organiser")
 
 
-class ApiToken(db.Model):
+class ApiToken(Model):
     """A bearer token; only its SHA-256 is kept, so a database leak reveals no token."""
 
     __tablename__ = "api_tokens"

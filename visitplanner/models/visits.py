@@ -8,11 +8,17 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import JSON, CheckConstraint, Date, DateTime, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from visitplanner.extensions import db
+from visitplanner.extensions import Model
 from visitplanner.models.base import Versioned, one_of, utcnow
 from visitplanner.models.directory import Organisation, Person
 from visitplanner.planning.nationality import adjective_for
-from visitplanner.planning.vocabulary import DELEGATE_ROLES, GENDERS, LANGUAGES, VISIT_STATUSES
+from visitplanner.planning.vocabulary import (
+    CALENDAR_INVITES,
+    DELEGATE_ROLES,
+    GENDERS,
+    LANGUAGES,
+    VISIT_STATUSES,
+)
 
 if TYPE_CHECKING:
     from visitplanner.models.items import Item
@@ -24,7 +30,7 @@ def new_link_key() -> str:
     return secrets.token_urlsafe(16)
 
 
-class Visit(Versioned, db.Model):
+class Visit(Versioned, Model):
     """One delegation's stay: dates, time zone, host, partners, purpose and focus."""
 
     __tablename__ = "visits"
@@ -32,6 +38,7 @@ class Visit(Versioned, db.Model):
         CheckConstraint("end_date >= start_date", name="end_after_start"),
         one_of("status", VISIT_STATUSES, "status"),
         one_of("content_language", LANGUAGES, "content_language"),
+        one_of("calendar_invites", CALENDAR_INVITES, "calendar_invites"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -56,6 +63,7 @@ class Visit(Versioned, db.Model):
     dress_code: Mapped[str | None] = mapped_column(String(200))
     practical_notes: Mapped[str | None] = mapped_column(Text)
     translations: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    calendar_invites: Mapped[str] = mapped_column(String(10), default="feed")
 
     host_organisation: Mapped[Organisation | None] = relationship()
     partner_links: Mapped[list[VisitPartner]] = relationship(
@@ -114,7 +122,7 @@ class Visit(Versioned, db.Model):
         return [link.person for link in self.key_figure_links]
 
 
-class VisitPartner(db.Model):
+class VisitPartner(Model):
     """A partner organisation of a visit, with its place in the list."""
 
     __tablename__ = "visit_partners"
@@ -130,7 +138,7 @@ class VisitPartner(db.Model):
     organisation: Mapped[Organisation] = relationship()
 
 
-class KeyFigure(db.Model):
+class KeyFigure(Model):
     """A host-side person present at a visit, with their place in the list."""
 
     __tablename__ = "visit_key_figures"
@@ -146,7 +154,7 @@ class KeyFigure(db.Model):
     person: Mapped[Person] = relationship()
 
 
-class Delegate(Versioned, db.Model):
+class Delegate(Versioned, Model):
     """One member of the delegation, with a role."""
 
     __tablename__ = "delegates"
@@ -188,7 +196,7 @@ class Delegate(Versioned, db.Model):
     visit: Mapped[Visit] = relationship(back_populates="delegates")
 
 
-class Quote(Versioned, db.Model):
+class Quote(Versioned, Model):
     """A quote for the news draft, said by a host-side person or a named speaker."""
 
     __tablename__ = "quotes"

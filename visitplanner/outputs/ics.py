@@ -161,7 +161,7 @@ def render_calendar(programme: Programme, options: CalendarOptions) -> bytes:
     calendar = _calendar(programme, programme.items, options)
     for item in programme.items:
         calendar.add_component(event(programme, item, options, programme.audience))
-    return calendar.to_ical()
+    return bytes(calendar.to_ical())
 
 
 def render_invitation(programme: Programme, item: ProgrammeItem, options: CalendarOptions,
@@ -170,4 +170,4 @@ def render_invitation(programme: Programme, item: ProgrammeItem, options: Calend
     calendar = _calendar(programme, (item,), options, method)
     status = "cancelled" if method == "CANCEL" else None
     calendar.add_component(event(programme, item, options, attendee, sequence, status))
-    return calendar.to_ical()
+    return bytes(calendar.to_ical())

@@ -24,6 +24,7 @@ TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "news"
 # Markdown characters that user text must not turn into markup.
 MARKUP = re.compile(r"([\\`*_\[\]<>#|])")
 MARKUP_ESCAPED = re.compile(r"\\([\\`*_\[\]<>#|])")
+BRACKETED = re.compile(r"\s*\([^)]*\)")
 TENSES = ("future", "present", "past")
 # The sentence patterns of a paragraph with topics, in the order the paragraphs take them;
 # a city is never the subject ('In Gent ...'), so it skips the patterns that make it one.
@@ -140,7 +141,10 @@ def context(facts: Facts) -> dict[str, Any]:
         "country": words.country_name(visit.host_country),
         "dates": words.date_range(visit.start_date, visit.end_date, facts.today),
         **stated,
-        "host": (city_of(host) or label(host)) if host else None,
+        # A headline names the host short: 'ADVP en partners', without '(BeSafe)'.
+        "host": _short(city_of(host) or label(host)) if host else None,
+        "title_host_text": _short(city_of(host) or words.definite(label(host), host.name))
+        if host else None,
         "host_text": (city_of(host) or words.definite(label(host), host.name)) if host else None,
         "partners": partners, "main": main, "paragraphs": paragraphs,
         "partners_text": [words.definite(label(org), org.name) for org in visit.partners],
@@ -152,6 +156,11 @@ def context(facts: Facts) -> dict[str, Any]:
         "agree": words.agree,
         "day": lambda day: words.day_in_text(day, year=day.year != facts.today.year),
     }
+
+
+def _short(name: str) -> str:
+    """A name without its bracketed part: 'ADVP (BeSafe)' -> 'ADVP'."""
+    return BRACKETED.sub("", name).strip() or name
 
 
 def _paragraphs(text: str) -> str:

@@ -158,12 +158,17 @@ class Facts:
                 title = None  # 'burgemeester ... (burgemeester van Gent)' says it twice
         if function:
             details.append(function)
-        said = (function or "").lower()
-        city = city_of(org)
-        if org and not any(n.lower() in said for n in (org.name, org.short_name, city) if n):
+        if org and not self._names_its_organisation(function, org):
             details.append(label(org))
         name = f"{title} {person.full_name}" if title else person.full_name
         return f"{name} ({', '.join(details)})" if details else name
+
+    @staticmethod
+    def _names_its_organisation(function: str | None, org: OrganisationView | None) -> bool:
+        """Whether the function already names the organisation ('Burgemeester van Gent')."""
+        said = (function or "").lower()
+        return org is None or any(name.lower() in said
+                                  for name in (org.name, org.short_name, city_of(org)) if name)
 
     def escort(self, delegate: DelegateView) -> str:
         """'mevrouw Diane Reynders, <function>'."""
@@ -226,9 +231,8 @@ class Facts:
             function = person.function if "function" not in person.untranslated else None
             function = self.lang.function(function) if function else None
             parts = [person.full_name, function]
-            org = person.organisation
-            if org and org.name.lower() not in (function or "").lower():
-                parts.append(org.name)
+            if not self._names_its_organisation(function, person.organisation):
+                parts.append(person.organisation.name if person.organisation else None)
         else:
             parts = [item.speaker_name, item.speaker_function]
         foreign = item.language if item.language and item.language != self.lang.code else None

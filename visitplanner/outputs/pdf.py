@@ -104,12 +104,12 @@ def badges_html(programme: Programme) -> str:
 
 def render_pdf(html: str) -> bytes:
     """Lay out print HTML with WeasyPrint; only static/ files may be fetched."""
-    document = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticFetcher())
+    document = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticFetcher())  # type: ignore[no-untyped-call]
     # Layout allocates a great many objects; keep the long-lived ones (app, loaded rows) out of
     # every collection meanwhile instead of rescanning them, which costs a tenth of the render.
     gc.freeze()
     try:
-        return document.write_pdf()
+        return bytes(document.write_pdf())
     finally:
         gc.unfreeze()
 

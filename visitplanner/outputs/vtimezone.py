@@ -8,6 +8,7 @@ import zoneinfo
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
@@ -49,7 +50,7 @@ def _seconds(text: str) -> int:
 @cache
 def _posix_footer(key: str) -> str | None:
     """The POSIX TZ string at the end of the zone's TZif file: its rules for the future."""
-    candidates = [Path(base) / key for base in zoneinfo.TZPATH]
+    candidates: list[Path | Traversable] = [Path(base) / key for base in zoneinfo.TZPATH]
     try:
         candidates.append(resources.files("tzdata.zoneinfo").joinpath(*key.split("/")))
     except ModuleNotFoundError:
@@ -107,11 +108,15 @@ def _agrees(key: str, observances: list[Observance], first: dt.date, last: dt.da
 def explicit_observances(key: str, first: dt.date, last: dt.date) -> list[Observance]:
     """One observance per transition of the zone between two dates (found by day, then bisected)."""
     zone = zoneinfo.ZoneInfo(key)
-    offset = lambda moment: moment.astimezone(zone).utcoffset()  # noqa: E731
+
+    def offset(moment: dt.datetime) -> dt.timedelta:
+        """The zone's UTC offset at a moment (a ZoneInfo always has one)."""
+        return moment.astimezone(zone).utcoffset() or dt.timedelta(0)
+
     moment = dt.datetime.combine(first, dt.time(), dt.UTC) - dt.timedelta(days=1)
     start = moment.astimezone(zone)
     parts = [Observance(bool(start.dst()), start.tzname() or key, dt.datetime(1970, 1, 1),
-                        start.utcoffset(), start.utcoffset())]  # type: ignore[arg-type]
+                        offset(moment), offset(moment))]
     end = dt.datetime.combine(last, dt.time(), dt.UTC) + dt.timedelta(days=2)
     while moment < end:
         following = moment + dt.timedelta(days=1)
@@ -123,7 +128,7 @@ def explicit_observances(key: str, first: dt.date, last: dt.date) -> list[Observ
             local = high.astimezone(zone)
             parts.append(Observance(bool(local.dst()), local.tzname() or key,
                                     (high + offset(low)).replace(tzinfo=None, microsecond=0),
-                                    offset(low), local.utcoffset()))  # type: ignore[arg-type]
+                                    offset(low), offset(high)))
         moment = following
     return parts
 

@@ -112,7 +112,8 @@ def visit_view(visit: Any, lang: str) -> VisitView:
         end_date=visit.end_date, timezone=visit.timezone,
         content_language=content_lang, status=visit.status, host_country=visit.host_country,
         host=organisation_view(visit.host_organisation, lang, content_lang),
-        partners=tuple(organisation_view(org, lang, content_lang) for org in visit.partners),
+        partners=tuple(filter(None, (organisation_view(org, lang, content_lang)
+                                     for org in visit.partners))),
         delegation=DelegationView(
             country=visit.delegation_country,
             adjective=translated(visit, "delegation_adjective", lang)

@@ -6,6 +6,8 @@ import heapq
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
+from typing import Literal, get_args
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from visitplanner.planning.conflict_messages import Wording
@@ -18,12 +20,9 @@ from visitplanner.planning.travel import (
     minutes_between,
 )
 
-DOUBLE_BOOKING = "double_booking"
-VENUE_CLASH = "venue_clash"
-OUTSIDE_VISIT = "outside_visit"
-TRAVEL_TIME = "travel_time"
-KINDS = (DOUBLE_BOOKING, VENUE_CLASH, OUTSIDE_VISIT, TRAVEL_TIME)
-
+ConflictKind = Literal["double_booking", "venue_clash", "outside_visit", "travel_time"]
+KINDS: tuple[ConflictKind, ...] = get_args(ConflictKind)
+DOUBLE_BOOKING, VENUE_CLASH, OUTSIDE_VISIT, TRAVEL_TIME = KINDS
 Found = tuple[tuple[dt.datetime, str, tuple[int, ...]], "Conflict"]  # (sort key, conflict)
 _Leg = tuple[ProgrammeItem, ProgrammeItem, TravelEstimate, list[str]]  # from, to, trip, who
 
@@ -32,7 +31,7 @@ _Leg = tuple[ProgrammeItem, ProgrammeItem, TravelEstimate, list[str]]  # from, t
 class Conflict:
     """Something in the programme a protocol officer must look at."""
 
-    kind: str
+    kind: ConflictKind
     message: str
     item_ids: tuple[int, ...]
 
@@ -90,6 +89,10 @@ class _Context:
         wanted = set(ids)
         return [name for d, name in self.delegate_names.items() if d in wanted]
 
+    def speaker_list(self, person_id: int) -> list[str]:
+        """Name one speaker, in a list as delegates() names delegates."""
+        return [self.speaker_names[person_id]]
+
     def span(self, item: ProgrammeItem) -> str:
         """Write an item's times, naming the end's day when it runs past midnight."""
         starts = self.local(item.starts)
@@ -99,7 +102,7 @@ class _Context:
         """Say where an item takes place, when the venue is known."""
         return self.say.at(item.venue.name if item.venue is not None else None)
 
-    def found(self, kind: str, message: str, items: Iterable[ProgrammeItem]) -> Found:
+    def found(self, kind: ConflictKind, message: str, items: Iterable[ProgrammeItem]) -> Found:
         """Wrap a conflict with its sort key: first item start, kind, ids."""
         items = list(items)
         ids = tuple(sorted({i.id for i in items}))
@@ -185,15 +188,15 @@ def _travel_conflicts(ctx: _Context) -> Iterator[Found]:
     followed: dict[int, list[int]] = defaultdict(list)  # whole item id -> who comes from elsewhere
     for chosen, members in _delegate_timelines(ctx):
         for prev, item in legs_with_chosen(whole, chosen):
-            legs.add(prev, item, lambda m=members: ctx.delegates(m))
+            legs.add(prev, item, partial(ctx.delegates, members))
             if item.delegate_ids is None:
                 followed[item.id].extend(members)
     for prev, item in whole.legs():  # checked once for every delegate who shares them
         others = followed.get(item.id, [])
-        legs.add(prev, item, lambda o=others: ctx.delegates(None, except_ids=o))
+        legs.add(prev, item, partial(ctx.delegates, None, except_ids=others))
     for person, items in _speaker_timelines(ctx):
         for prev, item in Timeline(items).legs():
-            legs.add(prev, item, lambda p=person: [ctx.speaker_names[p]])
+            legs.add(prev, item, partial(ctx.speaker_list, person))
     for prev, item, estimate, names in legs.short.values():
         if names:
             message = _travel_message(ctx, prev, item, estimate, names)

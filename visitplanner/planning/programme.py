@@ -162,6 +162,11 @@ class ProgrammeItem:
     untranslated: frozenset[str] = frozenset()
 
 
+    @property
+    def person_ids(self) -> frozenset[int]:
+        """The host-side people who take part: the speakers and the interpreters."""
+        return frozenset(person.id for person in self.speakers + self.interpreters)
+
     def is_attended_by(self, delegate_id: int) -> bool:
         """Tell whether the delegate is in this item's audience."""
         return self.delegate_ids is None or delegate_id in self.delegate_ids

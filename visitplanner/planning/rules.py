@@ -86,7 +86,8 @@ NOT_COUNTRIES = frozenset({"ZZ", "EU", "EZ", "UN", "QO"})
 def known_countries() -> frozenset[str]:
     """The ISO 3166-1 alpha-2 codes Babel names (plus XK, Kosovo, which it also knows)."""
     return frozenset(code for code in Locale("en").territories
-                     if code.isalpha() and len(code) == 2 and code not in NOT_COUNTRIES)
+                     if isinstance(code, str) and code.isalpha() and len(code) == 2
+                     and code not in NOT_COUNTRIES)
 
 
 def check_country(field: str, code: str) -> str:

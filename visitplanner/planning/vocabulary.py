@@ -15,3 +15,6 @@ JOURNEY_DIRECTIONS = ("arrival", "departure")
 JOURNEY_MODES = ("flight", "train", "coach", "car", "other")
 # Grammatical gender of a delegate, for the languages whose words agree with it (la commissaire).
 GENDERS = ("female", "male")
+# feed: the personal calendar feed keeps calendars current; requests: also a meeting request
+# or cancellation per changed item, for those who want meeting entries.
+CALENDAR_INVITES = ("feed", "requests")

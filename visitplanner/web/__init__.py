@@ -12,6 +12,7 @@ from visitplanner.web import (
     items,
     news,
     printouts,
+    releases,
     users,
     visits,
 )
@@ -88,5 +89,13 @@ web.add_url_rule("/visits/<int:visit_id>/people/<int:person_id>/calendar.ics",
 web.add_url_rule("/visits/<int:visit_id>/outbox", view_func=calendars.show_outbox)
 web.add_url_rule("/visits/<int:visit_id>/invitations", view_func=calendars.send_invitations,
                  methods=["POST"])
+# Releases: prepare, preview, test, publish; the outbox's failures tried again.
+web.add_url_rule("/visits/<int:visit_id>/releases", view_func=releases.show_releases)
+web.add_url_rule("/visits/<int:visit_id>/releases/<any(preview, test, publish):action>",
+                 view_func=releases.prepare_release, methods=["POST"])
+web.add_url_rule("/visits/<int:visit_id>/outbox/retry", view_func=releases.retry_failed,
+                 methods=["POST"])
 web.add_url_rule("/p/<token>", view_func=delegate_links.show_personal_programme)
+web.add_url_rule("/p/<token>/items/<int:item_id>/answer", view_func=delegate_links.answer_item,
+                 methods=["POST"])
 web.add_url_rule("/c/<token>.ics", view_func=delegate_links.export_calendar_feed)

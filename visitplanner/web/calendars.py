@@ -60,7 +60,7 @@ def show_outbox(visit_id: int) -> ResponseReturnValue:
 
 @login_required
 def send_invitations(visit_id: int) -> ResponseReturnValue:
-    """Queue what the delegates need, commit, then try to send it at once."""
+    """Queue what the delegates need and commit; the worker sends it."""
     if not current_user.can_write:
         abort(403)
     queued = calendars.queue_visit_invitations(visit_id)
@@ -72,6 +72,5 @@ def send_invitations(visit_id: int) -> ResponseReturnValue:
         db.session.rollback()
         flash(_("Someone queued these invitations meanwhile; look at the outbox."))
         return redirect(url_for("web.show_outbox", visit_id=visit_id))
-    report = calendars.deliver_due()
-    flash(_("%(queued)d messages queued, %(sent)d sent.", queued=queued, sent=report.sent))
+    flash(_("%(queued)d messages queued; they are being sent.", queued=queued))
     return redirect(url_for("web.show_outbox", visit_id=visit_id))

@@ -1,13 +1,15 @@
 """The public pages behind a delegate's secret links: their programme and their calendar feed."""
 from __future__ import annotations
 
-from flask import Response, abort, current_app, render_template
+from flask import Response, abort, current_app, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 
-from visitplanner.core import calendars
+from visitplanner.core import calendars, releases
 from visitplanner.core.delegate_links import delegate_for_token, link_expired
 from visitplanner.core.queries import load_visit
-from visitplanner.models import Delegate
+from visitplanner.extensions import db
+from visitplanner.models import Delegate, ItemResponse
+from visitplanner.models.releases import RESPONSES
 from visitplanner.outputs.common import clock, day_heading, field, label, time_span
 from visitplanner.outputs.ics import address
 from visitplanner.planning.build import build_programme
@@ -42,7 +44,9 @@ def show_personal_programme(token: str) -> ResponseReturnValue:
         "links/personal.html", programme=programme, lang=lang,
         t=lambda key, **values: label(key, lang, **values), f=lambda key: field(key, lang),
         day_heading=day_heading, time_span=time_span, clock=clock, address=address,
-        feed_url=calendars.delegate_links(delegate)["calendar_feed_url"],
+        feed_url=calendars.delegate_links(delegate)["calendar_feed_url"], token=token,
+        answers={row.item_id: row.response for row in db.session.scalars(
+            db.select(ItemResponse).where(ItemResponse.delegate_id == delegate.id))},
         escorts=[d for d in programme.delegates if d.role in ("escort", "staff")])
     return _private(Response(page, mimetype="text/html"))
 
@@ -52,3 +56,15 @@ def export_calendar_feed(token: str) -> Response:
     delegate = _delegate(token)
     return _private(calendars.ics_response(
         calendars.delegate_calendar(delegate, feed=True), "programme.ics"))
+
+
+def answer_item(token: str, item_id: int) -> ResponseReturnValue:
+    """A delegate accepts or declines one item of their programme (CSRF-checked, no login)."""
+    delegate = _delegate(token)
+    response = request.form.get("response")
+    if response not in RESPONSES:
+        abort(400)
+    if releases.answer_item(delegate, item_id, response) is None:
+        abort(404)
+    db.session.commit()
+    return redirect(url_for("web.show_personal_programme", token=token, _anchor=f"item-{item_id}"))

@@ -28,7 +28,7 @@ def writer_required(view: View) -> View:
         if not current_user.can_write:
             abort(403)
         return view(*args, **kwargs)
-    return login_required(guarded)  # type: ignore[return-value]
+    return login_required(guarded)
 
 
 def admin_required(view: View) -> View:
@@ -38,7 +38,7 @@ def admin_required(view: View) -> View:
         if current_user.role != "admin":
             abort(403)
         return view(*args, **kwargs)
-    return login_required(guarded)  # type: ignore[return-value]
+    return login_required(guarded)
 
 
 def get_or_404(model: type[Any], row_id: int) -> Any:
@@ -78,7 +78,7 @@ def save_form(form: EditForm, row: Any, apply: Callable[[Any, dict[str, Any]], N
 
 
 def _stale(form: EditForm, row: Any, current: Callable[[], EditForm]) -> bool:
-    form.changes, form.kept = merge_stale(form, current(), row)  # type: ignore[attr-defined]
+    form.changes, form.kept = merge_stale(form, current(), row)
     form.version.data = str(row.version)  # saving again applies the user's changes over theirs
     return False
 

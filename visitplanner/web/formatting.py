@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from flask_babel import format_date, format_datetime, format_time, get_locale
@@ -69,5 +70,7 @@ def local(row: Any, field: str) -> Any:
     return translated(row, field, str(get_locale())) if row is not None else None
 
 
-FILTERS = {"day": day, "short_date": short_date, "clock": clock, "moment": moment,
-           "delegation_phrase": delegation_phrase, "local": local}
+FILTERS: dict[str, Callable[..., Any]] = {
+    "day": day, "short_date": short_date, "clock": clock, "moment": moment,
+    "delegation_phrase": delegation_phrase, "local": local,
+}

@@ -62,6 +62,9 @@ class VisitForm(EditForm):
                             30)
     dress_code = text(_l("Dress code"), 200)
     practical_notes = text(_l("Practical notes"), 10000, area=True)
+    calendar_invites = choose_one(_l("Calendar entries with each release"), {
+        "feed": _l("None: the personal calendar feed keeps calendars current"),
+        "requests": _l("Also a meeting request or cancellation per changed item")}, "feed")
     translations = translations_field(VisitTranslation, vars())
 
     def validate(self, extra_validators: Any = None) -> bool:

@@ -20,8 +20,8 @@ MAX_ENTRIES = 200
 # Headings people write, mapped to the API's field names; the field names themselves work too.
 ALIASES = {"name": "full_name", "full name": "full_name", "e-mail": "email", "e_mail": "email",
            "mail": "email", "title": "honorific", "telephone": "phone", "diet": "dietary"}
-FIELDS = ("full_name", "honorific", "function", "organisation", "country", "email", "phone",
-          "language", "role", "dietary", "accessibility", "notes")
+FIELDS = ("full_name", "honorific", "gender", "function", "organisation", "country", "email",
+          "phone", "language", "role", "dietary", "accessibility", "notes")
 
 
 class ImportFileError(ValueError):

@@ -22,7 +22,7 @@ from visitplanner.planning.vocabulary import LANGUAGES
 from visitplanner.web.editing import get_or_404, writer_required
 from visitplanner.web.forms import LANGUAGE_NAMES
 from visitplanner.web.forms_directory import ConfirmImportForm, ImportForm
-from visitplanner.web.forms_programme import DELEGATE_ROLE_NAMES, DelegateForm
+from visitplanner.web.forms_programme import DELEGATE_ROLE_NAMES, GENDER_NAMES, DelegateForm
 from visitplanner.web.import_files import ImportFileError, read_rows
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -46,7 +46,7 @@ class PreviewRow:
 
 
 def _signer() -> URLSafeTimedSerializer:
-    return URLSafeTimedSerializer(current_app.secret_key, salt="delegate-import")
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt="delegate-import")
 
 
 def spellings(names: dict[str, Any]) -> dict[str, str]:
@@ -68,7 +68,8 @@ def check_rows(rows: list[dict[str, str]], visit_id: int) -> list[PreviewRow]:
     """Validate each row with the delegate form's rules; flag e-mails seen before."""
     seen = {d.email.lower(): _("already in this delegation")
             for d in load_visit_delegates(visit_id) if d.email}
-    words = {"role": spellings(DELEGATE_ROLE_NAMES), "language": spellings(LANGUAGE_NAMES)}
+    words = {"role": spellings(DELEGATE_ROLE_NAMES), "language": spellings(LANGUAGE_NAMES),
+             "gender": spellings({code: name for code, name in GENDER_NAMES.items() if code})}
     checked = []
     for number, row in enumerate(rows, start=2):  # row 1 holds the headings
         sent = MultiDict({name: value for name, value in _as_codes(row, words).items()

@@ -59,7 +59,7 @@ def fingerprint(field: Field) -> str:
 
 
 def _signer() -> URLSafeSerializer:
-    return URLSafeSerializer(current_app.secret_key, salt="edit-snapshot")
+    return URLSafeSerializer(current_app.config["SECRET_KEY"], salt="edit-snapshot")
 
 
 def _row_key(row: Any) -> str:

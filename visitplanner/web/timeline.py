@@ -51,8 +51,10 @@ def lay_out(programme: Programme) -> Timeline:
     overlapping items share their slot in lanes."""
     items = programme.items
     visit = programme.visit
-    days = {visit.start_date + dt.timedelta(days=n): ()
-            for n in range((visit.end_date - visit.start_date).days + 1)}
+    days: dict[dt.date, tuple[ProgrammeItem, ...]] = {
+        visit.start_date + dt.timedelta(days=n): ()
+        for n in range((visit.end_date - visit.start_date).days + 1)
+    }
     days.update({day.date: day.items for day in programme.days})
     first = min([EARLIEST_HOUR, *(item.starts.hour for item in items)])
     last = max([LATEST_HOUR, *(-(-_day_end(i, i.starts.date()) // 60) for i in items)])

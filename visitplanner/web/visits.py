@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import get_locale
 from flask_babel import gettext as _
@@ -42,7 +42,7 @@ def list_visits() -> ResponseReturnValue:
 def _visit_and_programme(visit_id: int) -> tuple[Visit, Programme, list[Conflict]]:
     visit = load_visit(visit_id)
     if visit is None:
-        get_or_404(Visit, visit_id)
+        abort(404)
     programme = build_programme(visit, lang=str(get_locale()))
     return visit, programme, find_conflicts(programme)
 

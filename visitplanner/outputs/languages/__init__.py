@@ -6,7 +6,9 @@ the spacing around punctuation, articles before organisations, agreement and hon
 To add an output language (say Ukrainian): copy en.py to uk.py, translate its labels, set its
 words and patterns, override the rules its grammar needs, and add "uk" to
 planning.vocabulary.LANGUAGES. `language()` finds the module by its code; Babel ships the
-locale's month and day names, and num2words its numbers. Nothing else needs to change.
+locale's month and day names, and num2words its numbers. The PDFs, calendars and mail then
+speak it; the news draft, being prose, also needs its sentences: templates/news/uk.md.j2,
+a copy of en.md.j2 filling the blocks of the shared skeleton (_draft.md.j2).
 """
 from __future__ import annotations
 

@@ -191,3 +191,10 @@ class Language:
     def honorific(self, key: str) -> str:
         """The language's word for a known honorific key ('mrs' -> 'Ms')."""
         return self.honorifics.get(key, key)
+
+    def greeting(self, full_name: str, surname: str, title: str | None,
+                 excellency: bool) -> str:
+        """A letter's opening: 'Dear Commissioner Mwangi,', 'Your Excellency,', 'Dear Jo Li,'."""
+        if excellency:
+            return "Your Excellency,"
+        return f"Dear {title} {surname}," if title else f"Dear {full_name},"

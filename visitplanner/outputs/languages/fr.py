@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import ClassVar
 
 from visitplanner.outputs.languages.base import Language
@@ -33,6 +34,27 @@ LABELS = {
     "pdf.organiser": "Organisateur", "pdf.participants": "Participants",
     "pdf.key_figures": "Personnalités", "pdf.no_items": "Aucune activité au programme.",
     "pdf.badges": "Badges et chevalets de table", "pdf.purpose": "Objectif",
+    "page.accept": "Je participe", "page.decline": "Je ne peux pas",
+    "page.accepted": "Vous participez.", "page.declined": "Vous ne pouvez pas.",
+    "release.subject.full": "{visit} : votre programme (version {number})",
+    "release.subject.changes": "{visit} : modifications de votre programme"
+    " (version {number})",
+    "release.intro.full": "Voici votre programme pour {visit}.",
+    "release.intro.changes": "Votre programme pour {visit} a changé depuis notre dernier"
+    " message.",
+    "release.arrival": "Arrivée", "release.departure": "Départ", "release.stay": "Hôtel",
+    "release.change.added": "Ajouté", "release.change.removed": "Supprimé",
+    "release.change.changed": "Modifié",
+    "release.field.title": "Titre", "release.field.when": "Quand",
+    "release.field.venue": "Lieu", "release.field.status": "Statut",
+    "release.page": "Votre programme personnel, toujours à jour",
+    "release.feed": "Abonnez-vous à votre agenda (il reste à jour)",
+    "release.attached": "Votre programme personnel est joint en PDF.",
+    "release.contacts": "Contacts pendant la visite",
+    "release.note": "Message de l'organisateur",
+    "mail.removed": "Ne fait plus partie de votre programme : {title}",
+    "mail.intro.removed": "Cette activité du programme de {visit} ne vous concerne plus ;"
+    " le reste de votre programme ne change pas.",
     "news.captions": "Suggestions de légendes photo",
     "news.quote_language": "Citation en {language}, à traduire.",
     "news.todo.visit_type": "Type de visite",
@@ -75,6 +97,12 @@ VOWELS = "aeiouyàâäéèêëïîôöùûüœæh"
 NAME_VOWELS = "aeiouàâéèêëïîôöùûü"
 
 
+ARTICLE = re.compile(r"^(?:le|la|l')\s*", re.IGNORECASE)
+# How a salutation writes the courtesy titles ('Mme' -> 'Madame').
+COURTESY_TITLES = {"m.": "Monsieur", "monsieur": "Monsieur", "mme": "Madame", "madame": "Madame",
+                   "mlle": "Madame", "mademoiselle": "Madame"}
+
+
 class French(Language):
     """French as written in Belgium (Imprimerie nationale spacing)."""
 
@@ -90,6 +118,18 @@ class French(Language):
     honorific_spellings: ClassVar[dict[str, str]] = {
         "mme": "mrs", "madame": "mrs", "m.": "mr", "monsieur": "mr", "chef de corps": "chief",
         "docteur": "dr", "professeur": "prof"}
+
+    def greeting(self, full_name: str, surname: str, title: str | None,
+                 excellency: bool) -> str:
+        """'Madame Kovalenko,', 'Excellence, Monsieur Moraru,', 'Bonjour Jo Li,'."""
+        courtesy = COURTESY_TITLES.get((title or "").lower())
+        if excellency:
+            return f"Excellence, {courtesy} {surname}," if courtesy else "Excellence,"
+        if courtesy:
+            return f"{courtesy} {surname},"
+        if title:
+            return f"Bonjour {ARTICLE.sub('', title)} {surname},"
+        return f"Bonjour {full_name},"
 
     def colon(self, text: str) -> str:
         """'Hôte :' with an unbreakable space."""

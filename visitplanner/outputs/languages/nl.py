@@ -1,6 +1,7 @@
 """Dutch: labels, 'A, B en C', „…" quotes, 'van 22 tot 26 april', singular nouns."""
 from __future__ import annotations
 
+import re
 from typing import ClassVar
 
 from visitplanner.outputs.languages.base import Language
@@ -31,6 +32,26 @@ LABELS = {
     "pdf.organiser": "Organisator", "pdf.participants": "Deelnemers",
     "pdf.key_figures": "Sleutelfiguren", "pdf.no_items": "Geen programmaonderdelen.",
     "pdf.badges": "Naamkaartjes en tafelkaartjes", "pdf.purpose": "Doel",
+    "page.accept": "Ik neem deel", "page.decline": "Ik kan niet",
+    "page.accepted": "U neemt deel.", "page.declined": "U kunt niet.",
+    "release.subject.full": "{visit}: uw programma (versie {number})",
+    "release.subject.changes": "{visit}: wijzigingen in uw programma (versie {number})",
+    "release.intro.full": "Hierbij uw programma voor {visit}.",
+    "release.intro.changes": "Uw programma voor {visit} is gewijzigd sinds ons vorige"
+    " bericht.",
+    "release.arrival": "Aankomst", "release.departure": "Vertrek", "release.stay": "Hotel",
+    "release.change.added": "Toegevoegd", "release.change.removed": "Geschrapt",
+    "release.change.changed": "Gewijzigd",
+    "release.field.title": "Titel", "release.field.when": "Wanneer",
+    "release.field.venue": "Plaats", "release.field.status": "Status",
+    "release.page": "Uw persoonlijk programma, altijd bijgewerkt",
+    "release.feed": "Abonneer u op uw agenda (die blijft bijgewerkt)",
+    "release.attached": "Uw persoonlijk programma zit als pdf in de bijlage.",
+    "release.contacts": "Contactpersonen tijdens het bezoek",
+    "release.note": "Bericht van de organisator",
+    "mail.removed": "Niet langer in uw programma: {title}",
+    "mail.intro.removed": "Dit onderdeel van het programma van {visit} is niet langer voor"
+    " u; de rest van uw programma blijft zoals het was.",
     "news.captions": "Suggesties voor fotobijschriften",
     "news.quote_language": "Citaat in het {language}, nog te vertalen.",
     "news.todo.visit_type": "Soort bezoek",
@@ -53,11 +74,27 @@ HET_NAMES = {"vast", "nationaal", "centrum", "instituut", "agentschap", "comité
 DE_ENDINGS = ("ing", "heid", "tie", "raad", "dienst", "nota")
 HET_ENDINGS = ("centrum", "instituut", "plan", "netwerk", "programma", "comité", "akkoord",
                "decreet", "besluit")
-ENGLISH_STARTS = {"European", "International", "National", "Federal", "The"}
+ENGLISH_STARTS = {"European", "International", "National", "Federal"}
+# English names in Dutch text take the article of the Dutch word: 'het European Network' (netwerk).
+ENGLISH_NOUNS = {"network": "het", "centre": "het", "center": "het", "programme": "het",
+                 "office": "het", "institute": "het", "committee": "het", "forum": "het",
+                 "unit": "de", "agency": "het", "strategy": "de", "police": "de",
+                 "commission": "de", "council": "de", "court": "het", "convention": "het"}
+BRACKETS = re.compile(r"\([^)]*\)")
 
 
 class Dutch(Language):
     """Dutch as written in Belgium."""
+
+    def greeting(self, full_name: str, surname: str, title: str | None,
+                 excellency: bool) -> str:
+        """'Geachte mevrouw Kovalenko,', 'Geachte heer Peeters,', 'Excellentie,'."""
+        if excellency:
+            return "Excellentie,"
+        if not title:
+            return f"Geachte {full_name},"
+        title = "heer" if title.lower() == "de heer" else title
+        return f"Geachte {title} {surname},"
 
     code = "nl"
     labels = LABELS
@@ -79,8 +116,14 @@ class Dutch(Language):
     def topic(self, text: str) -> str:
         """A named document or body takes its article: 'de Kadernota Integrale Veiligheid'."""
         words = text.split()
-        if len(words) < 2 or not words[0][:1].isupper() or words[0].isupper() or \
-                words[0] in ENGLISH_STARTS:
+        if len(words) >= 2 and words[0] in ENGLISH_STARTS:  # an English name: its Dutch noun's
+            name = BRACKETS.sub("", text).split()
+            cut = next((n for n, w in enumerate(name) if w in ("on", "of", "for", "against")),
+                       len(name))
+            noun = name[cut - 1].lower()  # the head noun: 'Network on ... Approach' -> network
+            article = ENGLISH_NOUNS.get(noun)
+            return f"{article} {text}" if article else text
+        if len(words) < 2 or not words[0][:1].isupper() or words[0].isupper():
             return text
         head = words[0].lower()
         return f"{'het' if head.endswith(HET_ENDINGS) else 'de'} {text}"

@@ -1,7 +1,7 @@
 """hardening: session generations, token expiry and use, id-free delegate link keys, audit events
 
-Revision ID: 0008_hardening
-Revises: 0007_delegate_gender
+Revision ID: 0009_hardening
+Revises: 0008_releases
 Create Date: 2026-12-01 19:30:00.000000
 
 """
@@ -13,8 +13,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0008_hardening'
-down_revision = '0007_delegate_gender'
+revision = '0009_hardening'
+down_revision = '0008_releases'
 branch_labels = None
 depends_on = None
 
