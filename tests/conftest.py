@@ -243,3 +243,36 @@ def reads_well() -> Callable[[Any, str], None]:
     """Check a draft for what every draft must hold: no flags, varied openings, the delegation
     word at most once in 40 words, typographic quotes."""
     return _reads_well
+
+
+@pytest.fixture(scope="session")
+def programmes(tmp_path_factory: pytest.TempPathFactory,
+               instance_path: str) -> dict[str, Any]:
+    """The demo visit's programmes, built once from a private SQLite database."""
+    from visitplanner import create_app
+    from visitplanner.core.queries import load_visit
+    from visitplanner.demo import load_demo
+    from visitplanner.extensions import db
+    from visitplanner.planning.build import build_programme
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('pdf') / 'demo.sqlite3'}"
+    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": url})
+    with app.app_context():
+        db.create_all()
+        visit = load_visit(load_demo().id)
+        escort = next(d for d in visit.delegates if d.full_name == "Diane Reynders")
+        built = {lang: build_programme(visit, lang) for lang in ("nl", "fr", "en")}
+        built["escort"] = build_programme(visit, "nl", delegate_id=escort.id)
+        db.session.remove()
+        db.engine.dispose()
+    return built
+
+
+@pytest.fixture(scope="session")
+def pdfs(programmes: dict[str, Any]) -> dict[str, bytes]:
+    """One render per document: the programme in three languages, a personal one, the badges."""
+    from visitplanner.outputs import pdf
+
+    rendered = {name: pdf.render_pdf(pdf.programme_html(p)) for name, p in programmes.items()}
+    rendered["badges"] = pdf.render_pdf(pdf.badges_html(programmes["nl"]))
+    return rendered

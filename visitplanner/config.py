@@ -83,4 +83,9 @@ def settings_from_env(instance_path: Path) -> dict[str, object]:
         # visit's last day.
         "API_TOKEN_DAYS": _env_int("API_TOKEN_DAYS", 90),
         "PERSONAL_LINK_DAYS": _env_int("PERSONAL_LINK_DAYS", 30),
+        # The language tag of Word files by output language, e.g. "nl=nl-NL,fr=fr-FR";
+        # unset languages keep nl-BE, fr-BE and en-GB.
+        "DOCUMENT_LOCALES": dict(pair.strip().split("=", 1)
+                                 for pair in (_env("DOCUMENT_LOCALES") or "").split(",")
+                                 if "=" in pair),
     }

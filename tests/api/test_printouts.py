@@ -68,3 +68,42 @@ def test_openapi_documents_the_pdf_routes(api):
         assert "application/pdf" in operation["responses"]["200"]["content"]
         lang = next(p for p in operation["parameters"] if p["name"] == "lang")
         assert lang["schema"]["enum"] == ["nl", "fr", "en"]
+
+
+def test_an_unchanged_visit_is_answered_from_the_cache_without_loading_it(app, api, demo_visit):
+    from conftest import count_queries
+
+    url = f"/visits/{demo_visit.id}/programme.pdf?lang=fr"
+    first = api.get(url)
+    with count_queries(app) as statements:
+        again = api.get(url)
+    assert again.data == first.data and again.headers["ETag"] == first.headers["ETag"]
+    assert len(statements) <= 3, statements  # the token, its user, the visit's stamp
+    assert not any("FROM items" in s and "JOIN" in s for s in statements)
+
+
+def test_directory_edits_and_deleted_items_make_a_new_pdf(api, demo_visit):
+    url = f"/visits/{demo_visit.id}/programme.pdf?lang=nl"
+    before = api.get(url)
+    org = api.get(f"/organisations/{demo_visit.partners[0].id}").json
+    renamed = api.patch(f"/organisations/{org['id']}",
+                        json={"version": org["version"], "name": "Politiezone Montgomery-Etterbeek"})
+    assert renamed.status_code == 200
+    after = api.get(url, headers={"If-None-Match": before.headers["ETag"]})
+    assert after.status_code == 200 and "Politiezone Montgomery-Etterbeek" in pdf_text(after.data)
+    item = next(i for i in api.get(f"/visits/{demo_visit.id}/items").json if i["title"] == "Afscheidslunch")
+    assert api.delete(f"/items/{item['id']}", json={"version": item["version"]}).status_code == 204
+    last = api.get(url, headers={"If-None-Match": after.headers["ETag"]})
+    assert last.status_code == 200 and "Afscheidslunch" not in pdf_text(last.data)
+
+
+def test_the_cover_names_the_latest_release_once_one_is_published(api, demo_visit):
+    from visitplanner.extensions import db
+    from visitplanner.models import Release
+
+    url = f"/visits/{demo_visit.id}/programme.pdf?lang=nl"
+    before = pdf_text(api.get(url).data)
+    assert "Versie" not in before and "Afgedrukt op" in before
+    db.session.add(Release(visit_id=demo_visit.id, number=3, mode="full", snapshot={}))
+    db.session.commit()
+    assert "Versie 3 · Afgedrukt op" in pdf_text(api.get(url).data)

@@ -29,10 +29,9 @@ def _missing(reason: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def live_server(tmp_path_factory: pytest.TempPathFactory, instance_path: str) -> Iterator[str]:
-    """The app served by werkzeug in a thread, with an organiser, a viewer and an admin."""
-    from werkzeug.serving import make_server
-
+def e2e_app(tmp_path_factory: pytest.TempPathFactory, instance_path: str) -> Iterator[Any]:
+    """The app the live server serves (SQLite in a tmp dir), with an organiser, a viewer and
+    an admin; tests may seed rows through it."""
     from visitplanner import create_app
     from visitplanner.core.accounts import create_user
     from visitplanner.extensions import db
@@ -49,14 +48,27 @@ def live_server(tmp_path_factory: pytest.TempPathFactory, instance_path: str) ->
                              end_date=dt.date(2031, 1, 7)))
         db.session.commit()
         db.session.remove()
-    server = make_server("127.0.0.1", 0, app, threaded=True)
+    yield app
+    with app.app_context():
+        db.engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def live_server(e2e_app: Any) -> Iterator[str]:
+    """The app served by werkzeug in a thread on 127.0.0.1."""
+    from werkzeug.serving import make_server
+
+    server = make_server("127.0.0.1", 0, e2e_app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
     thread.join(timeout=10)
-    with app.app_context():
-        db.engine.dispose()
+
+
+# One Playwright driver and one Chromium for the whole run: each test module that imports the
+# `browser` fixture gets its own session fixture, and a second Sync API driver cannot start.
+_CHROMIUM: dict[str, Any] = {"users": 0}
 
 
 @pytest.fixture(scope="session")
@@ -69,11 +81,16 @@ def browser() -> Iterator[Any]:
         from playwright.sync_api import sync_playwright
     except ImportError:
         _missing("the playwright package is not installed")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=executable, headless=True,
-                                              args=BROWSER_ARGS, timeout=30_000)
-        yield chromium
-        chromium.close()
+    if not _CHROMIUM["users"]:
+        _CHROMIUM["driver"] = sync_playwright().start()
+        _CHROMIUM["browser"] = _CHROMIUM["driver"].chromium.launch(
+            executable_path=executable, headless=True, args=BROWSER_ARGS, timeout=30_000)
+    _CHROMIUM["users"] += 1
+    yield _CHROMIUM["browser"]
+    _CHROMIUM["users"] -= 1
+    if not _CHROMIUM["users"]:
+        _CHROMIUM["browser"].close()
+        _CHROMIUM["driver"].stop()
 
 
 class Console:
@@ -117,3 +134,45 @@ def log_in(page: Any, role: str) -> None:
     page.get_by_label("Password").fill("secret-e2e")
     page.get_by_role("button", name="Log in").click()
     page.wait_for_url("**/")
+
+
+def seed_visit(app: Any, title: str, day: dt.date,
+               items: list[tuple[str, dt.datetime, dt.datetime]]) -> tuple[int, list[int]]:
+    """A visit of two days from `day` with these items (title, starts, ends); their ids."""
+    from visitplanner.extensions import db
+    from visitplanner.models import Item, Visit
+
+    with app.app_context():
+        visit = Visit(title=title, start_date=day, end_date=day + dt.timedelta(days=1),
+                      content_language="en")
+        visit.items = [Item(title=name, starts_at=starts, ends_at=ends)
+                       for name, starts, ends in items]
+        db.session.add(visit)
+        db.session.commit()
+        ids = visit.id, [item.id for item in visit.items]
+        db.session.remove()
+    return ids
+
+
+def save_times(app: Any, item_id: int, starts: dt.datetime, ends: dt.datetime) -> None:
+    """Save new times as a colleague would: the item's version rises."""
+    from visitplanner.extensions import db
+    from visitplanner.models import Item
+
+    with app.app_context():
+        item = db.session.get(Item, item_id)
+        item.starts_at, item.ends_at = starts, ends
+        db.session.commit()
+        db.session.remove()
+
+
+def stored_item(app: Any, item_id: int) -> tuple[dt.datetime, dt.datetime, int]:
+    """An item's stored times and version."""
+    from visitplanner.extensions import db
+    from visitplanner.models import Item
+
+    with app.app_context():
+        item = db.session.get(Item, item_id)
+        found = item.starts_at, item.ends_at, item.version
+        db.session.remove()
+    return found

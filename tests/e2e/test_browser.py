@@ -4,7 +4,7 @@ from __future__ import annotations
 import io
 import re
 
-from browser_helpers import ARTIFACTS, browser, live_server, log_in, page, shot  # noqa: F401
+from browser_helpers import ARTIFACTS, browser, e2e_app, live_server, log_in, page, shot  # noqa: F401  # noqa: F401
 from openpyxl import Workbook
 from pypdf import PdfReader
 
@@ -26,7 +26,7 @@ def _add_item(page, visit_url: str, title: str, starts: str, ends: str) -> None:
     page.get_by_label("Title (English)", exact=True).fill(title)
     page.get_by_label("Starts").fill(starts)
     page.get_by_label("Ends").fill(ends)
-    page.get_by_role("button", name="Save").click()
+    page.get_by_role("button", name="Save", exact=True).click()
     page.wait_for_url(re.compile(r"/visits/\d+#item-\d+$"))
 
 
@@ -39,7 +39,7 @@ def test_organiser_plans_a_visit_and_sees_the_conflict(page):
     page.get_by_label("Content language", exact=True).select_option("en")
     page.get_by_label("Delegation country").select_option(label="Moldova")
     page.get_by_label("What the delegates are, in the plural").fill("judges")
-    page.get_by_role("button", name="Save").click()
+    page.get_by_role("button", name="Save", exact=True).click()
     page.wait_for_url(re.compile(r"/visits/\d+$"))
     assert page.get_by_role("status").first.inner_text().startswith("Visit created")
     visit_url = page.url
@@ -49,7 +49,7 @@ def test_organiser_plans_a_visit_and_sees_the_conflict(page):
     page.get_by_label("Full name").fill("Ion Popescu")
     page.get_by_label("E-mail").fill("ion@example.md")
     page.get_by_label("Role").select_option("head")
-    page.get_by_role("button", name="Save").click()
+    page.get_by_role("button", name="Save", exact=True).click()
     page.get_by_text("Delegate added: Ion Popescu.").wait_for()
 
     page.get_by_role("link", name="Import from a file").click()
@@ -57,7 +57,7 @@ def test_organiser_plans_a_visit_and_sees_the_conflict(page):
         "name": "delegates.xlsx", "buffer": _xlsx(),
         "mimeType": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}])
     page.get_by_role("button", name="Show preview").click()
-    page.get_by_text("1 of 3 rows can be imported").wait_for()
+    page.get_by_text("Rows that can be imported: 1 of 3.").wait_for()
     assert page.locator("tr.problem").count() == 2
     assert "already in this delegation" in page.locator("table.preview").inner_text()
     shot(page, "import-preview")
@@ -91,7 +91,7 @@ def test_organiser_plans_a_visit_and_sees_the_conflict(page):
     page.locator("details.translations summary").click()
     page.get_by_label("Title (French)").fill("Déjeuner avec le procureur général")
     shot(page, "item-edit-translations")
-    page.get_by_role("button", name="Save").click()
+    page.get_by_role("button", name="Save", exact=True).click()
     page.wait_for_url(re.compile(r"/visits/\d+#item-\d+$"))
     page.goto(visit_url + "?lang=fr")
     french_title = page.locator("li.item strong", has_text="Déjeuner avec le procureur général")

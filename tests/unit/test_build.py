@@ -7,7 +7,8 @@ from visitplanner.planning.build import build_programme
 
 def org(id, name, short_name=None, translations=None):
     return Row(id=id, name=name, short_name=short_name, kind="other", address=None, city=None,
-               country="BE", website=None, phone=None, email=None, translations=translations or {})
+               country="BE", website=None, phone=None, email=None, translations=translations or {},
+               logo=None, logo_type=None)
 
 
 def item(id, title, start, end, delegate_ids=None, translations=None, speakers=()):
@@ -30,7 +31,7 @@ def visit(items, **extra):
                   contacts=[], emergency_number=None, dress_code=None, practical_notes=None,
                   delegates=[Row(id=7, full_name="Олена Коваленко", role="head", honorific=None, gender=None,
                                  function=None, organisation=None, country="UA", email=None,
-                                 phone=None, language="en",
+                                 phone=None, language="en", latin_name=None,
                                  translations={"fr": {"function": "Procureure"}})])
     fields.update(extra)
     return Row(**fields)
@@ -79,7 +80,7 @@ def test_host_names_functions_and_topics_in_the_requested_language_with_fallback
     zone = org(2, "Politiezone Montgomery", "PZ Montgomery",
                {"fr": {"name": "Zone de police Montgomery", "short_name": "ZP Montgomery"}})
     chief = Row(id=3, full_name="Michaël Jonniaux", honorific="korpschef", function="Korpschef",
-                organisation=zone, email=None, phone=None,
+                organisation=zone, email=None, phone=None, latin_name=None,
                 translations={"en": {"honorific": "Chief of Police",
                                      "function": "Chief of Police"}})
     rows = [item(1, "Bezoek", "2024-03-30T09:00", "2024-03-30T12:00", speakers=[chief],
@@ -121,7 +122,7 @@ def test_text_without_a_translation_is_flagged_untranslated():
     zone = org(2, "Politiezone Montgomery", "PZ Montgomery",
                {"fr": {"name": "Zone de police Montgomery", "short_name": "ZP Montgomery"}})
     chief = Row(id=3, full_name="Michaël Jonniaux", honorific="korpschef", function="Korpschef",
-                organisation=zone, email=None, phone=None,
+                organisation=zone, email=None, phone=None, latin_name=None,
                 translations={"en": {"honorific": "Chief of Police"}})
     venue = Row(id=4, name="Hoofdcommissariaat", address="Europalaan 2", city="Brussel",
                 country="BE", latitude=None, longitude=None, phone=None, organisation=zone,

@@ -51,6 +51,7 @@ class _FormReader(HTMLParser):
         super().__init__()
         self.fields: dict[str, Any] = {}
         self._select: str | None = None
+        self._multiple = False
         self._textarea: str | None = None
         self._in_main_form = False
 
@@ -67,9 +68,13 @@ class _FormReader(HTMLParser):
             self.fields[a["name"]] = a.get("value") or ""
         elif tag == "select":
             self._select = a["name"]
-            self.fields.setdefault(a["name"], "")
+            self._multiple = "multiple" in a
+            self.fields.setdefault(a["name"], [] if self._multiple else "")
         elif tag == "option" and self._select and "selected" in a:
-            self.fields[self._select] = a.get("value") or ""
+            if self._multiple:
+                self.fields[self._select].append(a.get("value") or "")
+            else:
+                self.fields[self._select] = a.get("value") or ""
         elif tag == "textarea":
             self._textarea = a["name"]
             self.fields[a["name"]] = ""

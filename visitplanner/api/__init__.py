@@ -5,7 +5,7 @@ from flask import Blueprint, Response, jsonify
 
 from visitplanner.api import calendars as cal
 from visitplanner.api import handlers as h
-from visitplanner.api import news, tokens
+from visitplanner.api import logos, news, tokens
 from visitplanner.api import printouts as pdf
 from visitplanner.api import releases as rel
 from visitplanner.api import schemas as s
@@ -36,6 +36,14 @@ def _crud(plural: str, singular: str, key: str, fields, patch, out, parent: str 
 ROUTES: list[Route] = [
     *_crud("organisations", "organisation", "organisation_id", s.OrganisationFields,
            s.OrganisationPatch, s.Organisation),
+    Route("GET", "/organisations/<int:organisation_id>/logo", logos.get_logo,
+          "The organisation's logo (PNG or JPEG)", media_type="image/png",
+          other_media_types=("image/jpeg",)),
+    Route("PUT", "/organisations/<int:organisation_id>/logo", logos.upload_logo,
+          "Upload the logo printed on covers and badges (PNG or JPEG body, at most 2 MB)",
+          body_media_types=logos.LOGO_MEDIA_TYPES, response=s.Organisation),
+    Route("DELETE", "/organisations/<int:organisation_id>/logo", logos.delete_logo,
+          "Remove the organisation's logo", status=204),
     *_crud("people", "person", "person_id", s.PersonFields, s.PersonPatch, s.Person),
     *_crud("venues", "venue", "venue_id", s.VenueFields, s.VenuePatch, s.Venue),
     *_crud("visits", "visit", "visit_id", s.VisitFields, s.VisitPatch, s.Visit),
@@ -43,6 +51,9 @@ ROUTES: list[Route] = [
            s.Delegate, parent="visit"),
     *_crud("items", "item", "item_id", s.ItemFields, s.ItemPatch, s.Item, parent="visit"),
     *_crud("quotes", "quote", "quote_id", s.QuoteFields, s.QuotePatch, s.Quote, parent="visit"),
+    Route("POST", "/visits/<int:visit_id>/copy", h.copy_visit,
+          "Copy a visit as a new draft, shifted to a new first day", body=s.VisitCopy,
+          response=s.Visit, status=201),
     Route("GET", "/visits/<int:visit_id>/key-figures", h.get_key_figures,
           "The key figures present", response=s.KeyFigures),
     Route("PUT", "/visits/<int:visit_id>/key-figures", h.replace_key_figures,

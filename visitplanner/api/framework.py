@@ -25,6 +25,8 @@ class Route:
     handler: Callable[..., Any]
     summary: str
     body: type[BaseModel] | None = None
+    # Media types of a body that is not JSON (an image): the handler reads it itself.
+    body_media_types: tuple[str, ...] = ()
     # A model or list[model] for JSON; None with a JSON media type means 204 No Content.
     # Handlers of other media types (PDF, .ics, ...) return a flask Response themselves.
     response: Any = None

@@ -14,10 +14,12 @@ from visitplanner.api.resources import (
     VENUES,
     VISITS,
 )
-from visitplanner.core.operations import check_against_stored, set_key_figures
+from visitplanner.api.types import ReadModel, rule_fields
+from visitplanner.core.operations import check_against_stored, copy_visit_as, set_key_figures
 from visitplanner.core.queries import load_visit
 from visitplanner.planning.build import build_programme
 from visitplanner.planning.conflicts import find_conflicts
+from visitplanner.planning.rules import RuleError
 from visitplanner.planning.vocabulary import LANGUAGES
 
 CONFLICTS_QUERY = {"lang": {
@@ -69,6 +71,17 @@ def create_quote(visit_id, body): return crud.create_row(QUOTES, body, visit_id)
 def get_quote(quote_id): return crud.read_row(QUOTES, quote_id)
 def update_quote(quote_id, body): return crud.update_row(QUOTES, quote_id, body)
 def delete_quote(quote_id, body): return crud.delete_row(QUOTES, quote_id, body)
+
+
+def copy_visit(visit_id: int, body: schemas.VisitCopy) -> ReadModel:
+    """A new draft with the programme, hosts and speakers shifted to the new first day."""
+    visit = crud.get_visit(visit_id)
+    try:
+        copy = copy_visit_as(visit, body.title, body.start_date)
+    except RuleError as exc:
+        raise validation_error(rule_fields(exc)) from exc
+    crud.commit(VISITS)
+    return VISITS.dump(copy)
 
 
 def get_key_figures(visit_id: int) -> schemas.KeyFigures:

@@ -7,7 +7,7 @@ from flask import Response, request
 from pydantic import BaseModel
 
 from visitplanner.api.errors import ApiError, validation_error
-from visitplanner.core.news_drafts import current_text
+from visitplanner.core.news_drafts import current_text, word_options
 from visitplanner.core.queries import load_visit
 from visitplanner.outputs.news_export import MEDIA_TYPES, export
 from visitplanner.planning.vocabulary import LANGUAGES
@@ -53,5 +53,6 @@ def export_news(visit_id: int) -> NewsText | Response:
         return NewsText(title=text.title, body=text.body, captions=list(text.captions),
                         to_translate=list(text.todo))
     filename = f"news-{visit_id}-{lang}.{fmt}"
-    return Response(export(text, fmt, lang, captions == "true"), mimetype=MEDIA_TYPES[fmt],
+    return Response(export(text, fmt, lang, captions == "true", word_options(visit, lang)),
+                    mimetype=MEDIA_TYPES[fmt],
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})

@@ -23,6 +23,7 @@ ERROR_SCHEMA = {
 }
 ERRORS = {"400": "Malformed JSON", "401": "No valid token", "403": "Your role may not do this",
           "404": "Not found", "409": "Stale version or conflicting data",
+          "415": "The body is not of a media type the operation takes",
           "422": "Validation failed; `fields` names each bad field"}
 
 
@@ -59,6 +60,10 @@ def _operation(route: Route, body: Any, answer_schema: Any) -> dict[str, Any]:
     if body is not None:
         operation["requestBody"] = {"required": route.method in ("POST", "PUT"),
                                     "content": {"application/json": {"schema": body}}}
+    if route.body_media_types:
+        operation["requestBody"] = {"required": True, "content": {
+            media_type: {"schema": {"type": "string", "format": "binary"}}
+            for media_type in route.body_media_types}}
     if route.method == "DELETE":
         operation["parameters"].append({"name": "If-Match", "in": "header", "required": False,
                                         "schema": {"type": "string"}})

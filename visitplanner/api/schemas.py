@@ -9,6 +9,7 @@ from pydantic import Field, StrictFloat, field_validator, model_validator
 from visitplanner.api.types import (
     ApiModel,
     Country,
+    DelegateLanguage,
     Email,
     Id,
     Language,
@@ -193,7 +194,7 @@ class DelegateFields(ApiModel):
     country: Country | None = None
     email: Email | None = None
     phone: Text50 | None = None
-    language: Language | None = None
+    language: DelegateLanguage | None = None
     role: DelegateRole = "member"
     dietary: Text300 | None = None
     accessibility: Text300 | None = None
@@ -264,7 +265,9 @@ class KeyFigures(ApiModel):
 
 
 class Organisation(OrganisationFields, Stored):
-    """An organisation as stored."""
+    """An organisation as stored; `logo_type` is set when it has a logo (GET .../logo)."""
+
+    logo_type: str | None = None
 
 
 class Person(PersonFields, Stored):
@@ -273,6 +276,13 @@ class Person(PersonFields, Stored):
 
 class Venue(VenueFields, Stored):
     """A venue as stored."""
+
+
+class VisitCopy(ApiModel):
+    """What a copied visit gets of its own: a title and its first day."""
+
+    title: Name300
+    start_date: dt.date
 
 
 class Visit(VisitFields, Stored):

@@ -31,6 +31,8 @@ LOCAL_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$")
 Id = Annotated[int, Strict(), Field(ge=1, le=2**31 - 1)]
 Version = Annotated[int, Field(ge=1, le=2**31 - 1, description="The version you read.")]
 Language = Literal["nl", "fr", "en"]
+# A delegate's own language: their personal programme, page and calendar come in it.
+DelegateLanguage = Literal["nl", "fr", "en", "de", "uk"]
 Country = Annotated[
     str, StringConstraints(pattern=r"^[A-Za-z]{2}$"),
     AfterValidator(lambda code: check_country("country", code)),

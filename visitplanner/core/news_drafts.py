@@ -5,13 +5,15 @@ import datetime as dt
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from visitplanner.extensions import db
 from visitplanner.models import NewsDraft
 from visitplanner.outputs.news import DraftText, compose_news
-from visitplanner.planning.build import build_programme
+from visitplanner.outputs.news_export import WordOptions
+from visitplanner.planning.build import build_programme, translated
 
 
 def revisions(visit_id: int, lang: str) -> list[NewsDraft]:
@@ -61,3 +63,10 @@ def current_text(visit: Any, lang: str) -> DraftText:
 def caption_lines(text: str | None) -> tuple[str, ...]:
     """Captions as typed, one per line, without the empty lines."""
     return tuple(line.strip() for line in (text or "").splitlines() if line.strip())
+
+
+def word_options(visit: Any, lang: str) -> WordOptions:
+    """The Word file's author (the host) and language tag (DOCUMENT_LOCALES when configured)."""
+    host = visit.host_organisation
+    return WordOptions(author=translated(host, "name", lang) if host else None,
+                       locale=current_app.config.get("DOCUMENT_LOCALES", {}).get(lang))

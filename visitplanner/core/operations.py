@@ -26,7 +26,12 @@ from visitplanner.models import (
 from visitplanner.models.base import utcnow
 from visitplanner.models.visits import new_link_key
 from visitplanner.planning.practical import emergency_number_for
-from visitplanner.planning.rules import RuleError, check_wall_time, raises_sequence
+from visitplanner.planning.rules import (
+    RuleError,
+    check_visit_dates,
+    check_wall_time,
+    raises_sequence,
+)
 
 # Which table each reference field points to.
 REFERENCES: dict[str, type[Any]] = {
@@ -156,6 +161,47 @@ def vars_of(item: Item) -> dict[str, Any]:
     """The item's current values of the fields that decide its sequence."""
     return {"starts_at": item.starts_at, "ends_at": item.ends_at, "venue_id": item.venue_id,
             "title": item.title, "status": item.status}
+
+
+# Columns a copy never takes over: its own identity and history.
+NOT_COPIED = frozenset({"id", "visit_id", "version", "created_at", "updated_at", "sequence"})
+
+
+def _clone(row: Any, **changes: Any) -> Any:
+    """A new, unsaved row of the same model with the same column values, then `changes`."""
+    values = {column.key: getattr(row, column.key) for column in row.__mapper__.column_attrs
+              if column.key not in NOT_COPIED}
+    return type(row)(**{**values, **changes})
+
+
+def copy_visit_as(visit: Visit, title: str, start_date: dt.date) -> Visit:
+    """A new draft visit like `visit`, shifted to `start_date`: programme, hosts, partners,
+    speakers, interpreters, key figures and the contacts on duty come along; delegates, their
+    journeys and stays, responses and releases do not. Items that were for chosen delegates
+    only become items for the whole delegation."""
+    shift = start_date - visit.start_date
+    check_visit_dates(start_date, visit.end_date + shift)
+    translations = {lang: {k: v for k, v in fields.items() if k != "title"}
+                    for lang, fields in (visit.translations or {}).items()}
+    copy = _clone(visit, title=title, start_date=start_date, end_date=visit.end_date + shift,
+                  status="draft", translations=translations)
+    copy.partner_links = [VisitPartner(organisation_id=link.organisation_id,
+                                       position=link.position) for link in visit.partner_links]
+    copy.key_figure_links = [KeyFigure(person_id=link.person_id, position=link.position)
+                             for link in visit.key_figure_links]
+    for item in visit.items:
+        copied = _clone(item, starts_at=item.starts_at + shift, ends_at=item.ends_at + shift,
+                        meeting_at=item.meeting_at + shift if item.meeting_at else None,
+                        whole_delegation=True)
+        copied.speaker_links = [ItemSpeaker(person_id=link.person_id, position=link.position)
+                                for link in item.speaker_links]
+        copied.interpreter_links = [ItemInterpreter(person_id=link.person_id,
+                                                    position=link.position)
+                                    for link in item.interpreter_links]
+        copy.items.append(copied)
+    copy.contacts = [_clone(contact) for contact in visit.contacts]
+    db.session.add(copy)
+    return copy
 
 
 def rotate_links(delegate: Delegate) -> None:

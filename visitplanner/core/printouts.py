@@ -2,17 +2,29 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from flask import Response, current_app, request
 
-from visitplanner.core.queries import load_visit
+from visitplanner.core.calendars import delegate_links
+from visitplanner.core.queries import latest_release, load_visit, printout_stamp
 from visitplanner.extensions import db
 from visitplanner.models import Delegate
 from visitplanner.outputs.common import check_language
-from visitplanner.outputs.pdf import badges_html, cache_key, cached_pdf, programme_html
-from visitplanner.planning.build import build_programme, group_by_day
+from visitplanner.outputs.filenames import content_disposition, file_name
+from visitplanner.outputs.pdf import (
+    badges_html,
+    cache_key,
+    cached_pdf,
+    known_key,
+    programme_html,
+    read_cached,
+    remember_key,
+)
+from visitplanner.planning.build import build_programme, group_by_day, translated
 
 # The largest id an INTEGER column holds; larger ones would make PostgreSQL fail, not miss.
 MAX_ID = 2**31 - 1
@@ -20,11 +32,21 @@ MAX_ID = 2**31 - 1
 
 @dataclass(frozen=True)
 class Printout:
-    """The final print HTML of one PDF, its language and the file name it is sent under."""
+    """One PDF: its language, file name, the stamp of what it shows, and how to make its HTML.
 
-    html: str
+    The HTML is made only when needed: a PDF already rendered for the same stamp is found
+    without loading the visit.
+    """
+
     lang: str
     filename: str
+    stamp: str
+    make_html: Callable[[], str]
+
+    @cached_property
+    def html(self) -> str:
+        """The final print HTML."""
+        return self.make_html()
 
 
 def asked_language() -> str | None:
@@ -35,39 +57,60 @@ def asked_language() -> str | None:
 
 def visit_printout(visit_id: int, lang: str | None, badges: bool = False) -> Printout | None:
     """The programme (or the badges) of a visit, None when there is no such visit."""
-    visit = load_visit(visit_id) if visit_id <= MAX_ID else None
-    if visit is None:
+    found = printout_stamp(visit_id) if visit_id <= MAX_ID else None
+    if found is None:
         return None
-    programme = build_programme(visit, lang or visit.content_language)
-    if badges:
-        return Printout(badges_html(programme), programme.lang,
-                        f"badges-{visit_id}-{programme.lang}.pdf")
-    return Printout(programme_html(programme), programme.lang,
-                    f"programme-{visit_id}-{programme.lang}.pdf")
+    facts, stamp = found
+    lang = lang or facts.content_language
+    kind = "badges" if badges else "programme"
+
+    def make_html() -> str:
+        programme = build_programme(load_visit(visit_id), lang)
+        if badges:
+            return badges_html(programme)
+        return programme_html(programme, release=latest_release(visit_id))
+
+    title = translated(facts, "title", lang)
+    return Printout(lang, file_name(title, kind, lang, extension="pdf"),
+                    f"{kind}|{visit_id}|{stamp}", make_html)
 
 
 def delegate_printout(delegate_id: int, lang: str | None) -> Printout | None:
     """One delegate's personal programme, by default in their own language."""
     delegate = db.session.get(Delegate, delegate_id) if delegate_id <= MAX_ID else None
-    visit = load_visit(delegate.visit_id) if delegate is not None else None
-    if delegate is None or visit is None:
+    found = printout_stamp(delegate.visit_id) if delegate is not None else None
+    if delegate is None or found is None:
         return None
-    lang = lang or delegate.language or visit.content_language
-    programme = build_programme(visit, lang, delegate_id=delegate_id)
-    return Printout(programme_html(programme), lang,
-                    f"programme-{visit.id}-delegate-{delegate_id}-{lang}.pdf")
+    facts, stamp = found
+    lang = lang or delegate.language or facts.content_language
+    personal_url = delegate_links(delegate)["personal_url"]
+
+    def make_html() -> str:
+        programme = build_programme(load_visit(delegate.visit_id), lang, delegate_id=delegate_id)
+        return programme_html(programme, personal_url=personal_url,
+                              release=latest_release(delegate.visit_id))
+
+    title = translated(facts, "title", lang)
+    return Printout(lang, file_name(title, delegate.full_name, "programme", lang, extension="pdf"),
+                    f"delegate|{delegate_id}|{personal_url}|{stamp}", make_html)
 
 
 def person_printout(visit_id: int, person_id: int, lang: str | None) -> Printout | None:
     """The items a host-side person speaks at or interprets, None when either is unknown."""
-    visit = load_visit(visit_id) if visit_id <= MAX_ID else None
-    if visit is None or person_id > MAX_ID:
+    found = printout_stamp(visit_id) if visit_id <= MAX_ID else None
+    if found is None or person_id > MAX_ID:
         return None
-    programme = build_programme(visit, lang or visit.content_language)
-    own = [item for item in programme.items if person_id in item.person_ids]
-    programme = dataclasses.replace(programme, days=group_by_day(own))
-    return Printout(programme_html(programme), programme.lang,
-                    f"programme-{visit.id}-person-{person_id}-{programme.lang}.pdf")
+    facts, stamp = found
+    lang = lang or facts.content_language
+
+    def make_html() -> str:
+        programme = build_programme(load_visit(visit_id), lang)
+        own = [item for item in programme.items if person_id in item.person_ids]
+        return programme_html(dataclasses.replace(programme, days=group_by_day(own)),
+                              release=latest_release(visit_id))
+
+    return Printout(lang, f"programme-{visit_id}-person-{person_id}-{lang}.pdf",
+                    f"person|{visit_id}|{person_id}|{stamp}", make_html)
 
 
 def cache_dir() -> Path:
@@ -77,13 +120,19 @@ def cache_dir() -> Path:
 
 def send_printout(printout: Printout) -> Response:
     """Answer 304 when the client holds this very PDF, else the PDF with its ETag."""
-    etag = cache_key(printout.html, printout.lang)
+    folder = cache_dir()
+    etag = known_key(printout.stamp, printout.lang, folder)
+    if etag is None:
+        etag = cache_key(printout.html, printout.lang)
     if request.if_none_match.contains_weak(etag):
         response = Response(status=304)
     else:
-        pdf, etag = cached_pdf(printout.html, printout.lang, cache_dir())
+        pdf = read_cached(etag, folder)
+        if pdf is None:
+            pdf, etag = cached_pdf(printout.html, printout.lang, folder)
         response = Response(pdf, mimetype="application/pdf")
-        response.headers["Content-Disposition"] = f'attachment; filename="{printout.filename}"'
+        response.headers["Content-Disposition"] = content_disposition(printout.filename)
+    remember_key(printout.stamp, printout.lang, etag, folder)
     response.set_etag(etag)
     # Browsers may keep the file but must ask again: any edit makes a new PDF.
     response.cache_control.private = True

@@ -1,11 +1,13 @@
 """Reads: every query the views need, each a fixed number of statements."""
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import joinedload, selectinload
 
+from visitplanner.core.search import matches
 from visitplanner.extensions import db
 from visitplanner.models import (
     Delegate,
@@ -14,8 +16,10 @@ from visitplanner.models import (
     ItemSpeaker,
     Journey,
     KeyFigure,
+    Organisation,
     Person,
     Quote,
+    Release,
     Stay,
     Venue,
     Visit,
@@ -31,18 +35,13 @@ def list_visits_with_hosts() -> list[Visit]:
 
 
 def search_visits(words: str = "") -> list[Visit]:
-    """Visits whose title contains `words` (any case), with their hosts, latest first."""
+    """Visits that match `words` (see core.search), with their hosts, latest first."""
     statement = (select(Visit).options(joinedload(Visit.host_organisation))
                  .order_by(Visit.start_date.desc(), Visit.id.desc()))
-    if words.strip():
-        statement = statement.where(Visit.title.ilike(f"%{escape_like(words.strip())}%",
-                                                      escape="\\"))
-    return list(db.session.scalars(statement))
-
-
-def escape_like(text: str) -> str:
-    """Make % and _ match themselves in a LIKE pattern."""
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    visits = list(db.session.scalars(statement))
+    if not words.strip():
+        return visits
+    return [visit for visit in visits if matches(visit, words)]
 
 
 def load_visit(visit_id: int) -> Visit | None:
@@ -50,7 +49,7 @@ def load_visit(visit_id: int) -> Visit | None:
     speaker = selectinload(Item.speaker_links).joinedload(ItemSpeaker.person)
     interpreter = selectinload(Item.interpreter_links).joinedload(ItemInterpreter.person)
     statement = select(Visit).where(Visit.id == visit_id).options(
-        joinedload(Visit.host_organisation),
+        joinedload(Visit.host_organisation).undefer(Organisation.logo),
         selectinload(Visit.partner_links).joinedload(VisitPartner.organisation),
         selectinload(Visit.key_figure_links).joinedload(KeyFigure.person)
         .joinedload(Person.organisation),
@@ -105,3 +104,45 @@ def used_by(row: Any, labels: dict[str, Any]) -> str:
     """'visits (1), items (7)': what still points at `row`, named with `labels`; '' if nothing."""
     return ", ".join(f"{labels.get(table, table)} ({count})"
                      for table, count in sorted(usages(row).items()))
+
+
+@cache
+def _stamp_statement() -> Any:
+    # Built once: composing this statement costs more than running it.
+    visit_id: Any = bindparam("visit_id")
+
+    def summary(model: Any, *where: Any) -> list[Any]:
+        rows = select(model.version, model.updated_at).where(*where).subquery()
+        return [select(func.count()).select_from(rows).scalar_subquery(),
+                select(func.coalesce(func.sum(rows.c.version), 0)).scalar_subquery(),
+                select(func.max(rows.c.updated_at)).scalar_subquery()]
+
+    return select(
+        Visit.content_language, Visit.title, Visit.translations, Visit.version, Visit.updated_at,
+        *summary(Item, Item.visit_id == visit_id),
+        *summary(Delegate, Delegate.visit_id == visit_id),
+        *summary(Organisation), *summary(Person), *summary(Venue),
+        select(func.max(Release.number)).where(Release.visit_id == visit_id).scalar_subquery(),
+    ).where(Visit.id == visit_id)
+
+
+def printout_stamp(visit_id: int) -> tuple[Visit, str] | None:
+    """(visit, stamp) in one statement; None when there is no visit. The visit carries only its
+    content language, title and translations (enough to name a file).
+
+    The stamp changes whenever anything a printout shows may have changed: the visit, its
+    items and delegates, and any organisation, person or venue (each write raises a row's
+    version and its updated_at; a deletion lowers a count).
+    """
+    row = db.session.execute(_stamp_statement(), {"visit_id": visit_id}).first()
+    if row is None:
+        return None
+    facts = Visit(content_language=row[0], title=row[1], translations=row[2])
+    return facts, "|".join(str(value) for value in row[3:])
+
+
+def latest_release(visit_id: int) -> int | None:
+    """The number of the visit's latest published release, None before the first."""
+    statement = select(func.max(Release.number)).where(Release.visit_id == visit_id)
+    number: int | None = db.session.scalar(statement)
+    return number

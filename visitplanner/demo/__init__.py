@@ -2,11 +2,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 from pathlib import Path
 from typing import Any
 
+from PIL import Image, ImageDraw
+
 from visitplanner.core.accounts import create_user, find_user
+from visitplanner.core.logos import set_logo
 from visitplanner.extensions import db
 from visitplanner.models import (
     Contact,
@@ -67,6 +71,21 @@ def _items(visit: Visit, specs: list[dict[str, Any]], venues: dict[str, Venue],
     return items
 
 
+def demo_logo() -> bytes:
+    """A plain logo for the demo host, drawn here so that no image file ships with the code."""
+    image = Image.new("RGB", (480, 160), "white")
+    draw = ImageDraw.Draw(image)
+    draw.rounded_rectangle((8, 8, 152, 152), radius=28, fill="#1f5fa8")
+    draw.polygon([(80, 34), (128, 58), (118, 112), (80, 132), (42, 112), (32, 58)], fill="white")
+    draw.polygon([(80, 52), (110, 68), (104, 104), (80, 116), (56, 104), (50, 68)],
+                 fill="#1f5fa8")
+    for row, width in ((44, 290), (78, 230), (112, 260)):
+        draw.rounded_rectangle((176, row, 176 + width, row + 18), radius=9, fill="#5b6475")
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return buffer.getvalue()
+
+
 def _time(text: str | None) -> dt.datetime | None:
     return None if text is None else dt.datetime.fromisoformat(text)
 
@@ -106,6 +125,7 @@ def load_demo() -> Visit:
     host, partners, key_figures = spec.pop("host"), spec.pop("partners"), spec.pop("key_figures")
     spec["start_date"] = dt.date.fromisoformat(spec["start_date"])
     spec["end_date"] = dt.date.fromisoformat(spec["end_date"])
+    set_logo(orgs[host], demo_logo())
     visit = Visit(**spec, host_organisation=orgs[host],
                   partner_links=[VisitPartner(organisation=orgs[k], position=n)
                                  for n, k in enumerate(partners)],

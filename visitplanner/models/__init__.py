@@ -1,6 +1,7 @@
 """Every model, imported here so Alembic and the app see the whole schema."""
 from visitplanner.models.audit import AuditEvent
 from visitplanner.models.directory import Organisation, Person, Venue
+from visitplanner.models.form_tokens import UsedFormToken
 from visitplanner.models.items import Item, ItemInterpreter, ItemSpeaker, item_delegates
 from visitplanner.models.news import NewsDraft
 from visitplanner.models.outbox import OutboxMessage, SentInvitation
@@ -14,4 +15,5 @@ __all__ = [
     "Person", "Quote", "User", "Venue", "Visit", "VisitPartner", "item_delegates",
     "OutboxMessage", "SentInvitation", "NewsDraft", "Contact", "ItemInterpreter", "Journey",
     "Stay", "journey_delegates", "stay_delegates", "Release", "ItemResponse", "Setting",
+    "UsedFormToken",
 ]

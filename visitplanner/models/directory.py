@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import JSON, CheckConstraint, Float, ForeignKey, String
+from sqlalchemy import JSON, CheckConstraint, Float, ForeignKey, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from visitplanner.extensions import Model
@@ -28,6 +28,10 @@ class Organisation(Versioned, Model):
     phone: Mapped[str | None] = mapped_column(String(50))
     email: Mapped[str | None] = mapped_column(String(254))
     translations: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # The logo printed on covers and badges (checked PNG or JPEG, at most 2 MB). Deferred: only
+    # the printouts of a visit hosted by the organisation read it.
+    logo: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    logo_type: Mapped[str | None] = mapped_column(String(20))
 
 
 class Person(Versioned, Model):
@@ -37,6 +41,8 @@ class Person(Versioned, Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     full_name: Mapped[str] = mapped_column(String(200))
+    # The name in Latin letters when `full_name` is in another script; else outputs transliterate.
+    latin_name: Mapped[str | None] = mapped_column(String(200))
     honorific: Mapped[str | None] = mapped_column(String(60))
     function: Mapped[str | None] = mapped_column(String(200))
     organisation_id: Mapped[int | None] = mapped_column(

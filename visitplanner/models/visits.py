@@ -165,13 +165,16 @@ class Delegate(Versioned, Model):
             name="gender",
         ),
         CheckConstraint(
-            "language IS NULL OR language IN ('nl', 'fr', 'en')", name="language"
+            "language IS NULL OR language IN ('nl', 'fr', 'en', 'de', 'uk')", name="language"
         ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"), index=True)
     full_name: Mapped[str] = mapped_column(String(200))
+    # The name in Latin letters as the delegate's passport writes it, when `full_name` is in
+    # another script; without it outputs transliterate.
+    latin_name: Mapped[str | None] = mapped_column(String(200))
     honorific: Mapped[str | None] = mapped_column(String(60))
     # None: the outputs take it from the honorific when it tells ('mevrouw'), else neutral words.
     gender: Mapped[str | None] = mapped_column(String(10))

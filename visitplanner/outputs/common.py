@@ -4,6 +4,8 @@ from __future__ import annotations
 import datetime as dt
 
 from visitplanner.outputs.languages import language
+from visitplanner.planning.nationality import adjective_for
+from visitplanner.planning.programme import DelegationView
 from visitplanner.planning.vocabulary import LANGUAGES
 
 
@@ -52,3 +54,17 @@ def country_name(code: str | None, lang: str) -> str | None:
 def nationality_noun(adjective: str | None, description: str, lang: str, count: int) -> str:
     """'Oekraïense openbare aanklagers', 'procureurs ukrainiens', 'Ukrainian prosecutors'."""
     return language(lang).nationality_noun(adjective, description, count)
+
+
+def delegation_people(delegation: DelegationView, lang: str, content_lang: str,
+                      count: int = 2) -> str:
+    """The delegation in words. A description with no translation into `lang` keeps the
+    content language, and so its word order: 'juges moldaves', never 'moldaves juges'."""
+    if not delegation.description:
+        return delegation.adjective or ""
+    if "description" not in delegation.untranslated:
+        return nationality_noun(delegation.adjective, delegation.description, lang, count)
+    adjective = delegation.adjective
+    if "adjective" not in delegation.untranslated:  # derived or translated: say it in kind
+        adjective = adjective_for(delegation.country, content_lang) or adjective
+    return nationality_noun(adjective, delegation.description, content_lang, count)

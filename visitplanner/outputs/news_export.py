@@ -5,10 +5,16 @@ The photo captions follow the text under their own heading; `captions=False` lea
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import io
+from dataclasses import dataclass
 from typing import Any
 
 from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm
 from markdown_it import MarkdownIt
 from markupsafe import escape
 
@@ -18,11 +24,22 @@ from visitplanner.planning.rules import FORBIDDEN
 
 # Raw HTML in a draft is shown as text, never passed through: drafts hold user text.
 MARKDOWN = MarkdownIt("commonmark", {"html": False})
+# The language Word spell-checks a draft in, by output language (Belgian Dutch and French).
+DOCUMENT_LOCALES = {"nl": "nl-BE", "fr": "fr-BE", "en": "en-GB"}
 MEDIA_TYPES = {
     "md": "text/markdown",
     "html": "text/html",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
+
+
+@dataclass(frozen=True)
+class WordOptions:
+    """How a Word file is made: its author (the host), language tag and creation time."""
+
+    author: str | None = None
+    locale: str | None = None  # a BCP 47 tag such as "nl-NL"; default DOCUMENT_LOCALES
+    now: dt.datetime | None = None
 
 
 def article(draft: DraftText, lang: str, captions: bool = True) -> str:
@@ -53,7 +70,7 @@ def to_html(draft: DraftText, lang: str, captions: bool = True) -> str:
             "</body>\n</html>\n")
 
 
-def _add_runs(paragraph: Any, children: list[Any]) -> None:
+def _add_runs(paragraph: Any, children: list[Any], tag: str) -> None:
     bold = italic = False
     for token in children:
         if token.type in ("strong_open", "strong_close"):
@@ -64,17 +81,71 @@ def _add_runs(paragraph: Any, children: list[Any]) -> None:
             run = paragraph.add_run(token.content)
             run.bold, run.italic = bold or None, italic or None
         elif token.type == "softbreak":
-            paragraph.add_run(" ")
+            run = paragraph.add_run(" ")
         elif token.type == "hardbreak":
-            paragraph.add_run().add_break()
+            run = paragraph.add_run()
+            run.add_break()
+        else:
+            continue
+        _set_language(run._r, tag)
 
 
-def to_docx(draft: DraftText, lang: str, captions: bool = True) -> bytes:
+def _set_language(element: Any, tag: str) -> None:
+    """Give a run or a style's run properties the document language (w:lang)."""
+    _put_language(element.get_or_add_rPr(), tag)
+
+
+def _child(parent: Any, tag: str) -> Any:
+    found = parent.find(qn(tag))
+    if found is None:
+        found = OxmlElement(tag)
+        parent.insert(0, found)
+    return found
+
+
+def _put_language(properties: Any, tag: str) -> None:
+    for old in properties.findall(qn("w:lang")):
+        properties.remove(old)
+    lang = OxmlElement("w:lang")
+    for attribute in ("w:val", "w:eastAsia", "w:bidi"):
+        lang.set(qn(attribute), tag)
+    properties.append(lang)
+
+
+def _set_up(document: Any, draft: DraftText, options: WordOptions, tag: str) -> None:
+    """A4 with 2.5 cm margins, the language on the defaults and every style, the properties."""
+    for section in document.sections:
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+            setattr(section, side, Mm(25))
+    defaults = _child(document.styles.element, "w:docDefaults")
+    _put_language(_child(_child(defaults, "w:rPrDefault"), "w:rPr"), tag)
+    for style in document.styles:
+        if style.type in (WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER,
+                          WD_STYLE_TYPE.TABLE):
+            _set_language(style.element, tag)
+    properties = document.core_properties
+    properties.title = draft.title
+    properties.author = properties.last_modified_by = options.author or ""
+    properties.language = tag
+    properties.created = properties.modified = options.now or dt.datetime.now(dt.UTC)
+    properties.revision = 1
+    properties.comments = ""
+
+
+def to_docx(draft: DraftText, lang: str, captions: bool = True,
+            options: WordOptions | None = None) -> bytes:
     """A Word document: the title as heading, paragraphs, lists, and quotes in the 'Quote' style."""
+    options = options or WordOptions()
+    tag = options.locale or DOCUMENT_LOCALES.get(lang, lang)
     document = Document()
-    document.core_properties.title = draft.title
-    document.add_heading(draft.title, level=1)
+    _set_up(document, draft, options, tag)
+    title = document.add_heading(level=1)
+    _set_language(title.add_run(draft.title)._r, tag)
     quote_depth, list_style, heading = 0, None, None
+    # The photo captions' paragraphs once they begin, and the article's last one before them.
+    caption_paragraphs: list[Any] = []
+    article_end = title
     for token in MARKDOWN.parse(article(draft, lang, captions)):
         if token.type in ("blockquote_open", "blockquote_close"):
             quote_depth += token.nesting
@@ -87,23 +158,39 @@ def to_docx(draft: DraftText, lang: str, captions: bool = True) -> bytes:
         elif token.type == "heading_close":
             heading = None
         elif token.type == "inline":
+            starts_captions = (bool(heading)
+                               and token.content == language(lang).label("news.captions"))
             if heading:
                 paragraph = document.add_heading(level=heading)
             else:
                 paragraph = document.add_paragraph(style="Quote" if quote_depth else list_style)
-            _add_runs(paragraph, token.children or [])
+            _add_runs(paragraph, token.children or [], tag)
+            if starts_captions or caption_paragraphs:
+                caption_paragraphs.append(paragraph)
+            else:
+                article_end = paragraph
+    _keep_together([article_end, *caption_paragraphs] if caption_paragraphs else [])
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
 
 
-def export(draft: DraftText, fmt: str, lang: str, captions: bool = True) -> bytes:
-    """The draft as the bytes of a file in `fmt` (md, html or docx)."""
+def _keep_together(paragraphs: list[Any]) -> None:
+    """Keep the article's last paragraph and the captions on one page: none is left alone."""
+    for paragraph in paragraphs[:-1]:
+        paragraph.paragraph_format.keep_with_next = True
+    for paragraph in paragraphs:
+        paragraph.paragraph_format.keep_together = True
+
+
+def export(draft: DraftText, fmt: str, lang: str, captions: bool = True,
+           options: WordOptions | None = None) -> bytes:
+    """The draft as the bytes of a file in `fmt` (md, html or docx; `options` for Word)."""
     # Text stored before the rules refused control characters must not break Word's XML.
     draft = dataclasses.replace(
         draft, title=FORBIDDEN.sub("", draft.title), body=FORBIDDEN.sub("", draft.body),
         captions=tuple(FORBIDDEN.sub("", caption) for caption in draft.captions))
     if fmt == "docx":
-        return to_docx(draft, lang, captions)
+        return to_docx(draft, lang, captions, options)
     text = to_markdown(draft, lang, captions) if fmt == "md" else to_html(draft, lang, captions)
     return text.encode("utf-8")

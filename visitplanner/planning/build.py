@@ -22,6 +22,16 @@ from visitplanner.planning.programme import (
     VenueView,
     VisitView,
 )
+from visitplanner.planning.vocabulary import LANGUAGES
+
+
+def sources(lang: str) -> tuple[str, ...]:
+    """The translations a text in `lang` is taken from, in order, before the stored text.
+
+    Content comes in nl, fr or en; a delegate's own language beyond those (de, uk) has no
+    translations of its own, so its texts come in English first.
+    """
+    return (lang,) if lang in LANGUAGES else (lang, "en")
 
 JOURNEY_TEXT = ("from_place", "to_place", "meeting_point", "met_by", "notes")
 ITEM_PRACTICAL_TEXT = ("meeting_point", "dress_code", "transport", "interpreting")
@@ -29,13 +39,18 @@ ITEM_PRACTICAL_TEXT = ("meeting_point", "dress_code", "transport", "interpreting
 
 def translated(row: Any, field: str, lang: str, key: str | None = None) -> Any:
     """A free-text field in `lang` when translated, else as written in the content language."""
-    translation = (row.translations or {}).get(lang, {}).get(key or field)
-    return translation if translation else getattr(row, field)
+    texts = row.translations or {}
+    for source in sources(lang):
+        translation = texts.get(source, {}).get(key or field)
+        if translation:
+            return translation
+    return getattr(row, field)
 
 
 def has_translation(row: Any, field: str, lang: str) -> bool:
     """Tell whether `translated` gives the organiser's translation rather than the stored text."""
-    return bool((row.translations or {}).get(lang, {}).get(field))
+    texts = row.translations or {}
+    return any(texts.get(source, {}).get(field) for source in sources(lang))
 
 
 def untranslated(row: Any, lang: str, content_lang: str, *fields: str) -> frozenset[str]:
@@ -46,11 +61,17 @@ def untranslated(row: Any, lang: str, content_lang: str, *fields: str) -> frozen
                      if getattr(row, field) and not has_translation(row, field, lang))
 
 
-def organisation_view(org: Any, lang: str, content_lang: str) -> OrganisationView | None:
-    """Copy an organisation row into the view-model, its names and address in `lang`."""
+def organisation_view(org: Any, lang: str, content_lang: str,
+                      logo: bool = False) -> OrganisationView | None:
+    """Copy an organisation row into the view-model, its names and address in `lang`.
+
+    With `logo`, the logo too: only the visit's host prints it, so only its row loads it.
+    """
     if org is None:
         return None
     return OrganisationView(
+        logo=org.logo if logo and org.logo_type else None,
+        logo_type=org.logo_type if logo else None,
         id=org.id, name=translated(org, "name", lang),
         short_name=translated(org, "short_name", lang), kind=org.kind,
         address=translated(org, "address", lang), city=translated(org, "city", lang),
@@ -63,7 +84,8 @@ def organisation_view(org: Any, lang: str, content_lang: str) -> OrganisationVie
 def person_view(person: Any, lang: str, content_lang: str) -> PersonView:
     """Copy a host-side person into the view-model, honorific and function in `lang`."""
     return PersonView(
-        id=person.id, full_name=person.full_name, honorific=translated(person, "honorific", lang),
+        id=person.id, full_name=person.full_name, latin_name=person.latin_name,
+        honorific=translated(person, "honorific", lang),
         function=translated(person, "function", lang),
         organisation=organisation_view(person.organisation, lang, content_lang),
         email=person.email, phone=person.phone,
@@ -91,8 +113,9 @@ def place_view(venue: Any, lang: str, content_lang: str) -> VenueView:
 def delegate_view(delegate: Any, lang: str, content_lang: str) -> DelegateView:
     """Copy a delegate into the view-model, honorific, function and organisation in `lang`."""
     return DelegateView(
-        id=delegate.id, full_name=delegate.full_name, role=delegate.role,
-        honorific=translated(delegate, "honorific", lang), gender=delegate.gender,
+        id=delegate.id, full_name=delegate.full_name, latin_name=delegate.latin_name,
+        role=delegate.role, honorific=translated(delegate, "honorific", lang),
+        gender=delegate.gender,
         function=translated(delegate, "function", lang),
         organisation=translated(delegate, "organisation", lang), country=delegate.country,
         email=delegate.email, phone=delegate.phone, language=delegate.language,
@@ -102,25 +125,30 @@ def delegate_view(delegate: Any, lang: str, content_lang: str) -> DelegateView:
     )
 
 
+def delegation_view(visit: Any, lang: str) -> DelegationView:
+    """The visit's delegation, its words in `lang` where translated."""
+    delegation_untranslated = untranslated(visit, lang, visit.content_language,
+                                           "delegation_adjective", "delegation_description")
+    return DelegationView(
+        country=visit.delegation_country,
+        adjective=translated(visit, "delegation_adjective", lang)
+        or adjective_for(visit.delegation_country, lang),
+        description=translated(visit, "delegation_description", lang),
+        untranslated=frozenset(f.removeprefix("delegation_") for f in delegation_untranslated),
+    )
+
+
 def visit_view(visit: Any, lang: str) -> VisitView:
     """Copy the visit's own facts, free text in `lang`."""
     content_lang = visit.content_language
-    delegation_untranslated = untranslated(visit, lang, content_lang, "delegation_adjective",
-                                           "delegation_description")
     return VisitView(
         id=visit.id, title=translated(visit, "title", lang), start_date=visit.start_date,
         end_date=visit.end_date, timezone=visit.timezone,
         content_language=content_lang, status=visit.status, host_country=visit.host_country,
-        host=organisation_view(visit.host_organisation, lang, content_lang),
+        host=organisation_view(visit.host_organisation, lang, content_lang, logo=True),
         partners=tuple(filter(None, (organisation_view(org, lang, content_lang)
                                      for org in visit.partners))),
-        delegation=DelegationView(
-            country=visit.delegation_country,
-            adjective=translated(visit, "delegation_adjective", lang)
-            or adjective_for(visit.delegation_country, lang),
-            description=translated(visit, "delegation_description", lang),
-            untranslated=frozenset(f.removeprefix("delegation_") for f in delegation_untranslated),
-        ),
+        delegation=delegation_view(visit, lang),
         visit_type=translated(visit, "visit_type", lang),
         purpose=translated(visit, "purpose", lang), focus=translated(visit, "focus", lang),
         emergency_number=visit.emergency_number or emergency_number_for(visit.host_country),

@@ -19,6 +19,9 @@ class OrganisationView:
     website: str | None = None
     phone: str | None = None
     email: str | None = None
+    # The uploaded logo (PNG or JPEG bytes and their media type); set on the visit's host only.
+    logo: bytes | None = None
+    logo_type: str | None = None
     # The text fields shown as stored, in the visit's content language, because the
     # programme's language has no translation for them.
     untranslated: frozenset[str] = frozenset()
@@ -51,6 +54,8 @@ class PersonView:
     honorific: str | None = None
     function: str | None = None
     organisation: OrganisationView | None = None
+    # The name in Latin letters as recorded, when `full_name` is in another script.
+    latin_name: str | None = None
     # True when `honorific` is the organiser's own translation, which outputs print as given.
     honorific_translated: bool = False
     email: str | None = None
@@ -66,6 +71,8 @@ class DelegateView:
     id: int
     full_name: str
     role: str = "member"
+    # The name in Latin letters as recorded, when `full_name` is in another script.
+    latin_name: str | None = None
     honorific: str | None = None
     gender: str | None = None  # "female", "male" or None (unknown)
     function: str | None = None

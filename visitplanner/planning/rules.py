@@ -78,8 +78,11 @@ def known_timezones() -> frozenset[str]:
     return frozenset(available_timezones()) - {"localtime", "Factory", "posixrules"}
 
 
-# Babel also names regions that are no country: unknown (ZZ), EU, euro area, UN, outlying Oceania.
-NOT_COUNTRIES = frozenset({"ZZ", "EU", "EZ", "UN", "QO"})
+# Babel also names regions that are no country: unknown (ZZ), EU, euro area, UN, outlying
+# Oceania; codes ISO 3166-1 only reserves (Ascension, Clipperton, Sark, Diego Garcia, Ceuta and
+# Melilla, Canary Islands, Tristan da Cunha); and its test locales' pseudo-regions (XA, XB).
+NOT_COUNTRIES = frozenset({"ZZ", "EU", "EZ", "UN", "QO", "AC", "CP", "CQ", "DG", "EA", "IC",
+                           "TA", "XA", "XB"})
 
 
 @cache

@@ -1,6 +1,8 @@
 """The closed word lists of the domain, shared by models, API schemas and forms."""
 
 LANGUAGES = ("nl", "fr", "en")
+# A delegate's own language: their personal programme, page and calendar come in it.
+DELEGATE_LANGUAGES = (*LANGUAGES, "de", "uk")
 USER_ROLES = ("admin", "organiser", "viewer")
 ORGANISATION_KINDS = (
     "directorate", "police_zone", "ministry", "court", "municipality", "network", "ngo", "other",

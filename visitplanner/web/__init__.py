@@ -10,18 +10,22 @@ from visitplanner.web import (
     directory,
     imports,
     items,
+    logos,
     news,
     printouts,
     releases,
+    spreadsheets,
+    timeline_edits,
     users,
     visits,
 )
-from visitplanner.web.formatting import FILTERS, names
+from visitplanner.web.formatting import FILTERS, colon, names
 
 web = Blueprint("web", __name__)
 for _name, _filter in FILTERS.items():
     web.add_app_template_filter(_filter, _name)
 web.add_app_template_global(names)
+web.add_app_template_global(colon)
 
 web.add_url_rule("/login", view_func=auth.login, methods=["GET", "POST"])
 web.add_url_rule("/logout", view_func=auth.logout, methods=["POST"])
@@ -38,6 +42,8 @@ web.add_url_rule("/visits/new", view_func=visits.new_visit, methods=["GET", "POS
 web.add_url_rule("/visits/<int:visit_id>", view_func=visits.show_visit)
 web.add_url_rule("/visits/<int:visit_id>/edit", view_func=visits.edit_visit,
                  methods=["GET", "POST"])
+web.add_url_rule("/visits/<int:visit_id>/copy", view_func=visits.copy_visit,
+                 methods=["GET", "POST"])
 web.add_url_rule("/visits/<int:visit_id>/delete", view_func=visits.delete_visit,
                  methods=["GET", "POST"])
 web.add_url_rule("/visits/<int:visit_id>/timeline", view_func=visits.show_timeline)
@@ -52,11 +58,17 @@ web.add_url_rule("/delegates/<int:delegate_id>/rotate-links",
                  view_func=delegates.rotate_delegate_links, methods=["POST"])
 web.add_url_rule("/visits/<int:visit_id>/delegates/import", view_func=imports.import_delegates,
                  methods=["GET", "POST"])
+web.add_url_rule("/visits/<int:visit_id>/delegates/import-template.xlsx",
+                 view_func=spreadsheets.export_import_template)
+web.add_url_rule("/visits/<int:visit_id>/delegates.xlsx",
+                 view_func=spreadsheets.export_delegates_xlsx)
 web.add_url_rule("/visits/<int:visit_id>/delegates/import/confirm",
                  view_func=imports.confirm_import, methods=["POST"])
 web.add_url_rule("/visits/<int:visit_id>/items/new", view_func=items.new_item,
                  methods=["GET", "POST"])
 web.add_url_rule("/items/<int:item_id>/edit", view_func=items.edit_item, methods=["GET", "POST"])
+web.add_url_rule("/items/<int:item_id>/move", view_func=timeline_edits.move_item,
+                 methods=["POST"])
 web.add_url_rule("/items/<int:item_id>/delete", view_func=items.delete_item,
                  methods=["GET", "POST"])
 for _kind, _spec in directory.KINDS.items():
@@ -68,6 +80,9 @@ for _kind, _spec in directory.KINDS.items():
                      directory.edit_entry, defaults={"kind": _kind}, methods=["GET", "POST"])
     web.add_url_rule(f"/{_kind}/<int:row_id>/delete", f"delete_{_spec.singular}",
                      directory.delete_entry, defaults={"kind": _kind}, methods=["GET", "POST"])
+web.add_url_rule("/organisations/<int:organisation_id>/logo", view_func=logos.edit_logo,
+                 methods=["GET", "POST"])
+web.add_url_rule("/organisations/<int:organisation_id>/logo.img", view_func=logos.show_logo)
 web.add_url_rule("/users", view_func=users.list_users)
 web.add_url_rule("/users/new", view_func=users.new_user, methods=["GET", "POST"])
 web.add_url_rule("/users/<int:user_id>/edit", view_func=users.edit_user, methods=["GET", "POST"])

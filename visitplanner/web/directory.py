@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import flash, jsonify, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -95,9 +95,14 @@ def new_entry(kind: str) -> ResponseReturnValue:
     spec = KINDS[kind]
     form = _form(spec)
     row = spec.model()
+    as_json = request.args.get("format") == "json"  # added from inside another form
     if save_form(form, row, apply_plain, lambda: form):
+        if as_json:
+            return jsonify(id=row.id, label=getattr(row, spec.name_field)), 201
         flash(_("Saved: %(name)s.", name=getattr(row, spec.name_field)))
         return redirect(url_for(f"web.list_{kind}"))
+    if as_json and form.is_submitted():
+        return jsonify(errors=form.errors), 422
     return render_edit(form, str(spec.new_heading), url_for(f"web.list_{kind}"))
 
 

@@ -11,8 +11,9 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy.exc import IntegrityError
 
-from visitplanner.core.operations import StaleEdit, check_against_stored, commit, store
+from visitplanner.core.operations import REFERENCES, StaleEdit, check_against_stored, commit, store
 from visitplanner.extensions import db
+from visitplanner.models.form_tokens import UsedFormToken, new_form_token
 from visitplanner.web.forms import EditForm
 from visitplanner.web.forms_directory import ConfirmDeleteForm
 from visitplanner.web.forms_translations import kept_translations
@@ -50,21 +51,29 @@ def save_form(form: EditForm, row: Any, apply: Callable[[Any, dict[str, Any]], N
               current: Callable[[], EditForm], visit_id: int | None = None) -> bool:
     """Validate with the shared rules and store; on a stale version keep the user's changes,
     take the rest from the stored row and explain."""
-    if not form.is_submitted() and row.id is not None:
-        form.snapshot.data = take_snapshot(form, row)
+    if not form.is_submitted():
+        if row.id is not None:
+            form.snapshot.data = take_snapshot(form, row)
+        else:
+            form.once.data = new_form_token()
     if not form.validate_on_submit():
         return False
     data = form.values()
     if "translations" in form:
         data["translations"] = kept_translations(form, row.translations)
     problems = check_against_stored(data, visit_id)
-    for name in problems:
-        form[name].errors = [_("This choice no longer exists; pick another.")]
+    for name, messages in problems.items():
+        # A reference to a deleted row gets a plain hint; other rules (a time that never
+        # happens because the clocks jump forward) keep their own message.
+        form[name].errors = ([_("This choice no longer exists; pick another.")]
+                             if name in REFERENCES or name == "delegate_ids" else messages)
     if problems:
         return False
     if row.id is not None and form.version.data != str(row.version):
         return _stale(form, row, current)
     if row.id is None:
+        if _already_sent(form):
+            return False
         db.session.add(row)
     try:
         store(row, apply, data)
@@ -75,6 +84,19 @@ def save_form(form: EditForm, row: Any, apply: Callable[[Any, dict[str, Any]], N
         form.form_errors.append(_("This conflicts with stored data."))
         return False
     return True
+
+
+def _already_sent(form: EditForm) -> bool:
+    """Mark the form's token used (committed with the new row); True when it was used before."""
+    token = form.once.data
+    if not token:
+        return False
+    if db.session.get(UsedFormToken, token) is not None:
+        form.form_errors.append(_("This form was already sent and saved; nothing was added "
+                                  "twice."))
+        return True
+    db.session.add(UsedFormToken(token=token))
+    return False
 
 
 def _stale(form: EditForm, row: Any, current: Callable[[], EditForm]) -> bool:

@@ -8,9 +8,9 @@ from typing import Any
 from flask_babel import format_date, format_datetime, format_time, get_locale
 from flask_babel import lazy_gettext as _l
 
-from visitplanner.outputs.common import nationality_noun
+from visitplanner.outputs.common import delegation_people
 from visitplanner.outputs.languages.base import Language
-from visitplanner.planning.build import translated
+from visitplanner.planning.build import delegation_view, translated
 from visitplanner.planning.programme import DelegationView
 
 # Day first in every language ('Monday 22 April 2024'), as the printed programme writes it;
@@ -34,14 +34,30 @@ def clock(value: dt.datetime) -> str:
     return format_time(value, "HH:mm", rebase=False)
 
 
+def clock_span(starts: dt.datetime, ends: dt.datetime) -> str:
+    """'09:00–11:00', and '20:00–08:00 +1' when the end falls on a later day."""
+    later = (ends.date() - starts.date()).days
+    return f"{clock(starts)}–{clock(ends)}" + (f" +{later}" if later > 0 else "")
+
+
+def time_span(item: Any) -> str:
+    """An item's times as clock_span writes them."""
+    return clock_span(item.starts, item.ends)
+
+
 def moment(value: dt.datetime) -> str:
     """A date with a time, wall clock as stored."""
     return format_datetime(value, "medium", rebase=False)
 
 
+def colon() -> str:
+    """A colon as the UI language writes it: French puts a narrow no-break space before it."""
+    return "\u202f:" if str(get_locale()) == "fr" else ":"
+
+
 def names() -> dict[str, dict[str, Any]]:
     """The words of the closed lists (kinds, statuses, roles) in the UI language."""
-    from visitplanner.web.forms import VISIT_STATUS_NAMES
+    from visitplanner.web.forms import LANGUAGE_NAMES, VISIT_STATUS_NAMES
     from visitplanner.web.forms_directory import ORGANISATION_KIND_NAMES, USER_ROLE_NAMES
     from visitplanner.web.forms_programme import (
         DELEGATE_ROLE_NAMES,
@@ -52,17 +68,22 @@ def names() -> dict[str, dict[str, Any]]:
     return {"visit_status": VISIT_STATUS_NAMES, "item_kind": ITEM_KIND_NAMES,
             "item_status": ITEM_STATUS_NAMES, "role": DELEGATE_ROLE_NAMES,
             "organisation_kind": ORGANISATION_KIND_NAMES, "user_role": USER_ROLE_NAMES,
-            "conflict": CONFLICT_NAMES}
+            "conflict": CONFLICT_NAMES, "language": LANGUAGE_NAMES}
 
 
 CONFLICT_NAMES = {"double_booking": _l("Double booking"), "venue_clash": _l("Venue clash"),
                   "outside_visit": _l("Outside the visit"),
                   "travel_time": _l("Too little travel time")}
-def delegation_phrase(delegation: DelegationView) -> str:
-    """The delegation as words in the UI language: 'procureurs ukrainiens', 'Ukrainian judges'."""
-    if not delegation.description:
-        return delegation.adjective or ""
-    return nationality_noun(delegation.adjective, delegation.description, str(get_locale()), 2)
+def delegation_phrase(delegation: DelegationView, content_language: str) -> str:
+    """The delegation as words in the UI language: 'procureurs ukrainiens', 'Ukrainian judges';
+    untranslated words keep their own language's order."""
+    return delegation_people(delegation, str(get_locale()), content_language)
+
+
+def visit_delegation(visit: Any) -> str:
+    """A stored visit's delegation as words in the UI language, for lists."""
+    return delegation_people(delegation_view(visit, str(get_locale())), str(get_locale()),
+                             visit.content_language)
 
 
 def local(row: Any, field: str) -> Any:
@@ -71,6 +92,7 @@ def local(row: Any, field: str) -> Any:
 
 
 FILTERS: dict[str, Callable[..., Any]] = {
-    "day": day, "short_date": short_date, "clock": clock, "moment": moment,
-    "delegation_phrase": delegation_phrase, "local": local,
+    "day": day, "short_date": short_date, "clock": clock, "time_span": time_span,
+    "moment": moment, "delegation_phrase": delegation_phrase,
+    "visit_delegation": visit_delegation, "local": local,
 }

@@ -9,6 +9,7 @@ from typing import Any
 from babel import Locale
 from flask_babel import get_locale, gettext
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_pgettext as pgettext
 from flask_wtf import FlaskForm
 from wtforms import Form, HiddenField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
@@ -29,8 +30,15 @@ RULE_MESSAGES = (
     _l("Not an e-mail address."),
 )
 LANGUAGE_NAMES = {"nl": _l("Dutch"), "fr": _l("French"), "en": _l("English")}
-VISIT_STATUS_NAMES = {"draft": _l("Draft"), "confirmed": _l("Confirmed"),
-                      "completed": _l("Completed"), "cancelled": _l("Cancelled")}
+# A delegate's own language may also be one that only their personal outputs speak.
+DELEGATE_LANGUAGE_NAMES = {**LANGUAGE_NAMES, "de": _l("German"), "uk": _l("Ukrainian")}
+# A visit's status agrees with "visit" (French: une visite confirmée), an item's with "item":
+# the same English words get their own context. lazy_pgettext is imported as pgettext, the
+# name the catalog extractor looks for.
+VISIT_STATUS_NAMES = {"draft": pgettext("visit", "Draft"),
+                      "confirmed": pgettext("visit", "Confirmed"),
+                      "completed": pgettext("visit", "Completed"),
+                      "cancelled": pgettext("visit", "Cancelled")}
 
 
 def blank_to_none(value: Any) -> Any:
@@ -162,13 +170,15 @@ def check_rule(form: Form, check: Callable[..., object], *args: Any) -> bool:
 
 
 class EditForm(FlaskForm):
-    """A form that writes one row: carries the version read, for optimistic locking, and a
-    signed snapshot of the values shown, so that a stale save can tell whose change is whose."""
+    """A form that writes one row: carries the version read, for optimistic locking, a signed
+    snapshot of the values shown, so that a stale save can tell whose change is whose, and
+    for a new row a one-time token."""
 
     version = HiddenField()
     snapshot = HiddenField()
+    once = HiddenField()  # a create form's one-time token: a replayed POST adds nothing
 
     def values(self) -> dict[str, Any]:
         """The fields as the API would receive them."""
         return {name: value for name, value in self.data.items()
-                if name not in ("csrf_token", "version", "snapshot", "translations")}
+                if name not in ("csrf_token", "version", "snapshot", "once", "translations")}

@@ -86,6 +86,14 @@ class ImportForm(FlaskForm):
         FileRequired(), FileAllowed(["csv", "xlsx"], _l("Choose a .csv or .xlsx file."))])
 
 
+class LogoForm(FlaskForm):
+    """An organisation's logo: a PNG or JPEG file to upload, or the stored one to remove."""
+
+    logo = FileField(_l("Logo (PNG or JPEG, at most 2 MB)"), validators=[
+        Optional(), FileAllowed(["png", "jpg", "jpeg"], _l("Choose a .png or .jpg file."))])
+    remove = BooleanField(_l("Remove the logo"))
+
+
 class ConfirmImportForm(FlaskForm):
     """The previewed rows, signed, so confirming writes exactly what was shown."""
 

@@ -11,7 +11,7 @@ from wtforms.validators import DataRequired, Optional, ValidationError
 from visitplanner.api.schemas import DelegateTranslation, ItemTranslation
 from visitplanner.planning import rules
 from visitplanner.web.forms import (
-    LANGUAGE_NAMES,
+    DELEGATE_LANGUAGE_NAMES,
     EditForm,
     check_rule,
     choose_id,
@@ -32,7 +32,7 @@ ITEM_KIND_NAMES = {"session": _l("Session"), "site_visit": _l("Site visit"), "me
 ITEM_STATUS_NAMES = {"tentative": _l("Tentative"), "confirmed": _l("Confirmed"),
                      "cancelled": _l("Cancelled")}
 AUDIENCE_CHOICES = [SelectChoice("whole", _l("The whole delegation")),
-                    SelectChoice("chosen", _l("Only the delegates ticked below"))]
+                    SelectChoice("chosen", _l("Only the delegates chosen below"))]
 # What <input type=datetime-local> sends and shows (the first format is the one rendered).
 LOCAL_TIME = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"]
 
@@ -48,7 +48,7 @@ class DelegateForm(EditForm):
     country = country(_l("Country"))
     email = email(_l("E-mail"))
     phone = text(_l("Phone"), 50)
-    language = choose_one(_l("Language"), {"": _l("(none)"), **LANGUAGE_NAMES}, "")
+    language = choose_one(_l("Language"), {"": _l("(none)"), **DELEGATE_LANGUAGE_NAMES}, "")
     role = choose_one(_l("Role"), DELEGATE_ROLE_NAMES, "member")
     dietary = text(_l("Dietary needs"), 300)
     accessibility = text(_l("Accessibility"), 300)

@@ -5,6 +5,7 @@ from typing import Any
 
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
 from wtforms import DateField, Form, FormField, StringField
 from wtforms.validators import DataRequired, Length, ValidationError
 
@@ -79,3 +80,10 @@ class VisitForm(EditForm):
         data["host_country"] = data["host_country"] or "BE"
         return data
 
+
+
+class CopyVisitForm(FlaskForm):
+    """A copy's own title and first day; everything else comes from the visit copied."""
+
+    title = text(_l("Title of the copy"), 300, required=True)
+    start_date = DateField(_l("First day of the copy"), validators=[DataRequired()])

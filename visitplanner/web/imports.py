@@ -17,10 +17,11 @@ from werkzeug.datastructures import MultiDict
 from visitplanner.core.operations import apply_plain, commit
 from visitplanner.core.queries import load_visit_delegates
 from visitplanner.extensions import db
-from visitplanner.models import Delegate, Visit
-from visitplanner.planning.vocabulary import LANGUAGES
+from visitplanner.models import Delegate, UsedFormToken, Visit
+from visitplanner.models.form_tokens import new_form_token
+from visitplanner.planning.vocabulary import DELEGATE_LANGUAGES, LANGUAGES
 from visitplanner.web.editing import get_or_404, writer_required
-from visitplanner.web.forms import LANGUAGE_NAMES
+from visitplanner.web.forms import DELEGATE_LANGUAGE_NAMES
 from visitplanner.web.forms_directory import ConfirmImportForm, ImportForm
 from visitplanner.web.forms_programme import DELEGATE_ROLE_NAMES, GENDER_NAMES, DelegateForm
 from visitplanner.web.import_files import ImportFileError, read_rows
@@ -68,7 +69,8 @@ def check_rows(rows: list[dict[str, str]], visit_id: int) -> list[PreviewRow]:
     """Validate each row with the delegate form's rules; flag e-mails seen before."""
     seen = {d.email.lower(): _("already in this delegation")
             for d in load_visit_delegates(visit_id) if d.email}
-    words = {"role": spellings(DELEGATE_ROLE_NAMES), "language": spellings(LANGUAGE_NAMES),
+    words = {"role": spellings(DELEGATE_ROLE_NAMES),
+             "language": spellings(DELEGATE_LANGUAGE_NAMES),
              "gender": spellings({code: name for code, name in GENDER_NAMES.items() if code})}
     checked = []
     for number, row in enumerate(rows, start=2):  # row 1 holds the headings
@@ -108,14 +110,15 @@ def import_delegates(visit_id: int) -> ResponseReturnValue:
         else:
             good = [row.values for row in rows if row.ok]
             confirm = ConfirmImportForm(
-                formdata=None, payload=_signer().dumps({"visit_id": visit.id, "rows": good}))
+                formdata=None, payload=_signer().dumps({"visit_id": visit.id, "rows": good,
+                                         "once": new_form_token()}))
             blank = DelegateForm(formdata=None, meta={"csrf": False})
             labels = {f.name: f.label.text for f in blank}
             return render_template("web/import_preview.html", visit=visit, rows=rows,
                                    good=len(good), confirm=confirm, labels=labels)
     status = 422 if form.is_submitted() else 200
     return render_template("web/import.html", visit=visit, form=form, roles=ROLE_CODES,
-                           languages=", ".join(LANGUAGES)), status
+                           languages=", ".join(DELEGATE_LANGUAGES)), status
 
 
 @writer_required
@@ -131,6 +134,12 @@ def confirm_import(visit_id: int) -> ResponseReturnValue:
     if not payload or payload.get("visit_id") != visit.id:
         flash(_("The preview has expired or was altered; upload the file again."))
         return redirect(url_for("web.import_delegates", visit_id=visit.id))
+    token = payload.get("once")
+    if token and db.session.get(UsedFormToken, token) is not None:
+        flash(_("This import was already confirmed; nothing was added twice."))
+        return redirect(url_for("web.list_delegates", visit_id=visit.id))
+    if token:
+        db.session.add(UsedFormToken(token=token))
     rows = [row for row in check_rows(payload["rows"], visit.id) if row.ok]
     for row in rows:
         delegate = Delegate(visit_id=visit.id)

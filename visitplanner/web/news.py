@@ -16,6 +16,7 @@ from visitplanner.core.news_drafts import (
     latest_revision,
     revisions,
     save_revision,
+    word_options,
 )
 from visitplanner.core.queries import load_visit
 from visitplanner.outputs.news import DraftText
@@ -108,6 +109,6 @@ def export_news(visit_id: int, format: str) -> Response:
         abort(404)
     filename = f"news-{visit.id}-{lang}.{format}"
     captions = request.args.get("captions") != "0"
-    return Response(export(current_text(visit, lang), format, lang, captions),
-                    mimetype=MEDIA_TYPES[format],
+    data = export(current_text(visit, lang), format, lang, captions, word_options(visit, lang))
+    return Response(data, mimetype=MEDIA_TYPES[format],
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})

@@ -15,7 +15,7 @@ from flask import current_app
 from itsdangerous import BadData, URLSafeSerializer
 from wtforms import Field, Form
 
-NOT_VALUES = frozenset({"csrf_token", "version", "snapshot"})
+NOT_VALUES = frozenset({"csrf_token", "version", "snapshot", "once"})
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
@@ -9,12 +10,14 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import login_required
 
-from visitplanner.core.operations import apply_visit
+from visitplanner.core.operations import apply_visit, commit, copy_visit_as
 from visitplanner.core.queries import load_visit, search_visits
 from visitplanner.models import Visit
 from visitplanner.planning.build import build_programme
 from visitplanner.planning.conflicts import Conflict, find_conflicts
 from visitplanner.planning.programme import Programme
+from visitplanner.planning.rules import RuleError
+from visitplanner.planning.vocabulary import LANGUAGES
 from visitplanner.web import choices
 from visitplanner.web.editing import (
     confirm_delete,
@@ -23,20 +26,30 @@ from visitplanner.web.editing import (
     save_form,
     writer_required,
 )
+from visitplanner.web.forms import rule_message
 from visitplanner.web.forms_translations import in_language
-from visitplanner.web.forms_visit import VisitForm
+from visitplanner.web.forms_visit import CopyVisitForm, VisitForm
 from visitplanner.web.timeline import lay_out
+from visitplanner.web.timeline_edits import timeline_state
+from visitplanner.web.untranslated import untranslated_by_language
+
+SHOWN = ("all", "upcoming", "past", "draft")
 
 
 @login_required
 def list_visits() -> ResponseReturnValue:
-    """The home page: upcoming visits first, then past ones; search by title."""
+    """The home page: upcoming visits first, then past ones; search and filter."""
     words = request.args.get("q", "")[:300]
+    shown = request.args.get("show", "all")
+    shown = shown if shown in SHOWN else "all"
     today = dt.date.today()
     found = search_visits(words)
+    if shown == "draft":
+        found = [v for v in found if v.status == "draft"]
     upcoming = sorted((v for v in found if v.end_date >= today), key=lambda v: v.start_date)
     past = [v for v in found if v.end_date < today]
-    return render_template("web/visits.html", upcoming=upcoming, past=past, words=words)
+    return render_template("web/visits.html", upcoming=[] if shown == "past" else upcoming,
+                           past=[] if shown == "upcoming" else past, words=words, shown=shown)
 
 
 def _visit_and_programme(visit_id: int) -> tuple[Visit, Programme, list[Conflict]]:
@@ -54,9 +67,25 @@ def show_visit(visit_id: int) -> ResponseReturnValue:
     flagged = {item_id for conflict in conflicts for item_id in conflict.item_ids}
     names = {delegate.id: delegate.full_name for delegate in visit.delegates}
     titles = {item.id: item.title for item in programme.items}
+    counts = {"delegates": len(programme.delegates), "items": len(programme.items),
+              "conflicts": len(conflicts), "untranslated": count_untranslated(visit)}
     return render_template("web/visit.html", visit=visit, programme=programme,
                            conflicts=conflicts, flagged=flagged, delegate_names=names,
-                           titles=titles)
+                           titles=titles, counts=counts,
+                           untranslated=untranslated_by_language(visit))
+
+
+def count_untranslated(visit: Visit) -> int:
+    """How many texts the outputs in the other languages show untranslated."""
+    total = 0
+    for lang in LANGUAGES:
+        if lang == visit.content_language:
+            continue
+        programme = build_programme(visit, lang)
+        views: list[Any] = [programme.visit, programme.visit.delegation, *programme.items,
+                            *programme.delegates, *programme.venues, *programme.speakers]
+        total += sum(len(view.untranslated) for view in views)
+    return total
 
 
 @login_required
@@ -64,8 +93,10 @@ def show_timeline(visit_id: int) -> ResponseReturnValue:
     """The programme as a timeline: one column per day, items placed by time, printable."""
     visit, programme, conflicts = _visit_and_programme(visit_id)
     flagged = {item_id for conflict in conflicts for item_id in conflict.item_ids}
+    titles = {item.id: item.title for item in programme.items}
     return render_template("web/timeline.html", visit=visit, programme=programme,
-                           layout=lay_out(programme), flagged=flagged)
+                           layout=lay_out(programme), flagged=flagged, conflicts=conflicts,
+                           titles=titles, state=timeline_state(visit, programme, conflicts))
 
 
 def _visit_form(visit: Visit | None = None, stored: bool = False) -> VisitForm:
@@ -100,6 +131,24 @@ def edit_visit(visit_id: int) -> ResponseReturnValue:
         flash(_("Visit saved."))
         return redirect(url_for("web.show_visit", visit_id=visit.id))
     return render_edit(form, _("Edit visit"), url_for("web.show_visit", visit_id=visit.id))
+
+
+@writer_required
+def copy_visit(visit_id: int) -> ResponseReturnValue:
+    """Copy a visit as a new draft from a new first day; delegates stay behind."""
+    visit = get_or_404(Visit, visit_id)
+    form = CopyVisitForm(data={"title": visit.title} if request.method == "GET" else None)
+    if form.validate_on_submit():
+        try:
+            copy = copy_visit_as(visit, form.title.data, form.start_date.data)
+        except RuleError as exc:
+            form.start_date.errors = [rule_message(exc.message)]
+        else:
+            commit()
+            flash(_("Visit copied: %(title)s. Add its delegates next.", title=copy.title))
+            return redirect(url_for("web.show_visit", visit_id=copy.id))
+    return render_edit(form, _("Copy the visit"), url_for("web.show_visit", visit_id=visit.id),
+                       visit=visit)
 
 
 @writer_required

@@ -3,12 +3,14 @@
 `language("nl")` returns the Dutch rules: labels, date patterns, 'A, B en C', quotation marks,
 the spacing around punctuation, articles before organisations, agreement and honorifics.
 
-To add an output language (say Ukrainian): copy en.py to uk.py, translate its labels, set its
-words and patterns, override the rules its grammar needs, and add "uk" to
-planning.vocabulary.LANGUAGES. `language()` finds the module by its code; Babel ships the
-locale's month and day names, and num2words its numbers. The PDFs, calendars and mail then
-speak it; the news draft, being prose, also needs its sentences: templates/news/uk.md.j2,
-a copy of en.md.j2 filling the blocks of the shared skeleton (_draft.md.j2).
+To add an output language: copy en.py, translate its labels, set its words and patterns,
+override the rules its grammar needs, and add its code to planning.vocabulary.LANGUAGES (every
+output, the UI and content) or, like German and Ukrainian, to DELEGATE_LANGUAGES only (a
+delegate's personal programme, page and calendar). `language()` finds the module by its code;
+Babel ships the locale's month and day names, and num2words its numbers. The PDFs, calendars
+and mail then speak it; the news draft, being prose, also needs its sentences (a language in
+LANGUAGES): templates/news/<code>.md.j2, a copy of en.md.j2 filling the blocks of the shared
+skeleton (_draft.md.j2).
 """
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ from functools import cache
 from importlib import import_module
 
 from visitplanner.outputs.languages.base import Language
-from visitplanner.planning.vocabulary import LANGUAGES
+from visitplanner.planning.vocabulary import DELEGATE_LANGUAGES, LANGUAGES
 
 __all__ = ["Language", "all_languages", "english_labels", "honorific", "honorific_key",
            "language"]
@@ -27,8 +29,9 @@ MASCULINE_HONORIFICS = {"mr"}
 @cache
 def language(code: str) -> Language:
     """The rules of output language `code`; ValueError when the outputs do not speak it."""
-    if code not in LANGUAGES:
-        raise ValueError(f"Unsupported language {code!r}: use one of {', '.join(LANGUAGES)}.")
+    if code not in DELEGATE_LANGUAGES:
+        raise ValueError(f"Unsupported language {code!r}: use one of "
+                         f"{', '.join(DELEGATE_LANGUAGES)}.")
     found: Language = import_module(f"{__name__}.{code}").LANGUAGE
     return found
 

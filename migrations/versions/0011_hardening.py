@@ -1,7 +1,7 @@
 """hardening: session generations, token expiry and use, id-free delegate link keys, audit events
 
-Revision ID: 0009_hardening
-Revises: 0008_releases
+Revision ID: 0011_hardening
+Revises: 0010_print
 Create Date: 2026-12-01 19:30:00.000000
 
 """
@@ -13,8 +13,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0009_hardening'
-down_revision = '0008_releases'
+revision = '0011_hardening'
+down_revision = '0010_print'
 branch_labels = None
 depends_on = None
 
