@@ -77,3 +77,19 @@ def test_emergency_number_follows_the_host_country_unless_given(two_group_visit)
     db.session.commit()
     programme = build_programme(load_visit(two_group_visit.id))
     assert programme.visit.emergency_number == "+32 2 555 00 00"
+
+
+def test_two_groups_arriving_on_different_days_have_no_conflict_until_a_train_is_late(
+        two_group_visit):
+    from visitplanner.planning.conflicts import find_conflicts
+
+    assert find_conflicts(build_programme(load_visit(two_group_visit.id), lang="en")) == []
+    train = next(j for j in two_group_visit.journeys if j.mode == "train")
+    train.arrives_at = at("2024-05-14T10:05")
+    db.session.commit()
+    conflicts = find_conflicts(build_programme(load_visit(two_group_visit.id), lang="en"))
+    assert [c.kind for c in conflicts] == ["before_arrival"]
+    assert conflicts[0].message.startswith(
+        "Elena Lungu and Andrei Munteanu have not arrived yet for 'Ontvangst in het"
+        " Justitiepaleis' (Tuesday 14 May 2024, 09:30–12:00 at Justitiepaleis): train"
+        " EUROSTAR 9312 arrives on Tuesday 14 May 2024 at 10:05.")

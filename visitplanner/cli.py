@@ -131,6 +131,26 @@ def export_pdf_command(visit_id: int, lang: str | None, output: str | None,
     click.echo(f"Wrote {path}")
 
 
+@export_group.command("sheet")
+@click.argument("visit_id", type=int)
+@click.argument("kind", type=click.Choice(("delegation", "transport", "catering", "access")))
+@click.option("--lang", type=click.Choice(LANGUAGES), help="Default: the visit's content language.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="The file to write, .xlsx or .pdf; default: a name made from the visit.")
+def export_sheet_command(visit_id: int, kind: str, lang: str | None, output: str | None) -> None:
+    """Write a sheet for drivers, caterers or security as .xlsx (or PDF when -o ends in .pdf)."""
+    from visitplanner.core.sheets import sheet_file
+
+    fmt = "pdf" if output and output.lower().endswith(".pdf") else "xlsx"
+    found = sheet_file(visit_id, kind, fmt, lang, cached=False)
+    if found is None:
+        raise click.ClickException(f"No visit with id {visit_id}.")
+    path = output or found.filename
+    with open(path, "wb") as handle:
+        handle.write(found.data)
+    click.echo(f"Wrote {path}")
+
+
 @export_group.command("ics")
 @click.argument("visit_id", type=int)
 @click.option("--lang", type=click.Choice(LANGUAGES), help="Default: the visit's content language.")

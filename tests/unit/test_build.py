@@ -32,6 +32,7 @@ def visit(items, **extra):
                   delegates=[Row(id=7, full_name="Олена Коваленко", role="head", honorific=None, gender=None,
                                  function=None, organisation=None, country="UA", email=None,
                                  phone=None, language="en", latin_name=None,
+                                 dietary=None, accessibility=None,
                                  translations={"fr": {"function": "Procureure"}})])
     fields.update(extra)
     return Row(**fields)

@@ -76,11 +76,12 @@ def test_outside_the_visit_past_midnight(lang: str, expected: str) -> None:
 @pytest.mark.parametrize("lang, expected", [
     ("nl", "De hele delegatie heeft op maandag 22 april 2024 10 min tussen ‘A’ (eindigt om"
            " 10:30, Federal Directorate) en ‘B’ (begint om 10:40, Police Zone North), terwijl de"
-           " rit ongeveer 31 min duurt (6,0 km in rechte lijn x 1,4 aan 25 km/u + 10 min marge)."),
+           " rit ongeveer 26 min duurt (6,0 km in rechte lijn, 7,8 km over de weg aan gemiddeld"
+           " 30 km/u + 10 min marge)."),
     ("fr", f"Toute la délégation a 10 min entre «{NB}A{NB}» (se termine à 10:30, Federal"
            f" Directorate) et «{NB}B{NB}» (commence à 10:40, Police Zone North) le lundi 22 avril"
-           " 2024, alors que le trajet prend environ 31 min (6,0 km à vol d'oiseau x 1,4 à"
-           " 25 km/h + 10 min de marge)."),
+           " 2024, alors que le trajet prend environ 26 min (6,0 km à vol d'oiseau, 7,8 km par la"
+           " route à 30 km/h en moyenne + 10 min de marge)."),
 ])
 def test_travel_time_with_the_decimal_comma(lang: str, expected: str) -> None:
     assert message(lang, "travel_time", item(1, "A", at(9), at(10, 30)),
@@ -119,9 +120,9 @@ def test_lists_are_joined_as_each_language_does(lang: str, expected: list[str]) 
 
 
 @pytest.mark.parametrize("lang, expected", [
-    ("nl", "2,1 km in rechte lijn x 1,4 aan 25 km/u + 10 min marge"),
-    ("fr", "2,1 km à vol d'oiseau x 1,4 à 25 km/h + 10 min de marge"),
-    ("en", "2.1 km straight line x 1.4 at 25 km/h + 10 min buffer"),
+    ("nl", "2,1 km in rechte lijn, 2,8 km over de weg aan gemiddeld 25 km/u + 10 min marge"),
+    ("fr", "2,1 km à vol d'oiseau, 2,8 km par la route à 25 km/h en moyenne + 10 min de marge"),
+    ("en", "2.1 km straight line, 2.8 km by road at 25 km/h on average + 10 min buffer"),
 ])
 def test_trip_explanation_says_how_it_was_estimated(lang: str, expected: str) -> None:
     berlaymont = VenueView(9, "Berlaymont", latitude=50.8433, longitude=4.3826)

@@ -20,7 +20,7 @@ from visitplanner.planning.travel import estimate_travel_minutes
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 DIRECTORATE = VenueView(1, "Federal Directorate", latitude=50.8467, longitude=4.3525)
-POLICE = VenueView(2, "Police Zone North", latitude=50.8800, longitude=4.4200)  # 6 km: 31 min
+POLICE = VenueView(2, "Police Zone North", latitude=50.8800, longitude=4.4200)  # 6 km: 26 min
 NEXT_DOOR = VenueView(3, "Annex", latitude=50.8468, longitude=4.3526)  # 13 m: 11 min
 OLENA = DelegateView(1, "Olena Kovalenko")
 IVAN = DelegateView(2, "Ivan Petrenko")
@@ -139,7 +139,8 @@ def test_travel_time_too_short_says_how_it_was_estimated() -> None:
     assert found[0].message == (
         "The whole delegation has 10 min between 'A' (ends 10:30 at Federal Directorate) and"
         " 'B' (starts 10:40 at Police Zone North) on Monday 22 April 2024, but the trip takes"
-        " about 31 min (6.0 km straight line x 1.4 at 25 km/h + 10 min buffer).")
+        " about 26 min (6.0 km straight line, 7.8 km by road at 30 km/h on average + 10 min"
+        " buffer).")
 
 
 def test_enough_time_same_venue_or_unknown_coordinates_pass() -> None:

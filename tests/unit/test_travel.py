@@ -10,12 +10,14 @@ from visitplanner.planning.programme import ProgrammeItem, VenueView
 from visitplanner.planning.travel import (
     BUFFER_MINUTES,
     Timeline,
+    driving_minutes,
     estimate_travel,
     estimate_travel_minutes,
     legs_with_chosen,
     minutes_between,
     minutes_for_km,
     straight_line_km,
+    trip_for_km,
 )
 
 # Two Brussels landmarks: Grand-Place and the Berlaymont (Schuman).
@@ -42,14 +44,24 @@ def test_straight_line_brussels_to_antwerp() -> None:
 
 
 def test_minutes_follow_detour_speed_and_buffer() -> None:
-    # 2.14 km x 1.4 = 3.0 km at 25 km/h = 7.2 min, + 10 min buffer = 17.2 -> 18.
-    assert estimate_travel_minutes(GRAND_PLACE, BERLAYMONT) == 18
-    assert estimate_travel_minutes(BERLAYMONT, GRAND_PLACE) == 18
+    # 2.14 km x 1.3 = 2.8 km of city streets at 25 km/h = 6.7 min, + 10 min buffer -> 17.
+    assert estimate_travel_minutes(GRAND_PLACE, BERLAYMONT) == 17
+    assert estimate_travel_minutes(BERLAYMONT, GRAND_PLACE) == 17
+
+
+def test_speeds_grow_with_distance_city_region_motorway() -> None:
+    assert driving_minutes(5) == pytest.approx(12)  # city: 5 km at 25 km/h
+    assert driving_minutes(30) == pytest.approx(12 + 30)  # then 25 km of region at 50 km/h
+    assert driving_minutes(130) == pytest.approx(12 + 30 + 60)  # then 100 km of motorway
+    # Brussels-Central to Liège-Guillemins, 88 km as the crow flies: 103 min, not 308.
+    liege = trip_for_km(straight_line_km(50.8455, 4.3571, 50.6245, 5.5667))
+    assert liege.km == pytest.approx(88, abs=1)
+    assert 95 <= liege.minutes <= 110 and liege.speed_kmh > 70
 
 
 def test_minutes_round_up_but_not_on_float_noise() -> None:
     assert minutes_for_km(0.0) == BUFFER_MINUTES
-    assert minutes_for_km(25 / 1.4) == 70  # exactly one hour of driving + buffer
+    assert minutes_for_km(5 / 1.3) == 22  # exactly 12 minutes of driving + buffer
     assert minutes_for_km(0.01) == BUFFER_MINUTES + 1
 
 

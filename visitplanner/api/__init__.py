@@ -12,6 +12,7 @@ from visitplanner.api import schemas as s
 from visitplanner.api.framework import Route, register_routes
 from visitplanner.api.openapi import build_openapi
 from visitplanner.api.resources import VersionBody
+from visitplanner.api.sheets import SHEET_ROUTES
 
 api = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -51,6 +52,11 @@ ROUTES: list[Route] = [
            s.Delegate, parent="visit"),
     *_crud("items", "item", "item_id", s.ItemFields, s.ItemPatch, s.Item, parent="visit"),
     *_crud("quotes", "quote", "quote_id", s.QuoteFields, s.QuotePatch, s.Quote, parent="visit"),
+    *_crud("journeys", "journey", "journey_id", s.JourneyFields, s.JourneyPatch, s.Journey,
+           parent="visit"),
+    *_crud("stays", "stay", "stay_id", s.StayFields, s.StayPatch, s.Stay, parent="visit"),
+    *_crud("contacts", "contact", "contact_id", s.ContactFields, s.ContactPatch, s.Contact,
+           parent="visit"),
     Route("POST", "/visits/<int:visit_id>/copy", h.copy_visit,
           "Copy a visit as a new draft, shifted to a new first day", body=s.VisitCopy,
           response=s.Visit, status=201),
@@ -71,6 +77,7 @@ ROUTES: list[Route] = [
     Route("GET", "/visits/<int:visit_id>/badges.pdf", pdf.export_badges_pdf,
           "Name badges and table cards (PDF)", media_type="application/pdf",
           query=pdf.LANG_QUERY),
+    *SHEET_ROUTES,
     Route("GET", "/visits/<int:visit_id>/calendar.ics", cal.export_visit_calendar,
           "Every item of the visit (iCalendar)", media_type="text/calendar", query=cal.LANG_QUERY),
     Route("GET", "/delegates/<int:delegate_id>/calendar.ics", cal.export_delegate_calendar,

@@ -24,7 +24,8 @@ from visitplanner.planning.rules import RuleError
 USAGE_LABELS = {
     "visits": "visits", "visit_partners": "visits as partner", "visit_key_figures":
     "visits as key figure", "people": "people", "venues": "venues", "items": "items",
-    "item_speakers": "items as speaker", "quotes": "quotes",
+    "item_speakers": "items as speaker", "quotes": "quotes", "stays": "stays as hotel",
+    "item_interpreters": "items as interpreter",
 }
 
 
@@ -39,6 +40,7 @@ class Resource:
     label: str
     shared: bool = False  # directory rows that visits point at: not deleted while in use
     loader: Callable[[Any], Any] | None = None  # eager-loading options for lists
+    order: Callable[[Any], list[Any]] | None = None  # the columns lists are sorted by, else id
 
     def dump(self, row: Any) -> ReadModel:
         """Shape a row as the API answers it."""
@@ -127,7 +129,8 @@ def write(resource: Resource, row: Any, data: dict[str, Any]) -> None:
 
 def list_rows(resource: Resource, visit_id: int | None = None) -> list[ReadModel]:
     """Every row, or every row of one visit, in a fixed number of queries."""
-    statement = select(resource.model).order_by(resource.model.id)
+    model = resource.model
+    statement = select(model).order_by(*resource.order(model) if resource.order else [model.id])
     if visit_id is not None:
         get_visit(visit_id)
         statement = statement.where(resource.model.visit_id == visit_id)

@@ -6,11 +6,14 @@ from flask import request
 from visitplanner.api import crud, schemas
 from visitplanner.api.errors import ApiError, validation_error
 from visitplanner.api.resources import (
+    CONTACTS,
     DELEGATES,
     ITEMS,
+    JOURNEYS,
     ORGANISATIONS,
     PEOPLE,
     QUOTES,
+    STAYS,
     VENUES,
     VISITS,
 )
@@ -71,6 +74,24 @@ def create_quote(visit_id, body): return crud.create_row(QUOTES, body, visit_id)
 def get_quote(quote_id): return crud.read_row(QUOTES, quote_id)
 def update_quote(quote_id, body): return crud.update_row(QUOTES, quote_id, body)
 def delete_quote(quote_id, body): return crud.delete_row(QUOTES, quote_id, body)
+
+def list_journeys(visit_id): return crud.list_rows(JOURNEYS, visit_id)
+def create_journey(visit_id, body): return crud.create_row(JOURNEYS, body, visit_id)
+def get_journey(journey_id): return crud.read_row(JOURNEYS, journey_id)
+def update_journey(journey_id, body): return crud.update_row(JOURNEYS, journey_id, body)
+def delete_journey(journey_id, body): return crud.delete_row(JOURNEYS, journey_id, body)
+
+def list_stays(visit_id): return crud.list_rows(STAYS, visit_id)
+def create_stay(visit_id, body): return crud.create_row(STAYS, body, visit_id)
+def get_stay(stay_id): return crud.read_row(STAYS, stay_id)
+def update_stay(stay_id, body): return crud.update_row(STAYS, stay_id, body)
+def delete_stay(stay_id, body): return crud.delete_row(STAYS, stay_id, body)
+
+def list_contacts(visit_id): return crud.list_rows(CONTACTS, visit_id)
+def create_contact(visit_id, body): return crud.create_row(CONTACTS, body, visit_id)
+def get_contact(contact_id): return crud.read_row(CONTACTS, contact_id)
+def update_contact(contact_id, body): return crud.update_row(CONTACTS, contact_id, body)
+def delete_contact(contact_id, body): return crud.delete_row(CONTACTS, contact_id, body)
 
 
 def copy_visit(visit_id: int, body: schemas.VisitCopy) -> ReadModel:

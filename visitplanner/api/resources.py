@@ -10,7 +10,13 @@ from visitplanner.api import schemas
 from visitplanner.api.crud import Resource
 from visitplanner.api.delegate_links import DelegateResource
 from visitplanner.api.types import ApiModel, Version
-from visitplanner.core.operations import apply_item, apply_plain, apply_visit
+from visitplanner.core.operations import (
+    apply_item,
+    apply_journey,
+    apply_plain,
+    apply_stay,
+    apply_visit,
+)
 
 
 class VersionBody(ApiModel):
@@ -21,6 +27,10 @@ class VersionBody(ApiModel):
 
 def _visit_loader(model: Any) -> list[Any]:
     return [selectinload(model.partner_links)]
+
+
+def _audience_loader(model: Any) -> list[Any]:
+    return [selectinload(model.chosen_delegates)]
 
 
 def _item_loader(model: Any) -> list[Any]:
@@ -41,3 +51,10 @@ DELEGATES = DelegateResource(models.Delegate, schemas.DelegateFields, schemas.De
 ITEMS = Resource(models.Item, schemas.ItemFields, schemas.Item, apply_item, "item",
                  loader=_item_loader)
 QUOTES = Resource(models.Quote, schemas.QuoteFields, schemas.Quote, apply_plain, "quote")
+JOURNEYS = Resource(models.Journey, schemas.JourneyFields, schemas.Journey, apply_journey,
+                   "journey", loader=_audience_loader,
+                   order=lambda model: [model.departs_at, model.id])
+STAYS = Resource(models.Stay, schemas.StayFields, schemas.Stay, apply_stay, "stay",
+                 loader=_audience_loader, order=lambda model: [model.check_in, model.id])
+CONTACTS = Resource(models.Contact, schemas.ContactFields, schemas.Contact, apply_plain,
+                    "contact", order=lambda model: [model.position, model.id])

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, StrictFloat, field_validator, model_validator
+from pydantic import Field, StrictFloat, StringConstraints, field_validator, model_validator
 
 from visitplanner.api.types import (
     ApiModel,
@@ -32,8 +32,8 @@ from visitplanner.api.types import (
     patch_model,
 )
 from visitplanner.planning import rules
-from visitplanner.planning.conflicts import ConflictKind
 from visitplanner.planning.practical import emergency_number_for
+from visitplanner.planning.vocabulary import ConflictKind
 
 OrganisationKind = Literal["directorate", "police_zone", "ministry", "court", "municipality",
                            "network", "ngo", "other"]
@@ -42,6 +42,11 @@ DelegateRole = Literal["head", "member", "interpreter", "escort", "staff"]
 Gender = Literal["female", "male"]
 ItemKind = Literal["session", "site_visit", "meal", "transfer", "break", "other"]
 ItemStatus = Literal["tentative", "confirmed", "cancelled"]
+JourneyDirection = Literal["arrival", "departure"]
+JourneyMode = Literal["flight", "train", "coach", "car", "other"]
+Phone = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=50,
+                                         pattern=rules.PHONE_PATTERN),
+                  Field(examples=["+32 475 12 34 56"])]
 Latitude = float | None
 
 
@@ -243,6 +248,79 @@ class ItemFields(ApiModel):
         rules.check_meeting_time(self.meeting_at, self.starts_at)
 
 
+class JourneyTranslation(ApiModel):
+    """A journey's free text in one more language."""
+
+    from_place: Text200 | None = None
+    to_place: Text200 | None = None
+    meeting_point: Text300 | None = None
+    met_by: Text200 | None = None
+    notes: Text5000 | None = None
+
+
+class JourneyFields(ApiModel):
+    """An arrival or departure; each time is local to its own zone (the visit's by default)."""
+
+    direction: JourneyDirection
+    mode: JourneyMode = "other"
+    reference: Text60 | None = Field(None, examples=["SN 2902"])
+    from_place: Text200 | None = None
+    to_place: Text200 | None = None
+    departs_at: LocalDateTime
+    departure_timezone: Text64 | None = Field(
+        None, description="IANA zone of departs_at; the visit's when left out.")
+    arrives_at: LocalDateTime
+    arrival_timezone: Text64 | None = Field(
+        None, description="IANA zone of arrives_at; the visit's when left out.")
+    delegate_ids: list[Id] | None = Field(None, max_length=500,
+                                          description="null: the whole delegation travels")
+    meeting_point: Text300 | None = None
+    met_by: Text200 | None = None
+    notes: Text5000 | None = None
+    translations: dict[Language, JourneyTranslation] = Field(default_factory=dict)
+
+
+class StayTranslation(ApiModel):
+    """A stay's notes in one more language."""
+
+    notes: Text5000 | None = None
+
+
+class StayFields(ApiModel):
+    """Nights at a hotel, which is a venue (address, phone, coordinates)."""
+
+    venue_id: Id
+    check_in: dt.date
+    check_out: dt.date = Field(description="After check_in.")
+    delegate_ids: list[Id] | None = Field(None, max_length=500,
+                                          description="null: the whole delegation stays")
+    booking_reference: Text100 | None = None
+    notes: Text5000 | None = None
+    translations: dict[Language, StayTranslation] = Field(default_factory=dict)
+
+    def check_rules(self) -> None:
+        rules.check_stay_dates(self.check_in, self.check_out)
+
+
+class ContactTranslation(ApiModel):
+    """A contact's role and availability in one more language."""
+
+    role: Text100 | None = None
+    available: Text100 | None = None
+
+
+class ContactFields(ApiModel):
+    """Someone to call during the visit."""
+
+    name: Name200
+    phone: Phone
+    role: Text100 | None = Field(None, examples=["Protocol officer"])
+    email: Email | None = None
+    available: Text100 | None = Field(None, examples=["24/7"])
+    position: int = Field(0, ge=0, le=10_000, description="Place in the list, lowest first.")
+    translations: dict[Language, ContactTranslation] = Field(default_factory=dict)
+
+
 class QuoteFields(ApiModel):
     """A quote for the news draft."""
 
@@ -318,6 +396,26 @@ class Quote(QuoteFields, Stored):
     visit_id: int
 
 
+class Journey(JourneyFields, Stored):
+    """A journey as stored, with both zones."""
+
+    visit_id: int
+    departure_timezone: str
+    arrival_timezone: str
+
+
+class Stay(StayFields, Stored):
+    """A stay as stored."""
+
+    visit_id: int
+
+
+class Contact(ContactFields, Stored):
+    """A contact as stored."""
+
+    visit_id: int
+
+
 class ProgrammeDay(ReadModel):
     """One day of the programme."""
 
@@ -346,3 +444,6 @@ VisitPatch = patch_model(VisitFields)
 DelegatePatch = patch_model(DelegateFields)
 ItemPatch = patch_model(ItemFields)
 QuotePatch = patch_model(QuoteFields)
+JourneyPatch = patch_model(JourneyFields)
+StayPatch = patch_model(StayFields)
+ContactPatch = patch_model(ContactFields)

@@ -16,9 +16,11 @@ from visitplanner.models import (
     Item,
     ItemInterpreter,
     ItemSpeaker,
+    Journey,
     KeyFigure,
     Organisation,
     Person,
+    Stay,
     Venue,
     Visit,
     VisitPartner,
@@ -28,6 +30,7 @@ from visitplanner.models.visits import new_link_key
 from visitplanner.planning.practical import emergency_number_for
 from visitplanner.planning.rules import (
     RuleError,
+    check_journey_times,
     check_visit_dates,
     check_wall_time,
     raises_sequence,
@@ -62,12 +65,38 @@ def check_against_stored(data: dict[str, Any],
                 f"No delegate with id {missing} in this visit.")
     if visit_id is not None:
         problems.update(_impossible_times(data, visit_id))
+        problems.update(_journey_problems(data, visit_id))
     return problems
+
+
+def _visit_timezone(visit_id: int) -> str | None:
+    return db.session.scalar(select(Visit.timezone).where(Visit.id == visit_id))
+
+
+def journey_zones(data: dict[str, Any], visit_timezone: str) -> tuple[str, str]:
+    """A journey's departure and arrival zones; either defaults to the visit's."""
+    return (data.get("departure_timezone") or visit_timezone,
+            data.get("arrival_timezone") or visit_timezone)
+
+
+def _journey_problems(data: dict[str, Any], visit_id: int) -> dict[str, list[str]]:
+    """Name the journey field at fault: a zone, a time that never happens, arriving first."""
+    departs, arrives = data.get("departs_at"), data.get("arrives_at")
+    timezone = _visit_timezone(visit_id)
+    if not isinstance(departs, dt.datetime) or not isinstance(arrives, dt.datetime) \
+            or timezone is None:
+        return {}
+    departure_zone, arrival_zone = journey_zones(data, timezone)
+    try:
+        check_journey_times(departs, departure_zone, arrives, arrival_zone)
+    except RuleError as exc:
+        return {exc.field: [exc.message]}
+    return {}
 
 
 def _impossible_times(data: dict[str, Any], visit_id: int) -> dict[str, list[str]]:
     """Name item times that fall in the gap when the visit's clocks jump forward."""
-    timezone = db.session.scalar(select(Visit.timezone).where(Visit.id == visit_id))
+    timezone = _visit_timezone(visit_id)
     problems: dict[str, list[str]] = {}
     for field in ("starts_at", "ends_at", "meeting_at"):
         if timezone and isinstance(data.get(field), dt.datetime):
@@ -148,13 +177,34 @@ def apply_item(item: Item, data: dict[str, Any]) -> None:
     if interpreter_ids != item.interpreter_ids:
         item.interpreter_links = [ItemInterpreter(person_id=person_id, position=n)
                                   for n, person_id in enumerate(dict.fromkeys(interpreter_ids))]
-    item.whole_delegation = delegate_ids is None
-    chosen = [] if delegate_ids is None else list(db.session.scalars(
-        select(Delegate).where(Delegate.id.in_(delegate_ids), Delegate.visit_id == item.visit_id)
-        .order_by(Delegate.id)))
-    if [d.id for d in chosen] != [d.id for d in item.chosen_delegates]:
-        item.chosen_delegates = chosen
+    set_audience(item, delegate_ids)
     apply_plain(item, data)
+
+
+def set_audience(row: Any, delegate_ids: list[int] | None) -> None:
+    """Give an item, journey or stay its audience: everyone (None) or delegates of its visit."""
+    row.whole_delegation = delegate_ids is None
+    chosen = [] if delegate_ids is None else list(db.session.scalars(
+        select(Delegate).where(Delegate.id.in_(delegate_ids), Delegate.visit_id == row.visit_id)
+        .order_by(Delegate.id)))
+    if [d.id for d in chosen] != [d.id for d in row.chosen_delegates]:
+        row.chosen_delegates = chosen
+
+
+def apply_journey(journey: Journey, data: dict[str, Any]) -> None:
+    """Write a journey: its fields, both zones (the visit's when not given) and who travels."""
+    data = dict(data)
+    set_audience(journey, data.pop("delegate_ids", None))
+    timezone = _visit_timezone(journey.visit_id) or "Europe/Brussels"
+    data["departure_timezone"], data["arrival_timezone"] = journey_zones(data, timezone)
+    apply_plain(journey, data)
+
+
+def apply_stay(stay: Stay, data: dict[str, Any]) -> None:
+    """Write a stay: the hotel, its dates and who stays there."""
+    data = dict(data)
+    set_audience(stay, data.pop("delegate_ids", None))
+    apply_plain(stay, data)
 
 
 def vars_of(item: Item) -> dict[str, Any]:

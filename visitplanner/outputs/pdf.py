@@ -31,6 +31,7 @@ from visitplanner.outputs.common import (
     nationality_noun,
     time_span,
 )
+from visitplanner.outputs.practical import PRACTICAL_GLOBALS
 from visitplanner.outputs.print_rules import (
     affiliation,
     capitalised,
@@ -128,6 +129,7 @@ def _environment() -> Environment:
                        shown_host=shown_host,
                        shown_topics=shown_topics, speakers_field=speakers_field,
                        data_uri=data_uri, delegation_people=delegation_people)
+    env.globals.update(PRACTICAL_GLOBALS)
     return env
 
 

@@ -119,6 +119,7 @@ def delegate_view(delegate: Any, lang: str, content_lang: str) -> DelegateView:
         function=translated(delegate, "function", lang),
         organisation=translated(delegate, "organisation", lang), country=delegate.country,
         email=delegate.email, phone=delegate.phone, language=delegate.language,
+        dietary=delegate.dietary, accessibility=delegate.accessibility,
         honorific_translated=has_translation(delegate, "honorific", lang),
         untranslated=untranslated(delegate, lang, content_lang, "function", "honorific",
                                   "organisation"),

@@ -8,12 +8,7 @@ from functools import lru_cache
 from babel.numbers import format_decimal
 
 from visitplanner.outputs.languages import language
-from visitplanner.planning.travel import (
-    BUFFER_MINUTES,
-    DETOUR_FACTOR,
-    URBAN_SPEED_KMH,
-    TravelEstimate,
-)
+from visitplanner.planning.travel import BUFFER_MINUTES, TravelEstimate
 
 # Placeholders: {who} names the people, {verb} agrees with them, {a}/{b}/{title}/{prev}/{next}
 # are item titles (quoted here, as each language quotes), {day}/{first}/{last} are days,
@@ -29,7 +24,8 @@ SENTENCES: dict[str, dict[str, str]] = {
         "travel_time": "{who} {verb} {gap} min between '{prev}' (ends {prev_end}{prev_at}) and"
                        " '{next}' (starts {next_start}{next_at}) on {day}, but the trip takes"
                        " about {minutes} min ({trip}).",
-        "trip": "{km} km straight line x {detour} at {speed} km/h + {buffer} min buffer",
+        "trip": "{km} km straight line, {road} km by road at {speed} km/h on average"
+                " + {buffer} min buffer",
         "same_venue": "same venue",
         "overnight": "{start} until {end} on {day}",
         "at": " at {venue}",
@@ -37,6 +33,19 @@ SENTENCES: dict[str, dict[str, str]] = {
         "whole_except": "the whole delegation except {names}",
         "delegate": "delegate #{id}",
         "speaker": "{name} (speaker)",
+        "before_arrival": "{who} {verb} not arrived yet for '{title}' ({day}, {span}{at}):"
+                          " {journey} arrives {moment}.",
+        "after_departure": "{who} {verb} already left before '{title}' ({day}, {span}{at})"
+                           " ends: {journey} departs {moment}.",
+        "no_stay": "No hotel is recorded for {who} for the night of {first}.",
+        "no_stay_nights": "No hotel is recorded for {who} for the nights from {first} to"
+                          " {last}.",
+        "travel_from_stay": "{who} {verb} {gap} min from {hotel} (leaving at {leave}) to"
+                            " '{next}' (starts {next_start}{next_at}) on {day}, but the trip"
+                            " takes about {minutes} min ({trip}).",
+        "moment": "on {day} at {time}",
+        "flight": "flight", "train": "train", "coach": "coach", "car": "car",
+        "other": "journey",
     },
     "nl": {
         "venue_clash": "{venue} is dubbel geboekt op {day}: ‘{a}’ ({a_span}) overlapt met ‘{b}’"
@@ -48,7 +57,8 @@ SENTENCES: dict[str, dict[str, str]] = {
         "travel_time": "{who} {verb} op {day} {gap} min tussen ‘{prev}’ (eindigt om"
                        " {prev_end}{prev_at}) en ‘{next}’ (begint om {next_start}{next_at}),"
                        " terwijl de rit ongeveer {minutes} min duurt ({trip}).",
-        "trip": "{km} km in rechte lijn x {detour} aan {speed} km/u + {buffer} min marge",
+        "trip": "{km} km in rechte lijn, {road} km over de weg aan gemiddeld {speed} km/u"
+                " + {buffer} min marge",
         "same_venue": "zelfde locatie",
         "overnight": "{start} tot {day} om {end}",
         "at": ", {venue}",
@@ -56,6 +66,18 @@ SENTENCES: dict[str, dict[str, str]] = {
         "whole_except": "de hele delegatie behalve {names}",
         "delegate": "delegatielid #{id}",
         "speaker": "{name} (spreker)",
+        "before_arrival": "{who} {verb} nog niet aangekomen voor ‘{title}’ ({day}, {span}{at}):"
+                          " {journey} komt aan {moment}.",
+        "after_departure": "{who} {verb} al vertrokken voordat ‘{title}’ ({day}, {span}{at})"
+                           " afloopt: {journey} vertrekt {moment}.",
+        "no_stay": "Er is geen hotel geregistreerd voor {who} voor de nacht van {first}.",
+        "no_stay_nights": "Er is geen hotel geregistreerd voor {who} voor de nachten van"
+                          " {first} tot {last}.",
+        "travel_from_stay": "{who} {verb} op {day} {gap} min van {hotel} (vertrek om {leave})"
+                            " tot ‘{next}’ (begint om {next_start}{next_at}), terwijl de rit"
+                            " ongeveer {minutes} min duurt ({trip}).",
+        "moment": "op {day} om {time}",
+        "flight": "vlucht", "train": "trein", "coach": "bus", "car": "auto", "other": "reis",
     },
     "fr": {
         "venue_clash": "Le lieu {venue} est réservé deux fois le {day} : « {a} » ({a_span})"
@@ -67,7 +89,8 @@ SENTENCES: dict[str, dict[str, str]] = {
         "travel_time": "{who} {verb} {gap} min entre « {prev} » (se termine à"
                        " {prev_end}{prev_at}) et « {next} » (commence à {next_start}{next_at})"
                        " le {day}, alors que le trajet prend environ {minutes} min ({trip}).",
-        "trip": "{km} km à vol d'oiseau x {detour} à {speed} km/h + {buffer} min de marge",
+        "trip": "{km} km à vol d'oiseau, {road} km par la route à {speed} km/h en moyenne"
+                " + {buffer} min de marge",
         "same_venue": "même lieu",
         "overnight": "{start} jusqu'au {day} à {end}",
         "at": ", {venue}",
@@ -75,6 +98,19 @@ SENTENCES: dict[str, dict[str, str]] = {
         "whole_except": "toute la délégation sauf {names}",
         "delegate": "délégué n° {id}",
         "speaker": "{name} (intervenant)",
+        "before_arrival": "{who} : arrivée le {moment} ({journey}), après le début de"
+                          " « {title} » ({day}, {span}{at}).",
+        "after_departure": "{who} : départ le {moment} ({journey}), avant la fin de"
+                           " « {title} » ({day}, {span}{at}).",
+        "no_stay": "Aucun hôtel n'est enregistré pour {who} pour la nuit du {first}.",
+        "no_stay_nights": "Aucun hôtel n'est enregistré pour {who} pour les nuits du {first}"
+                          " au {last}.",
+        "travel_from_stay": "{who} {verb} {gap} min entre {hotel} (départ à {leave}) et"
+                            " « {next} » (commence à {next_start}{next_at}) le {day}, alors que"
+                            " le trajet prend environ {minutes} min ({trip}).",
+        "moment": "{day} à {time}",
+        "flight": "vol", "train": "train", "coach": "autocar", "car": "voiture",
+        "other": "voyage",
     },
 }
 
@@ -83,9 +119,16 @@ SENTENCES = {lang: {key: language(lang).typography(text) for key, text in words.
              for lang, words in SENTENCES.items()}
 # The verb of a sentence whose subject is the names, for one name and for several.
 VERBS: dict[str, dict[str, tuple[str, str]]] = {
-    "en": {"double_booking": ("is", "are"), "travel_time": ("has", "have")},
-    "nl": {"double_booking": ("moet", "moeten"), "travel_time": ("heeft", "hebben")},
-    "fr": {"double_booking": ("doit", "doivent"), "travel_time": ("a", "ont")},
+    "en": {"double_booking": ("is", "are"), "travel_time": ("has", "have"),
+           "travel_from_stay": ("has", "have"), "before_arrival": ("has", "have"),
+           "after_departure": ("has", "have")},
+    "nl": {"double_booking": ("moet", "moeten"), "travel_time": ("heeft", "hebben"),
+           "travel_from_stay": ("heeft", "hebben"), "before_arrival": ("is", "zijn"),
+           "after_departure": ("is", "zijn")},
+    # French words these without a verb agreeing with the names (no gender to guess).
+    "fr": {"double_booking": ("doit", "doivent"), "travel_time": ("a", "ont"),
+           "travel_from_stay": ("a", "ont"), "before_arrival": ("", ""),
+           "after_departure": ("", "")},
 }
 
 
@@ -134,14 +177,23 @@ class Wording:
         """A host-side speaker, marked as such."""
         return self.words["speaker"].format(name=name)
 
+    def journey(self, mode: str, reference: str | None) -> str:
+        """'flight LO 231', 'vlucht LO 231', 'vol LO 231'; the mode alone without reference."""
+        word = self.words.get(mode, self.words["other"])
+        return f"{word} {reference}" if reference else word
+
+    def moment(self, day: dt.date, time: str) -> str:
+        """'on Sunday 21 April 2024 at 18:10' and its nl and fr forms."""
+        return self.words["moment"].format(day=self.day(day), time=time)
+
     def trip(self, estimate: TravelEstimate) -> str:
         """How the trip time was estimated, with the language's decimal mark."""
         if estimate.minutes == 0:
             return self.words["same_venue"]
         return self.words["trip"].format(
             km=_decimal(estimate.km, "#,##0.0", self.lang),
-            detour=_decimal(DETOUR_FACTOR, "0.##", self.lang),
-            speed=_decimal(URBAN_SPEED_KMH, "0.##", self.lang), buffer=BUFFER_MINUTES)
+            road=_decimal(estimate.road_km, "#,##0.0", self.lang),
+            speed=_decimal(estimate.speed_kmh, "#,##0", self.lang), buffer=BUFFER_MINUTES)
 
     def sentence(self, kind: str, names: list[str] | None = None, **values: object) -> str:
         """The message of one conflict; with names, they start it and the verb agrees."""

@@ -7,10 +7,10 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
-from typing import Literal, get_args
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from visitplanner.planning.conflict_messages import Wording
+from visitplanner.planning.conflicts_practical import practical_conflicts
 from visitplanner.planning.programme import Programme, ProgrammeItem
 from visitplanner.planning.travel import (
     Timeline,
@@ -19,10 +19,14 @@ from visitplanner.planning.travel import (
     legs_with_chosen,
     minutes_between,
 )
+from visitplanner.planning.vocabulary import (
+    DOUBLE_BOOKING,
+    OUTSIDE_VISIT,
+    TRAVEL_TIME,
+    VENUE_CLASH,
+    ConflictKind,
+)
 
-ConflictKind = Literal["double_booking", "venue_clash", "outside_visit", "travel_time"]
-KINDS: tuple[ConflictKind, ...] = get_args(ConflictKind)
-DOUBLE_BOOKING, VENUE_CLASH, OUTSIDE_VISIT, TRAVEL_TIME = KINDS
 Found = tuple[tuple[dt.datetime, str, tuple[int, ...]], "Conflict"]  # (sort key, conflict)
 _Leg = tuple[ProgrammeItem, ProgrammeItem, TravelEstimate, list[str]]  # from, to, trip, who
 
@@ -39,7 +43,8 @@ class Conflict:
 def find_conflicts(programme: Programme) -> list[Conflict]:
     """Find every conflict in programme.lang, by first start then kind; O(n log n) plus pairs."""
     ctx = _Context(programme)
-    found = [*_overlap_conflicts(ctx), *_outside_visit_conflicts(ctx), *_travel_conflicts(ctx)]
+    found = [*_overlap_conflicts(ctx), *_outside_visit_conflicts(ctx), *_travel_conflicts(ctx),
+             *practical_conflicts(programme, ctx)]
     found.sort(key=lambda pair: pair[0])
     return [conflict for _, conflict in found]
 
@@ -102,11 +107,13 @@ class _Context:
         """Say where an item takes place, when the venue is known."""
         return self.say.at(item.venue.name if item.venue is not None else None)
 
-    def found(self, kind: ConflictKind, message: str, items: Iterable[ProgrammeItem]) -> Found:
-        """Wrap a conflict with its sort key: first item start, kind, ids."""
+    def found(self, kind: ConflictKind, message: str, items: Iterable[ProgrammeItem],
+              when: dt.datetime | None = None) -> Found:
+        """Wrap a conflict with its sort key: first item start (or `when`), kind, ids."""
         items = list(items)
         ids = tuple(sorted({i.id for i in items}))
-        return (min(i.starts for i in items), kind, ids), Conflict(kind, message, ids)
+        first = when if when is not None else min(i.starts for i in items)
+        return (first, kind, ids), Conflict(kind, message, ids)
 
 
 def _overlapping_pairs(items: list[ProgrammeItem]) -> Iterator[tuple[ProgrammeItem, ProgrammeItem]]:
@@ -171,8 +178,8 @@ class _Legs:
 
     def add(self, prev: ProgrammeItem, item: ProgrammeItem, names: Callable[[], list[str]]) -> None:
         """Record the trip from prev to item if the gap is shorter than the estimate."""
-        if prev.venue is None or item.venue is None:
-            return
+        if prev.venue is None or item.venue is None or item.kind == "transfer":
+            return  # a transfer is the trip itself: its own duration is the organiser's call
         key = (prev.venue.id, item.venue.id)
         if key not in self.estimates:  # the same few venue pairs recur all through a visit
             self.estimates[key] = estimate_travel(prev.venue, item.venue)

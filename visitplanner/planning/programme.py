@@ -83,6 +83,9 @@ class DelegateView:
     language: str | None = None
     # True when `honorific` is the organiser's own translation, which outputs print as given.
     honorific_translated: bool = False
+    # As the organiser wrote them ("vegetarian", "wheelchair"), for caterers and hosts.
+    dietary: str | None = None
+    accessibility: str | None = None
     untranslated: frozenset[str] = frozenset()
 
 

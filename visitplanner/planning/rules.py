@@ -14,6 +14,9 @@ EARLIEST_DATE = dt.date(2000, 1, 1)
 LATEST_DATE = dt.date(2100, 12, 31)
 LONGEST_VISIT_DAYS = 366
 LONGEST_ITEM = dt.timedelta(days=7)
+LONGEST_JOURNEY = dt.timedelta(days=3)
+# What a phone can dial (and a tel: link can carry): digits, a leading +, spaces and ()./-.
+PHONE_PATTERN = r"^\+?[0-9][0-9 ()./-]*[0-9]$"
 # A change to any of these makes calendars treat an item as updated (its SEQUENCE rises).
 SEQUENCE_FIELDS = ("starts_at", "ends_at", "venue_id", "title", "status")
 
@@ -101,11 +104,11 @@ def check_country(field: str, code: str) -> str:
     return code
 
 
-def check_timezone(name: str) -> str:
-    """Refuse a time zone that is not an IANA name such as Europe/Brussels (nor `localtime`)."""
+def check_timezone(name: str, field: str = "timezone") -> str:
+    """Refuse a time zone that is not an IANA name such as Europe/Brussels."""
     if name not in known_timezones():
-        raise RuleError("timezone", f"Unknown time zone {name!r}; use an IANA name such as "
-                                    "Europe/Brussels.")
+        raise RuleError(field, f"Unknown time zone {name!r}; use an IANA name such as "
+                               "Europe/Brussels.")
     return name
 
 
@@ -144,6 +147,34 @@ def check_meeting_time(meeting_at: dt.datetime | None, starts_at: dt.datetime) -
         raise RuleError("meeting_at", "The meeting time must not be after the start time.")
     if meeting_at.date() != starts_at.date():
         raise RuleError("meeting_at", "The meeting time must be on the day the item starts.")
+
+
+def check_journey_times(departs_at: dt.datetime, departure_timezone: str,
+                        arrives_at: dt.datetime, arrival_timezone: str) -> None:
+    """A journey arrives after it departs, each time read in its own zone (Kyiv -> Brussels)."""
+    check_timezone(departure_timezone, "departure_timezone")
+    check_timezone(arrival_timezone, "arrival_timezone")
+    check_date_in_range("departs_at", departs_at.date())
+    check_date_in_range("arrives_at", arrives_at.date())
+    check_wall_time("departs_at", departs_at, departure_timezone)
+    check_wall_time("arrives_at", arrives_at, arrival_timezone)
+    departs = departs_at.replace(tzinfo=ZoneInfo(departure_timezone))
+    arrives = arrives_at.replace(tzinfo=ZoneInfo(arrival_timezone))
+    if arrives <= departs:
+        raise RuleError("arrives_at", "The arrival must be after the departure (each time in "
+                                      "its own time zone).")
+    if arrives - departs > LONGEST_JOURNEY:
+        raise RuleError("arrives_at", "A journey lasts at most three days.")
+
+
+def check_stay_dates(check_in: dt.date, check_out: dt.date) -> None:
+    """A stay ends on a later day than it starts: at least one night."""
+    check_date_in_range("check_in", check_in)
+    check_date_in_range("check_out", check_out)
+    if check_out <= check_in:
+        raise RuleError("check_out", "The check-out date must be after the check-in date.")
+    if (check_out - check_in).days > LONGEST_VISIT_DAYS:
+        raise RuleError("check_out", f"A stay lasts at most {LONGEST_VISIT_DAYS} nights.")
 
 
 def check_wall_time(field: str, value: dt.datetime, timezone: str) -> None:

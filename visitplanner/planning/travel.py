@@ -11,10 +11,16 @@ from visitplanner.planning.programme import ProgrammeItem, VenueView
 
 # Mean Earth radius (IUGG); good to a few metres at city scale.
 EARTH_RADIUS_KM = 6371.0088
-# Streets are not straight lines: a city trip is typically 1.3-1.5 x the crow-flies distance.
-DETOUR_FACTOR = 1.4
-# A delegation minibus or taxi through a city centre, including traffic lights.
-URBAN_SPEED_KMH = 25.0
+# Roads are not straight lines: measured trips between Belgian venues run 1.2-1.5 x the
+# crow-flies distance (more in city centres, less on motorways); 1.3 is the middle.
+DETOUR_FACTOR = 1.3
+# Speeds grow with distance, as a trip leaves the city for regional roads and the motorway:
+# each band's road kilometres are driven at its speed (a delegation minibus, with traffic).
+#   city:     the first 5 km at 25 km/h (traffic lights, one-way streets);
+#   region:   the next 25 km, up to 30 km, at 50 km/h (ring roads, regional roads);
+#   motorway: everything beyond 30 km at 100 km/h.
+# Brussels -> Liege, 88 km straight: 114 km by road, 5 + 25 + 84 km = 12 + 30 + 51 min, + 10.
+SPEED_BANDS: tuple[tuple[float, float], ...] = ((5.0, 25.0), (30.0, 50.0), (math.inf, 100.0))
 # Leaving a building, boarding, parking, finding the next room.
 BUFFER_MINUTES = 10
 
@@ -25,6 +31,9 @@ class TravelEstimate:
 
     km: float
     minutes: int
+    road_km: float = 0.0
+    # The mean driving speed over the bands the trip crosses, without the buffer.
+    speed_kmh: float = 0.0
 
 
 def straight_line_km(a_lat: float, a_lon: float, b_lat: float, b_lon: float) -> float:
@@ -37,11 +46,31 @@ def straight_line_km(a_lat: float, a_lon: float, b_lat: float, b_lon: float) -> 
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
+def driving_minutes(road_km: float) -> float:
+    """Minutes at the wheel for a road distance, each band at its own speed."""
+    minutes, done = 0.0, 0.0
+    for upto, speed in SPEED_BANDS:
+        if road_km <= done:
+            break
+        stretch = min(road_km, upto) - done
+        minutes += stretch / speed * 60
+        done += stretch
+    return minutes
+
+
 def minutes_for_km(km: float) -> int:
     """Turn a straight-line distance into whole travel minutes, rounded up."""
-    total = km * DETOUR_FACTOR / URBAN_SPEED_KMH * 60 + BUFFER_MINUTES
+    total = driving_minutes(km * DETOUR_FACTOR) + BUFFER_MINUTES
     # round() first, so float noise (10.000000001) does not cost a whole extra minute.
     return math.ceil(round(total, 6))
+
+
+def trip_for_km(km: float) -> TravelEstimate:
+    """The whole estimate of a trip over a straight-line distance."""
+    road_km = km * DETOUR_FACTOR
+    driving = driving_minutes(road_km)
+    speed = road_km / driving * 60 if driving else SPEED_BANDS[0][1]
+    return TravelEstimate(km=km, minutes=minutes_for_km(km), road_km=road_km, speed_kmh=speed)
 
 
 def estimate_travel(venue_a: VenueView | None, venue_b: VenueView | None) -> TravelEstimate | None:
@@ -54,8 +83,7 @@ def estimate_travel(venue_a: VenueView | None, venue_b: VenueView | None) -> Tra
     b_lat, b_lon = venue_b.latitude, venue_b.longitude
     if a_lat is None or a_lon is None or b_lat is None or b_lon is None:
         return None
-    km = straight_line_km(a_lat, a_lon, b_lat, b_lon)
-    return TravelEstimate(km=km, minutes=minutes_for_km(km))
+    return trip_for_km(straight_line_km(a_lat, a_lon, b_lat, b_lon))
 
 
 def estimate_travel_minutes(venue_a: VenueView | None, venue_b: VenueView | None) -> int | None:

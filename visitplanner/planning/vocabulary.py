@@ -1,5 +1,7 @@
 """The closed word lists of the domain, shared by models, API schemas and forms."""
 
+from typing import Literal, get_args
+
 LANGUAGES = ("nl", "fr", "en")
 # A delegate's own language: their personal programme, page and calendar come in it.
 DELEGATE_LANGUAGES = (*LANGUAGES, "de", "uk")
@@ -20,3 +22,13 @@ GENDERS = ("female", "male")
 # feed: the personal calendar feed keeps calendars current; requests: also a meeting request
 # or cancellation per changed item, for those who want meeting entries.
 CALENDAR_INVITES = ("feed", "requests")
+# The kinds of conflict find_conflicts reports (the API's `kind`).
+ConflictKind = Literal["double_booking", "venue_clash", "outside_visit", "travel_time",
+                       "before_arrival", "no_stay"]
+CONFLICT_KINDS: tuple[ConflictKind, ...] = get_args(ConflictKind)
+DOUBLE_BOOKING: ConflictKind = "double_booking"
+VENUE_CLASH: ConflictKind = "venue_clash"
+OUTSIDE_VISIT: ConflictKind = "outside_visit"
+TRAVEL_TIME: ConflictKind = "travel_time"
+BEFORE_ARRIVAL: ConflictKind = "before_arrival"
+NO_STAY: ConflictKind = "no_stay"

@@ -12,8 +12,10 @@ from visitplanner.web import (
     items,
     logos,
     news,
+    practical,
     printouts,
     releases,
+    sheets,
     spreadsheets,
     timeline_edits,
     users,
@@ -71,6 +73,15 @@ web.add_url_rule("/items/<int:item_id>/move", view_func=timeline_edits.move_item
                  methods=["POST"])
 web.add_url_rule("/items/<int:item_id>/delete", view_func=items.delete_item,
                  methods=["GET", "POST"])
+# The practical side: journeys, hotel stays, contacts on duty.
+for _kind in practical.KINDS:
+    web.add_url_rule(f"/visits/<int:visit_id>/{_kind}/new", f"new_{_kind}",
+                     practical.new_practical, defaults={"kind": _kind}, methods=["GET", "POST"])
+    web.add_url_rule(f"/{_kind}/<int:row_id>/edit", f"edit_{_kind}", practical.edit_practical,
+                     defaults={"kind": _kind}, methods=["GET", "POST"])
+    web.add_url_rule(f"/{_kind}/<int:row_id>/delete", f"delete_{_kind}",
+                     practical.delete_practical, defaults={"kind": _kind},
+                     methods=["GET", "POST"])
 for _kind, _spec in directory.KINDS.items():
     web.add_url_rule(f"/{_kind}", f"list_{_kind}", directory.list_entries,
                      defaults={"kind": _kind})
@@ -91,6 +102,10 @@ web.add_url_rule("/visits/<int:visit_id>/programme.pdf", view_func=printouts.exp
 web.add_url_rule("/delegates/<int:delegate_id>/programme.pdf",
                  view_func=printouts.export_delegate_programme_pdf)
 web.add_url_rule("/visits/<int:visit_id>/badges.pdf", view_func=printouts.export_badges_pdf)
+# Sheets for the people who make the visit run.
+web.add_url_rule("/visits/<int:visit_id>/sheets/"
+                 "<any(delegation, transport, catering, access):kind>.<any(xlsx, pdf):fmt>",
+                 view_func=sheets.export_sheet)
 # News draft: edit, history, downloads.
 web.add_url_rule("/visits/<int:visit_id>/news", view_func=news.show_news, methods=["GET", "POST"])
 web.add_url_rule("/visits/<int:visit_id>/news.<any(md, html, docx):format>",

@@ -39,6 +39,7 @@ USAGE_LABELS = {
     "visit_key_figures": _l("visits as key figure"), "people": _l("people"),
     "venues": _l("venues"), "items": _l("programme items"),
     "item_speakers": _l("programme items as speaker"), "quotes": _l("quotes"),
+    "stays": _l("hotel stays"), "item_interpreters": _l("programme items as interpreter"),
 }
 
 

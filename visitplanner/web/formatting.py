@@ -59,6 +59,7 @@ def names() -> dict[str, dict[str, Any]]:
     """The words of the closed lists (kinds, statuses, roles) in the UI language."""
     from visitplanner.web.forms import LANGUAGE_NAMES, VISIT_STATUS_NAMES
     from visitplanner.web.forms_directory import ORGANISATION_KIND_NAMES, USER_ROLE_NAMES
+    from visitplanner.web.forms_practical import DIRECTION_NAMES, MODE_NAMES
     from visitplanner.web.forms_programme import (
         DELEGATE_ROLE_NAMES,
         ITEM_KIND_NAMES,
@@ -68,12 +69,15 @@ def names() -> dict[str, dict[str, Any]]:
     return {"visit_status": VISIT_STATUS_NAMES, "item_kind": ITEM_KIND_NAMES,
             "item_status": ITEM_STATUS_NAMES, "role": DELEGATE_ROLE_NAMES,
             "organisation_kind": ORGANISATION_KIND_NAMES, "user_role": USER_ROLE_NAMES,
-            "conflict": CONFLICT_NAMES, "language": LANGUAGE_NAMES}
+            "conflict": CONFLICT_NAMES, "language": LANGUAGE_NAMES, "direction": DIRECTION_NAMES,
+            "mode": MODE_NAMES}
 
 
 CONFLICT_NAMES = {"double_booking": _l("Double booking"), "venue_clash": _l("Venue clash"),
                   "outside_visit": _l("Outside the visit"),
-                  "travel_time": _l("Too little travel time")}
+                  "travel_time": _l("Too little travel time"),
+                  "before_arrival": _l("Not there yet, or gone already"),
+                  "no_stay": _l("Night without a hotel")}
 def delegation_phrase(delegation: DelegationView, content_language: str) -> str:
     """The delegation as words in the UI language: 'procureurs ukrainiens', 'Ukrainian judges';
     untranslated words keep their own language's order."""

@@ -28,6 +28,12 @@ RULE_MESSAGES = (
     _l("Write this on one line, without line breaks."),
     _l("Use a web address that starts with http:// or https://."),
     _l("Not an e-mail address."),
+    _l("The meeting time must not be after the start time."),
+    _l("The meeting time must be on the day the item starts."),
+    _l("The arrival must be after the departure (each time in its own time zone)."),
+    _l("A journey lasts at most three days."),
+    _l("The check-out date must be after the check-in date."),
+    _l("A stay lasts at most 366 nights."),
 )
 LANGUAGE_NAMES = {"nl": _l("Dutch"), "fr": _l("French"), "en": _l("English")}
 # A delegate's own language may also be one that only their personal outputs speak.

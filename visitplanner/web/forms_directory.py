@@ -64,6 +64,7 @@ class VenueForm(EditForm):
     city = text(_l("City"), 100)
     country = country(_l("Country"))
     organisation_id = choose_id(_l("Organisation"))
+    phone = text(_l("Phone (the front desk, for hotels)"), 50)
     latitude = FloatField(_l("Latitude"), validators=[Optional(), NumberRange(-90, 90)])
     longitude = FloatField(_l("Longitude"), validators=[Optional(), NumberRange(-180, 180)])
     translations = translations_field(VenueTranslation, vars())
