@@ -7,10 +7,11 @@ from typing import Any
 
 from flask import Flask
 from flask_babel import get_locale
+from sqlalchemy.exc import DBAPIError
 from werkzeug.exceptions import HTTPException
 
 from visitplanner.config import settings_from_env
-from visitplanner.errors import answer_http_error
+from visitplanner.errors import answer_database_error, answer_http_error
 from visitplanner.extensions import babel, csrf, db, login_manager, migrate
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -46,12 +47,16 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.jinja_env.globals["get_locale"] = get_locale
 
     from visitplanner.api import api
+    from visitplanner.security import init_security, limit_api
     from visitplanner.web import web
 
+    init_security(app)
+    limit_api(api)
     app.register_blueprint(web)
     app.register_blueprint(api)
     csrf.exempt(api)  # The API takes bearer tokens only, never cookies: no CSRF exposure.
     app.register_error_handler(HTTPException, answer_http_error)
+    app.register_error_handler(DBAPIError, answer_database_error)
 
     from visitplanner.cli import register_commands
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from flask import Response, request
+from flask import Response, g, request
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
@@ -66,7 +66,8 @@ def export_delegate_calendar(delegate_id: int) -> Response:
     delegate = db.session.get(Delegate, delegate_id)
     if delegate is None:
         raise ApiError(404, f"No delegate with id {delegate_id}.")
-    return _ics(calendars.delegate_calendar(delegate, _language()),
+    return _ics(calendars.delegate_calendar(delegate, _language(),
+                                            secret_links=g.api_user.can_write),
                 f"delegate-{delegate_id}.ics", "")
 
 

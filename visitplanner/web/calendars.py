@@ -37,7 +37,9 @@ def export_visit_calendar(visit_id: int) -> Response:
 def export_delegate_calendar(delegate_id: int) -> Response:
     """A delegate's items as an .ics file, the delegate as ATTENDEE."""
     delegate = db.session.get(Delegate, delegate_id) or abort(404)
-    return _ics(calendars.delegate_calendar(delegate, _language()), f"delegate-{delegate_id}.ics")
+    return _ics(calendars.delegate_calendar(delegate, _language(),
+                                            secret_links=current_user.can_write),
+                f"delegate-{delegate_id}.ics")
 
 
 @login_required
