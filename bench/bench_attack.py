@@ -67,8 +67,9 @@ def crafted_xlsx() -> bytes:
     from openpyxl import Workbook
 
     book = Workbook()
-    book.active["A1"] = "full_name"
-    book.active["A1048576"] = "far away"
+    sheet = book.worksheets[0]
+    sheet["A1"] = "full_name"
+    sheet["A1048576"] = "far away"
     buffer = io.BytesIO()
     book.save(buffer)
     source = zipfile.ZipFile(buffer)
@@ -103,7 +104,9 @@ class Attacker:
 
 def csrf(attacker: Attacker, session: requests.Session, path: str = "/login") -> str:
     page = attacker.send(session, "GET", path).text
-    return re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
+    found = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page)
+    assert found, f"no CSRF token on {path}"
+    return found.group(1)
 
 
 def login(attacker: Attacker, email: str, password: str, next_url: str = "") -> Any:
@@ -242,6 +245,7 @@ def main() -> int:
     server = multiprocessing.get_context("spawn").Process(
         target=_serve, args=(port, folder, send), daemon=True)
     server.start()
+    assert server.pid is not None
     tokens = receive.recv()
     base = f"http://127.0.0.1:{port}"
     for _ in range(100):
@@ -259,7 +263,7 @@ def main() -> int:
         peak = peak_mb(server.pid)
         server.terminate()
     log = Path(folder, "access.log").read_text()
-    attacker.held("10 secrets in links", attacker.secret and attacker.secret not in log
+    attacker.held("10 secrets in links", bool(attacker.secret) and attacker.secret not in log
                   and "/p/[redacted]" in log)
     tried = sum(attacker.statuses.values())
     errors = sum(n for code, n in attacker.statuses.items() if code >= 500)

@@ -33,7 +33,8 @@ class Counter:
     """WSGI middleware counting answers by status."""
 
     def __init__(self, app: Any) -> None:
-        self.app, self.statuses = app, collections.Counter()
+        self.app = app
+        self.statuses: collections.Counter[int] = collections.Counter()
         self.lock = threading.Lock()
 
     def __call__(self, environ: dict[str, Any], start_response: Any) -> Any:

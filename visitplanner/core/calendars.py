@@ -72,6 +72,7 @@ def delegate_calendar(delegate: Delegate, lang: str | None = None, feed: bool = 
     """A delegate's items, with the delegate as ATTENDEE; with `secret_links` (for organisers
     and the delegate), linked to their personal page, else to the visit's page."""
     visit = load_visit(delegate.visit_id)
+    assert visit is not None  # a delegate's visit outlives none of its delegates
     programme = build_programme(visit, lang or delegate.language, delegate_id=delegate.id)
     page = (delegate_links(delegate)["personal_url"] if secret_links
             else f"{current_app.config['BASE_URL']}/visits/{visit.id}")
