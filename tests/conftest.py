@@ -31,6 +31,14 @@ def instance_path(tmp_path_factory: pytest.TempPathFactory) -> str:
     return path
 
 
+# The suite logs in and calls the API far more often than a person would; tests of the limits
+# lower them themselves (the `limits` fixture).
+GENEROUS_LIMITS = {"RATELIMIT_LOGIN": "100000 per minute",
+                   "RATELIMIT_LOGIN_FAILURES": "100000 per minute",
+                   "RATELIMIT_API": "100000 per minute",
+                   "RATELIMIT_API_FAILURES": "100000 per minute"}
+
+
 def database_url(backend: str, tmp_path_factory: pytest.TempPathFactory) -> str:
     """The URL of the test database of a backend."""
     if backend == "postgresql":
@@ -48,7 +56,7 @@ def app(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
     app = create_app({"TESTING": True,
                       "SQLALCHEMY_DATABASE_URI": database_url(request.param, tmp_path_factory),
                       "BASE_URL": "http://visitplanner.test",
-                      "CALENDAR_DOMAIN": "visitplanner.test"})
+                      "CALENDAR_DOMAIN": "visitplanner.test", **GENEROUS_LIMITS})
     with app.app_context():
         db.drop_all()
         db.create_all()
@@ -75,6 +83,17 @@ def _clean_tables(request: pytest.FixtureRequest) -> Iterator[None]:
             db.session.execute(table.delete())
         db.session.commit()
         db.session.remove()
+
+
+@pytest.fixture
+def limits(app: Any) -> Iterator[dict[str, Any]]:
+    """The app's rate limits, for a test to lower; counts start at zero and are reset after."""
+    from visitplanner.security import limiter
+
+    limiter.reset()
+    yield app.config
+    app.config.update(GENEROUS_LIMITS)
+    limiter.reset()
 
 
 @pytest.fixture

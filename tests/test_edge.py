@@ -43,7 +43,7 @@ def url_values(app: Any, demo_visit: Any) -> dict[str, Any]:
     return {"visit_id": demo_visit.id, "delegate_id": delegate.id, "person_id": speaker.id,
             "item_id": demo_visit.items[0].id, "row_id": demo_visit.host_organisation_id,
             "format": "md", "user_id": 1, "kind": "delegation", "fmt": "xlsx",
-            "token": make_token(delegate.id, delegate.link_version, app.config["SECRET_KEY"])}
+            "token": make_token(delegate.link_key, app.config["SECRET_KEY"])}
 
 
 def get_rules(app: Any) -> list[Any]:

@@ -7,11 +7,13 @@ from typing import Any
 
 from flask import Flask
 from flask_babel import get_locale
+from sqlalchemy.exc import DBAPIError
 from werkzeug.exceptions import HTTPException
 
 from visitplanner.config import settings_from_env
-from visitplanner.edge import IdConverter, UnknownLanguage
-from visitplanner.errors import answer_http_error, answer_unknown_language
+from visitplanner.core import audit
+from visitplanner.edge import IdConverter, UnknownLanguage, caller_address
+from visitplanner.errors import answer_database_error, answer_http_error, answer_unknown_language
 from visitplanner.extensions import babel, csrf, db, login_manager, migrate
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -29,6 +31,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         static_folder=str(PROJECT_ROOT / "static"),
     )
     app.url_map.converters["id"] = IdConverter
+    audit.caller_address = caller_address
     app.config.from_mapping(settings_from_env(instance_path))
     app.config.from_pyfile("config.py", silent=True)
     if test_config:
@@ -48,13 +51,17 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.jinja_env.globals["get_locale"] = get_locale
 
     from visitplanner.api import api
+    from visitplanner.security import init_security, limit_api
     from visitplanner.web import web
 
+    init_security(app)
+    limit_api(api)
     app.register_blueprint(web)
     app.register_blueprint(api)
     csrf.exempt(api)  # The API takes bearer tokens only, never cookies: no CSRF exposure.
     app.register_error_handler(HTTPException, answer_http_error)
     app.register_error_handler(UnknownLanguage, answer_unknown_language)
+    app.register_error_handler(DBAPIError, answer_database_error)
 
     from visitplanner.cli import register_commands
 

@@ -6,7 +6,14 @@ from flask import Flask, current_app
 from flask.cli import AppGroup, FlaskGroup
 from sqlalchemy import func, select
 
-from visitplanner.core.accounts import AccountError, create_user, find_user, issue_token
+from visitplanner.core.accounts import (
+    AccountError,
+    check_password,
+    create_user,
+    find_user,
+    issue_token,
+    set_password,
+)
 from visitplanner.extensions import db
 from visitplanner.models import Visit
 from visitplanner.models.base import MAX_ID
@@ -35,21 +42,44 @@ def create_user_command(email: str, role: str, password: str | None, full_name: 
     if password is None:
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
     try:
+        check_password(password, email, full_name)
         user = create_user(email, role, password, full_name)
     except AccountError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"Created {user.role} {user.email}.")
 
 
+@click.command("set-password")
+@click.argument("email")
+@click.option("--password", help="Asked for when left out.")
+def set_password_command(email: str, password: str | None) -> None:
+    """Give a user a new password (same policy as the web form); their sessions end."""
+    user = find_user(email)
+    if user is None:
+        raise click.ClickException(f"No user with e-mail {email}.")
+    if password is None:
+        password = click.prompt("New password", hide_input=True, confirmation_prompt=True)
+    try:
+        check_password(password, user.email, user.full_name)
+    except AccountError as exc:
+        raise click.ClickException(str(exc)) from exc
+    set_password(user, password)
+    db.session.commit()
+    click.echo(f"New password set for {user.email}; their sessions have ended.")
+
+
 @click.command("create-token")
 @click.argument("email")
 @click.option("--name", help="A label for the token, e.g. the program that uses it.")
-def create_token_command(email: str, name: str | None) -> None:
+@click.option("--days", type=click.IntRange(min=0), default=None,
+              help="Days until it expires (default: API_TOKEN_DAYS, 90; 0: never).")
+def create_token_command(email: str, name: str | None, days: int | None) -> None:
     """Create an API token for a user and print it (last line); it is shown only once."""
     user = find_user(email)
     if user is None:
         raise click.ClickException(f"No user with e-mail {email}.")
-    token = issue_token(user, name)
+    token = issue_token(user, name, current_app.config["API_TOKEN_DAYS"] if days is None
+                        else days or None)
     click.echo(f"New API token for {user.email} ({user.role}); keep it secret:", err=True)
     click.echo(token)
 
@@ -181,6 +211,6 @@ def worker_command(once: bool, poll: float) -> None:
 
 def register_commands(app: Flask) -> None:
     """Add the project's commands to the app's CLI."""
-    for command in (create_user_command, create_token_command, demo_command, export_group,
-                    send_outbox_command, worker_command):
+    for command in (create_user_command, set_password_command, create_token_command,
+                    demo_command, export_group, send_outbox_command, worker_command):
         app.cli.add_command(command)

@@ -35,13 +35,21 @@ def load_secret_key(instance_path: Path) -> str:
     return key
 
 
+def _env_int(name: str, default: int) -> int:
+    value = _env(name)
+    return int(value) if value and value.strip().isdigit() else default
+
+
 def settings_from_env(instance_path: Path) -> dict[str, object]:
     """Build the Flask config mapping from the environment."""
     default_db = f"sqlite:///{instance_path / 'visitplanner.sqlite3'}"
+    base_url = (_env("BASE_URL", "http://127.0.0.1:5000") or "").rstrip("/")
     return {
         "SQLALCHEMY_DATABASE_URI": _env("DATABASE_URL", default_db),
         "SECRET_KEY": load_secret_key(instance_path),
-        "BASE_URL": (_env("BASE_URL", "http://127.0.0.1:5000") or "").rstrip("/"),
+        "BASE_URL": base_url,
+        # Error messages never carry SQL parameters (token hashes, e-mail addresses).
+        "SQLALCHEMY_ENGINE_OPTIONS": {"hide_parameters": True, "pool_pre_ping": True},
         "MAIL_FROM": _env("MAIL_FROM", "visitplanner@localhost"),
         "SMTP_HOST": _env("SMTP_HOST"),
         "SMTP_PORT": int(_env("SMTP_PORT", "25") or 25),
@@ -53,10 +61,28 @@ def settings_from_env(instance_path: Path) -> dict[str, object]:
         "MAIL_RETRY_SECONDS": float(_env("MAIL_RETRY_SECONDS", "60") or 60),
         # Times of saves and sends are shown in this zone (visits carry their own zone).
         "BABEL_DEFAULT_TIMEZONE": _env("TIMEZONE", "Europe/Brussels"),
+        # Behind https the cookies travel only over https.
+        "SESSION_COOKIE_SECURE": _env_bool("COOKIE_SECURE", base_url.startswith("https://")),
+        "REMEMBER_COOKIE_SECURE": _env_bool("COOKIE_SECURE", base_url.startswith("https://")),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "REMEMBER_COOKIE_HTTPONLY": True,
         "WTF_CSRF_TIME_LIMIT": None,
+        # Requests larger than this get 413 (the delegate import takes files up to 2 MB).
+        "MAX_CONTENT_LENGTH": _env_int("MAX_CONTENT_LENGTH", 4 * 1024 * 1024),
+        # Rate limits (Flask-Limiter notation). memory:// counts per process; several processes
+        # or hosts share counts through e.g. redis://host:6379 or memcached://host:11211.
+        "RATELIMIT_STORAGE_URI": _env("RATELIMIT_STORAGE_URI", "memory://"),
+        "RATELIMIT_ENABLED": _env_bool("RATELIMIT_ENABLED", True),
+        "RATELIMIT_HEADERS_ENABLED": True,
+        "RATELIMIT_LOGIN": _env("RATELIMIT_LOGIN", "20 per minute"),
+        "RATELIMIT_LOGIN_FAILURES": _env("RATELIMIT_LOGIN_FAILURES", "5 per 15 minutes"),
+        "RATELIMIT_API": _env("RATELIMIT_API", "600 per minute"),
+        "RATELIMIT_API_FAILURES": _env("RATELIMIT_API_FAILURES", "20 per minute"),
+        # New API tokens expire after this many days; personal links this many days after the
+        # visit's last day.
+        "API_TOKEN_DAYS": _env_int("API_TOKEN_DAYS", 90),
+        "PERSONAL_LINK_DAYS": _env_int("PERSONAL_LINK_DAYS", 30),
         # The language tag of Word files by output language, e.g. "nl=nl-NL,fr=fr-FR";
         # unset languages keep nl-BE, fr-BE and en-GB.
         "DOCUMENT_LOCALES": dict(pair.strip().split("=", 1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from flask import Response, request
+from flask import Response, has_request_context, request
 from werkzeug.exceptions import BadRequest
 from werkzeug.routing import BaseConverter
 
@@ -52,6 +52,11 @@ class UnknownLanguage(BadRequest):
     def fields(self) -> dict[str, list[str]]:
         """The field errors of the API's 422: the parameter and the allowed values."""
         return {self.parameter: [f"Use one of {', '.join(LANGUAGES)}."]}
+
+
+def caller_address() -> str | None:
+    """The address the current request came from (None outside a request), for the audit."""
+    return request.remote_addr if has_request_context() else None
 
 
 def output_language(parameter: str = "lang") -> str | None:

@@ -136,3 +136,19 @@ def test_cli_writes_a_sheet_as_xlsx_or_pdf(app, demo_visit, tmp_path):
     with app.app_context():
         missing = runner.invoke(export_sheet_command, ["999999", "access"])
     assert missing.exit_code != 0 and "No visit with id 999999" in missing.output
+
+
+def test_catering_sheet_counts_out_a_delegate_who_declined_the_meal(api, demo_visit):
+    from visitplanner.core.releases import answer_item
+    from visitplanner.extensions import db
+
+    meals = sorted((i for i in demo_visit.items if i.kind == "meal"), key=lambda i: i.starts_at)
+    andrii = next(d for d in demo_visit.delegates if d.full_name == "Andrii Melnyk")
+    answer_item(andrii, meals[0].id, "declined")
+    answer_item(andrii, meals[1].id, "accepted")
+    db.session.commit()
+    lunch, dinner = sheet(api, demo_visit.id, "catering")[:2]
+    assert lunch["Gasten"] == len(demo_visit.delegates) - 1 + len(meals[0].speakers)
+    assert lunch["Dieetwensen"] == ("halal: 1 (Iryna Bondarenko); "
+                                    "vegetarisch: 1 (Nataliia Tkachenko)")
+    assert "Andrii Melnyk" in str(dinner["Dieetwensen"])

@@ -10,10 +10,10 @@ from pathlib import Path
 import icalendar
 import pytest
 from mail_helpers import deliver
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from visitplanner.extensions import db
-from visitplanner.models import OutboxMessage
+from visitplanner.models import Delegate, OutboxMessage
 
 LATER = dt.datetime.now(dt.UTC) + dt.timedelta(days=1)  # past every back-off
 
@@ -180,7 +180,13 @@ def test_two_senders_at_once_never_send_a_message_twice(app, demo_visit, smtp):
 def test_names_cannot_inject_headers(api, demo_visit, smtp):
     response = api.post(f"/visits/{demo_visit.id}/delegates", json={
         "full_name": "Eve\r\nBcc: spy@example.org", "email": "eve@example.org"})
-    assert response.status_code == 201
+    assert response.status_code == 422  # a name is one line
+    response = api.post(f"/visits/{demo_visit.id}/delegates", json={
+        "full_name": "Eve", "email": "eve@example.org"})
+    # A name stored before the rule refused line breaks still cannot inject a header.
+    db.session.execute(update(Delegate).where(Delegate.id == response.json["id"])
+                       .values(full_name="Eve\r\nBcc: spy@example.org"))
+    db.session.commit()
     invite(api, demo_visit)
     eve = [(rcpts, m) for (rcpts, _), m in zip(smtp.received, smtp.messages())
            if "eve@example.org" in rcpts]

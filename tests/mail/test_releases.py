@@ -1,6 +1,7 @@
 """Releases: one message per person through a real SMTP server (aiosmtpd on 127.0.0.1)."""
 from __future__ import annotations
 
+import datetime as dt
 import io
 import socket
 import threading
@@ -237,3 +238,10 @@ def test_a_full_release_to_the_affected_goes_only_to_those_whose_programme_chang
     deliver()
     text = by_recipient(smtp)["o.kovalenko@example.org"].get_body(("plain",)).get_content()
     assert "Friday 26 April 2024" in text and english not in text  # the whole programme, now
+
+
+def test_release_and_response_times_carry_their_offset_on_every_database(api, demo_visit, smtp):
+    answer = publish(api, demo_visit, mode="full")
+    for release in (api.get(f"/releases/{answer['id']}").json,
+                    api.get(f"/visits/{demo_visit.id}/releases").json[0]):
+        assert dt.datetime.fromisoformat(release["created_at"]).utcoffset() == dt.timedelta(0)

@@ -57,7 +57,7 @@ def test_validation_messages_follow_the_language(client, app, logged_in, page, p
 def test_admin_manages_users(client, app, logged_in, post):
     logged_in(client, "admin")
     response = post(client, "/users/new", {"email": "new@example.org", "role": "viewer",
-                                           "password": "long enough", "active": "y"})
+                                           "password": "plum harbour lantern 42", "active": "y"})
     assert response.status_code == 302
     user = db.session.scalar(db.select(User).filter_by(email="new@example.org"))
     assert user.role == "viewer" and user.active

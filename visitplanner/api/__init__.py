@@ -6,7 +6,7 @@ from flask import Blueprint, Response, jsonify
 from visitplanner.api import calendars as cal
 from visitplanner.api import directory as d
 from visitplanner.api import handlers as h
-from visitplanner.api import logos, news
+from visitplanner.api import logos, news, tokens
 from visitplanner.api import practical as pr
 from visitplanner.api import printouts as pdf
 from visitplanner.api import releases as rel
@@ -192,6 +192,11 @@ ROUTES: list[Route] = [
     Route("GET", "/visits/<id:visit_id>/news", news.export_news,
           "The news draft (json, md, html or docx by format=)", response=news.NewsText,
           query=news.NEWS_QUERY, other_media_types=tuple(news.MEDIA_TYPES.values())),
+    # Reading one's own tokens or revoking them is no data change: viewers may do it too.
+    Route("GET", "/tokens", tokens.list_api_tokens, "The caller's API tokens (no secrets)",
+          response=list[tokens.Token]),
+    Route("DELETE", "/tokens/<id:token_id>", tokens.delete_api_token,
+          "Revoke one of the caller's API tokens", status=204, own_account=True),
 ]
 register_routes(api, ROUTES)
 

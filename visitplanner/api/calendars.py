@@ -1,7 +1,7 @@
 """API handlers of calendars and invitations: .ics exports, secret links, invitations, outbox."""
 from __future__ import annotations
 
-from flask import Response
+from flask import Response, g
 
 from visitplanner.api import crud
 from visitplanner.api.errors import ApiError
@@ -54,7 +54,8 @@ def export_delegate_calendar(delegate_id: int) -> Response:
     delegate = db.session.get(Delegate, delegate_id)
     if delegate is None:
         raise ApiError(404, f"No delegate with id {delegate_id}.")
-    return _ics(calendars.delegate_calendar(delegate, output_language()),
+    return _ics(calendars.delegate_calendar(delegate, output_language(),
+                                            secret_links=g.api_user.can_write),
                 f"delegate-{delegate_id}.ics", "")
 
 

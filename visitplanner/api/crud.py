@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from visitplanner.api.errors import ApiError, field_errors, validation_error
-from visitplanner.api.types import ApiModel, ReadModel, rule_fields
+from visitplanner.api.types import STORED, ApiModel, ReadModel, rule_fields
 from visitplanner.core import operations
 from visitplanner.core.operations import StaleEdit, check_against_stored
 from visitplanner.core.queries import used_by
@@ -37,7 +37,7 @@ class Resource:
 
     def dump(self, row: Any) -> ReadModel:
         """Shape a row as the API answers it."""
-        return self.out.model_validate(row)
+        return self.out.model_validate(row, context=STORED)
 
 
 def get_row(resource: Resource, row_id: int) -> Any:

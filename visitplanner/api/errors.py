@@ -6,8 +6,9 @@ from pydantic import ValidationError
 
 STATUS_CODES = {
     400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
-    405: "method_not_allowed", 409: "conflict", 415: "unsupported_media_type",
-    422: "validation_error", 428: "precondition_required", 500: "internal_error",
+    405: "method_not_allowed", 409: "conflict", 410: "gone", 413: "payload_too_large",
+    415: "unsupported_media_type", 422: "validation_error", 428: "precondition_required",
+    429: "too_many_requests", 500: "internal_error", 503: "service_unavailable",
 }
 
 
@@ -34,10 +35,13 @@ def error_response(status: int, message: str,
     return response
 
 
+MAX_FIELD_ERRORS = 50  # a body of 300,000 bad keys gets a short answer, not one per key
+
+
 def field_errors(exc: ValidationError) -> dict[str, list[str]]:
     """Map pydantic's errors to {field: [messages]}, naming nested fields with dots."""
     fields: dict[str, list[str]] = {}
-    for err in exc.errors(include_url=False):
+    for err in exc.errors(include_url=False)[:MAX_FIELD_ERRORS]:
         location = [str(part) for part in err["loc"]]
         name = ".".join(location) or "body"
         message = err["msg"]

@@ -18,6 +18,7 @@ LANG_QUERY: dict[str, dict[str, Any]] = {"lang": {
     "type": "string", "enum": list(LANGUAGES),
     "description": "Language of the output; the visit's content language (a delegate's own for "
                    "personal outputs) when left out. Any other value: 422 naming `lang`."}}
+MAX_JSON_BYTES = 1024 * 1024  # no resource comes near; larger bodies get 413 unread
 
 
 @dataclass(frozen=True)
@@ -39,11 +40,12 @@ class Route:
     # Further media types the same answer may come in, chosen by a query parameter (e.g. format=).
     other_media_types: tuple[str, ...] = ()
     query: dict[str, dict[str, Any]] = field(default_factory=dict)  # name -> JSON schema
+    own_account: bool = False  # acts on the caller's own account only: every role may call it
 
     @property
     def writes(self) -> bool:
         """Whether the route changes data (viewers may not call it)."""
-        return self.method != "GET"
+        return self.method != "GET" and not self.own_account
 
 
 def current_user_from_token() -> Any:
@@ -58,6 +60,8 @@ def current_user_from_token() -> Any:
 
 def parse_body(model: type[BaseModel]) -> BaseModel:
     """Parse and validate the JSON body: 400 when it is not JSON, 422 naming bad fields."""
+    if (request.content_length or 0) > MAX_JSON_BYTES:
+        raise ApiError(413, f"The request body is larger than {MAX_JSON_BYTES} bytes.")
     raw = request.get_data(cache=True)
     if not raw.strip():
         payload: Any = {}
@@ -66,6 +70,8 @@ def parse_body(model: type[BaseModel]) -> BaseModel:
             payload = json.loads(raw)
         except (ValueError, UnicodeDecodeError) as exc:
             raise ApiError(400, f"The request body is not valid JSON: {exc}.") from exc
+        except RecursionError as exc:
+            raise ApiError(400, "The request body nests too deeply.") from exc
     if not isinstance(payload, dict):
         raise ApiError(422, "The request body must be a JSON object.",
                        {"body": ["Expected an object."]})
@@ -73,6 +79,8 @@ def parse_body(model: type[BaseModel]) -> BaseModel:
         return model.model_validate(payload)
     except ValidationError as exc:
         raise validation_error(field_errors(exc)) from exc
+    except RecursionError as exc:
+        raise ApiError(400, "The request body nests too deeply.") from exc
 
 
 def _serialise(route: Route, result: Any) -> Response:

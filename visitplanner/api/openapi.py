@@ -80,15 +80,38 @@ def _operation(route: Route, body: Any, answer_schema: Any) -> dict[str, Any]:
     return operation
 
 
+def _links(routes: list[Route]) -> dict[str, dict[str, Any]]:
+    """OpenAPI links from each create operation to every operation that takes the new row's id
+    (POST /visits -> GET /visits/{visit_id}, POST /visits/{visit_id}/items, ...), so clients and
+    stateful tests can follow real ids."""
+    keys = {route.rule.rsplit("/", 1)[0].lstrip("/"): names[-1] for route in routes
+            for _, names in [_path(route.rule)] if route.method == "GET" and names
+            and route.rule.endswith(f"<id:{names[-1]}>") and route.rule.count("<") == 1}
+    links: dict[str, dict[str, Any]] = {}
+    for route in routes:
+        plural = route.rule.rsplit("/", 1)[1]
+        key = keys.get(plural) if route.method == "POST" and route.status == 201 else None
+        if key is None:
+            continue
+        links[route.handler.__name__] = {
+            target.handler.__name__: {"operationId": target.handler.__name__,
+                                      "parameters": {key: "$response.body#/id"}}
+            for target in routes if key in _path(target.rule)[1]}
+    return links
+
+
 def build_openapi(routes: list[Route]) -> dict[str, Any]:
     """Return the whole document: every route, every schema, bearer authentication."""
     schemas, defs = _schemas(routes)
     defs["Error"] = ERROR_SCHEMA
+    links = _links(routes)
     paths: dict[str, dict[str, Any]] = {}
     for n, route in enumerate(routes):
         path, _ = _path(route.rule)
-        paths.setdefault("/api/v1" + path, {})[route.method.lower()] = _operation(
-            route, schemas.get((n, "body")), schemas.get((n, "response")))
+        operation = _operation(route, schemas.get((n, "body")), schemas.get((n, "response")))
+        if route.handler.__name__ in links:
+            operation["responses"][str(route.status)]["links"] = links[route.handler.__name__]
+        paths.setdefault("/api/v1" + path, {})[route.method.lower()] = operation
     return {
         "openapi": "3.1.0",
         "info": {"title": "visitplanner API", "version": "1.0.0",

@@ -1,7 +1,6 @@
 """API handlers of releases: publish (or preview) one, list them, read one, and the answers."""
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
 from flask import Response, g, jsonify
@@ -10,7 +9,7 @@ from sqlalchemy.exc import IntegrityError
 
 from visitplanner.api import crud
 from visitplanner.api.errors import ApiError
-from visitplanner.api.types import ApiModel, Id, ReadModel, Text5000
+from visitplanner.api.types import ApiModel, Id, ReadModel, StoredInstant, Text5000
 from visitplanner.core import releases
 from visitplanner.extensions import db
 from visitplanner.mail.releases import ReleasePlan, Selection
@@ -67,7 +66,7 @@ class ReleaseOut(ReadModel):
     id: int | None
     number: int
     mode: str
-    created_at: dt.datetime | None
+    created_at: StoredInstant | None
     note: str | None
     queued: int
     messages: list[MessageOut] = Field(default_factory=list)
@@ -79,7 +78,7 @@ class ResponseOut(ReadModel):
     delegate_id: int
     item_id: int
     response: Literal["accepted", "declined"]
-    at: dt.datetime
+    at: StoredInstant
 
 
 def _messages(plan: ReleasePlan) -> list[MessageOut]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from pydantic import Field, StringConstraints, field_validator, model_validator
+from pydantic import Field, StrictFloat, StringConstraints, field_validator, model_validator
 
 from visitplanner.api.types import (
     ApiModel,
@@ -119,8 +119,9 @@ class VenueFields(ApiModel):
     country: Country | None = None
     organisation_id: Id | None = None
     phone: Text50 | None = Field(None, description="The front desk, for hotels.")
-    latitude: float | None = Field(None, ge=-90, le=90, allow_inf_nan=False)
-    longitude: float | None = Field(None, ge=-180, le=180, allow_inf_nan=False)
+    # Strict: JSON false is not the coordinate 0.0.
+    latitude: StrictFloat | None = Field(None, ge=-90, le=90, allow_inf_nan=False)
+    longitude: StrictFloat | None = Field(None, ge=-180, le=180, allow_inf_nan=False)
     translations: dict[LanguageCode, VenueTranslation] = Field(default_factory=dict)
 
 

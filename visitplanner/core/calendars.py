@@ -67,11 +67,16 @@ def visit_calendar(visit_id: int, lang: str | None = None) -> bytes | None:
     return render_calendar(programme, calendar_options(page, programme.visit.title))
 
 
-def delegate_calendar(delegate: Delegate, lang: str | None = None, feed: bool = False) -> bytes:
-    """A delegate's items, with the delegate as ATTENDEE and links to their personal page."""
+def delegate_calendar(delegate: Delegate, lang: str | None = None, feed: bool = False,
+                      secret_links: bool = True) -> bytes:
+    """A delegate's items, with the delegate as ATTENDEE; with `secret_links` (for organisers
+    and the delegate), linked to their personal page, else to the visit's page."""
     visit = load_visit(delegate.visit_id)
+    assert visit is not None  # a delegate's visit outlives none of its delegates
     programme = build_programme(visit, lang or delegate.language, delegate_id=delegate.id)
-    options = calendar_options(delegate_links(delegate)["personal_url"],
+    page = (delegate_links(delegate)["personal_url"] if secret_links
+            else f"{current_app.config['BASE_URL']}/visits/{visit.id}")
+    options = calendar_options(page,
                                f"{programme.visit.title} – {delegate.full_name}", feed)
     return render_calendar(programme, options)
 

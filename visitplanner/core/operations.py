@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
+from visitplanner.core.audit import record_event
 from visitplanner.extensions import db
 from visitplanner.models import (
     Delegate,
@@ -24,6 +25,8 @@ from visitplanner.models import (
     Visit,
     VisitPartner,
 )
+from visitplanner.models.base import utcnow
+from visitplanner.models.visits import new_link_key
 from visitplanner.planning.practical import emergency_number_for
 from visitplanner.planning.rules import (
     RuleError,
@@ -254,7 +257,10 @@ def copy_visit_as(visit: Visit, title: str, start_date: dt.date) -> Visit:
 def rotate_token(delegate: Delegate) -> None:
     """Give a delegate new secret links; the old ones fail verification from now on."""
     delegate.link_version += 1
+    delegate.link_key = new_link_key()
+    delegate.link_issued_at = utcnow()
     delegate.touch()
+    record_event("link_rotated", detail=f"delegate {delegate.id}", commit=False)
 
 
 def set_key_figures(visit: Visit, person_ids: list[int]) -> None:

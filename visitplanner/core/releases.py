@@ -109,6 +109,14 @@ def list_responses(visit_id: int) -> list[ItemResponse]:
                                    .order_by(ItemResponse.item_id, ItemResponse.delegate_id)))
 
 
+def declined_items(visit_id: int) -> frozenset[tuple[int, int]]:
+    """(item id, delegate id) of every item a delegate of the visit declined."""
+    rows = db.session.execute(select(ItemResponse.item_id, ItemResponse.delegate_id)
+                              .where(ItemResponse.visit_id == visit_id,
+                                     ItemResponse.response == "declined"))
+    return frozenset((item_id, delegate_id) for item_id, delegate_id in rows)
+
+
 def answer_item(delegate: Any, item_id: int, response: str) -> ItemResponse | None:
     """Record a delegate's answer to an item of their programme; None when it is not theirs."""
     visit = load_visit(delegate.visit_id)

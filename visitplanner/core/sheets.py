@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from visitplanner.core.printouts import cache_dir
 from visitplanner.core.queries import load_visit
+from visitplanner.core.releases import declined_items
 from visitplanner.outputs.filenames import file_name
 from visitplanner.outputs.pdf import cached_pdf, render_pdf
 from visitplanner.outputs.sheet_files import sheet_html, sheet_xlsx
@@ -37,7 +38,8 @@ def sheet_file(visit_id: int, kind: str, fmt: str, lang: str | None,
     if visit is None:
         return None
     programme = build_programme(visit, lang or visit.content_language)
-    sheet = build_sheet(programme, kind)
+    declined = declined_items(visit_id) if kind == "catering" else frozenset()
+    sheet = build_sheet(programme, kind, declined)
     if fmt == "xlsx":
         data = sheet_xlsx(sheet, programme)
     else:

@@ -70,12 +70,15 @@ class FileTransport:
         self.folder = folder
 
     def send(self, row: OutboxMessage, data: str) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
+        # Messages hold personal links and addresses: only the app's own user may read them.
+        self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         target = self.folder / f"{row.id:08d}-{row.kind}.eml"
         if target.exists():
             return  # written before the worker could mark it sent: not again
         partial = target.with_suffix(f".{uuid.uuid4().hex}.part")
-        partial.write_text(data, encoding="ascii")
+        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "w", encoding="ascii") as handle:
+            handle.write(data)
         os.replace(partial, target)
 
     def close(self) -> None:

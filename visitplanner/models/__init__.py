@@ -1,4 +1,5 @@
 """Every model, imported here so Alembic and the app see the whole schema."""
+from visitplanner.models.audit import AuditEvent
 from visitplanner.models.directory import Organisation, Person, Venue
 from visitplanner.models.form_tokens import UsedFormToken
 from visitplanner.models.items import Item, ItemInterpreter, ItemSpeaker, item_delegates
@@ -10,8 +11,8 @@ from visitplanner.models.users import ApiToken, User
 from visitplanner.models.visits import Delegate, KeyFigure, Quote, Visit, VisitPartner
 
 __all__ = [
-    "ApiToken", "Delegate", "Item", "ItemSpeaker", "KeyFigure", "Organisation", "Person",
-    "Quote", "User", "Venue", "Visit", "VisitPartner", "item_delegates",
+    "ApiToken", "AuditEvent", "Delegate", "Item", "ItemSpeaker", "KeyFigure", "Organisation",
+    "Person", "Quote", "User", "Venue", "Visit", "VisitPartner", "item_delegates",
     "OutboxMessage", "SentInvitation", "NewsDraft", "Contact", "ItemInterpreter", "Journey",
     "Stay", "journey_delegates", "stay_delegates", "Release", "ItemResponse", "Setting",
     "UsedFormToken",

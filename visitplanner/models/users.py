@@ -25,6 +25,8 @@ class User(Versioned, UserMixin, Model):
     password_hash: Mapped[str | None] = mapped_column(String(255))
     role: Mapped[str] = mapped_column(String(20), default="viewer")
     active: Mapped[bool] = mapped_column(default=True)
+    # Part of the session's user id: raising it (logout, new password) ends every session.
+    session_generation: Mapped[int] = mapped_column(default=1, server_default="1")
 
     tokens: Mapped[list[ApiToken]] = relationship(
         back_populates="user", cascade="all, delete-orphan"
@@ -33,6 +35,10 @@ class User(Versioned, UserMixin, Model):
     @property
     def is_active(self) -> bool:  # Flask-Login refuses deactivated users.
         return self.active
+
+    def get_id(self) -> str:
+        """The session's user id: id and session generation, so old sessions stop matching."""
+        return f"{self.id}:{self.session_generation}"
 
     @property
     def can_write(self) -> bool:
@@ -51,6 +57,8 @@ class ApiToken(Model):
     name: Mapped[str | None] = mapped_column(String(100))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    expires_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    last_used_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
 
     user: Mapped[User] = relationship(back_populates="tokens")
 
@@ -58,3 +66,11 @@ class ApiToken(Model):
     def hash(token: str) -> str:
         """Return the stored form of a token (high-entropy, so a plain SHA-256 suffices)."""
         return hashlib.sha256(token.encode()).hexdigest()
+
+    @property
+    def expired(self) -> bool:
+        """Whether the token is past its expiry."""
+        expires = self.expires_at
+        if expires is not None and expires.tzinfo is None:
+            expires = expires.replace(tzinfo=dt.UTC)
+        return expires is not None and expires <= utcnow()

@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import JSON, CheckConstraint, Date, ForeignKey, String, Text
+from sqlalchemy import JSON, CheckConstraint, Date, DateTime, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from visitplanner.extensions import Model
-from visitplanner.models.base import Versioned, one_of
+from visitplanner.models.base import Versioned, one_of, utcnow
 from visitplanner.models.directory import Organisation, Person
 from visitplanner.planning.nationality import adjective_for
 from visitplanner.planning.vocabulary import (
@@ -22,6 +23,11 @@ from visitplanner.planning.vocabulary import (
 if TYPE_CHECKING:
     from visitplanner.models.items import Item
     from visitplanner.models.practical import Contact, Journey, Stay
+
+
+def new_link_key() -> str:
+    """A fresh random key for a delegate's secret links (128 bits, 22 characters)."""
+    return secrets.token_urlsafe(16)
 
 
 class Visit(Versioned, Model):
@@ -183,8 +189,12 @@ class Delegate(Versioned, Model):
     accessibility: Mapped[str | None] = mapped_column(String(300))
     notes: Mapped[str | None] = mapped_column(Text)
     translations: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    # Signed into the delegate's secret links; raising it revokes the old links.
+    # Signed into the delegate's older secret links; raising it revokes the old links.
     link_version: Mapped[int] = mapped_column(default=1)
+    # The random, id-free key of the delegate's secret links; a new key revokes the old links.
+    link_key: Mapped[str] = mapped_column(String(32), unique=True, default=new_link_key)
+    # Links work until some days after the visit, or after this moment when issued later.
+    link_issued_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     visit: Mapped[Visit] = relationship(back_populates="delegates")
 

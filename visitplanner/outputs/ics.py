@@ -143,8 +143,10 @@ def _calendar(programme: Programme, items: tuple[ProgrammeItem, ...], options: C
     if method:
         calendar.add("method", method)
     if options.name:
-        calendar.add("name", text(options.name))
-        calendar.add("x-wr-calname", text(options.name))
+        # Calendar names are shown on one line, and icalendar does not escape NAME's breaks.
+        name = " ".join(text(options.name).split())
+        calendar.add("name", name)
+        calendar.add("x-wr-calname", name)
     if options.feed:
         calendar.add("refresh-interval", options.refresh, parameters={"VALUE": "DURATION"})
         calendar.add("x-published-ttl", vDuration(options.refresh))

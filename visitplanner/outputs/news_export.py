@@ -4,6 +4,7 @@ The photo captions follow the text under their own heading; `captions=False` lea
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from markupsafe import escape
 
 from visitplanner.outputs.languages import language
 from visitplanner.outputs.news import MARKUP, DraftText
+from visitplanner.planning.rules import FORBIDDEN
 
 # Raw HTML in a draft is shown as text, never passed through: drafts hold user text.
 MARKDOWN = MarkdownIt("commonmark", {"html": False})
@@ -184,6 +186,10 @@ def _keep_together(paragraphs: list[Any]) -> None:
 def export(draft: DraftText, fmt: str, lang: str, captions: bool = True,
            options: WordOptions | None = None) -> bytes:
     """The draft as the bytes of a file in `fmt` (md, html or docx; `options` for Word)."""
+    # Text stored before the rules refused control characters must not break Word's XML.
+    draft = dataclasses.replace(
+        draft, title=FORBIDDEN.sub("", draft.title), body=FORBIDDEN.sub("", draft.body),
+        captions=tuple(FORBIDDEN.sub("", caption) for caption in draft.captions))
     if fmt == "docx":
         return to_docx(draft, lang, captions, options)
     text = to_markdown(draft, lang, captions) if fmt == "md" else to_html(draft, lang, captions)

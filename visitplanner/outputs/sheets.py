@@ -15,6 +15,8 @@ from visitplanner.planning.programme import DelegateView, Programme, ProgrammeIt
 SHEET_KINDS = ("delegation", "transport", "catering", "access")
 Cell = str | int
 Row = tuple[Cell, ...]
+# (item id, delegate id) of each delegate who declined that item.
+Declines = frozenset[tuple[int, int]]
 
 
 @dataclass(frozen=True)
@@ -125,14 +127,18 @@ def transport_sheet(programme: Programme) -> Sheet:
                  (18, 20, 44, 32, 28, 8, 50, 30), tuple(cells for _, cells in rows))
 
 
-def catering_sheet(programme: Programme) -> Sheet:
-    """One row per meal: how many guests and each dietary need counted and named."""
+def catering_sheet(programme: Programme, declined: Declines = frozenset()) -> Sheet:
+    """One row per meal: how many guests and each dietary need counted and named.
+
+    Delegates who declined a meal on their personal page are not counted for it.
+    """
     lang = programme.lang
     rows = []
     for item in programme.items:
         if item.kind != "meal" or item.status == "cancelled":
             continue
-        delegates = audience(programme, item.delegate_ids)
+        delegates = tuple(d for d in audience(programme, item.delegate_ids)
+                          if (item.id, d.id) not in declined)
         needs = dietary_needs(delegates)
         rows.append((long_date(item.starts.date(), lang), time_span(item.starts, item.ends, lang),
                      item.title, _place(item), len(delegates) + len(item.person_ids),
@@ -165,12 +171,13 @@ def access_sheet(programme: Programme) -> Sheet:
 
 
 BUILDERS: dict[str, Callable[[Programme], Sheet]] = {
-    "delegation": delegation_sheet, "transport": transport_sheet,
-    "catering": catering_sheet, "access": access_sheet}
+    "delegation": delegation_sheet, "transport": transport_sheet, "access": access_sheet}
 
 
-def build_sheet(programme: Programme, kind: str) -> Sheet:
+def build_sheet(programme: Programme, kind: str, declined: Declines = frozenset()) -> Sheet:
     """The sheet of `kind`; ValueError for a kind the app does not make."""
+    if kind == "catering":
+        return catering_sheet(programme, declined)
     if kind not in BUILDERS:
         raise ValueError(f"Unknown sheet {kind!r}: use one of {', '.join(SHEET_KINDS)}.")
     return BUILDERS[kind](programme)

@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import cache
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, available_timezones
 
 from babel import Locale
+from email_validator import EmailNotValidError, validate_email
 
 EARLIEST_DATE = dt.date(2000, 1, 1)
 LATEST_DATE = dt.date(2100, 12, 31)
@@ -18,6 +21,22 @@ PHONE_PATTERN = r"^\+?[0-9][0-9 ()./-]*[0-9]$"
 SEQUENCE_FIELDS = ("starts_at", "ends_at", "venue_id", "title", "status")
 
 
+# Text never holds C0 controls but tab and line breaks, DEL, lone surrogates or the two
+# non-characters: PostgreSQL refuses NUL, and Word, PDF and iCalendar cannot hold the rest.
+FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+LINE_BREAK = re.compile("[\n\r\x85\u2028\u2029]")
+# The same rules as JSON Schema patterns, for the OpenAPI document.
+MULTILINE_PATTERN = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
+SINGLE_LINE_PATTERN = r"^[^\x00-\x08\x0a-\x1f\x7f\x85\u2028\u2029]*$"
+WEB_ADDRESS_PATTERN = r"^https?://[^\s\x00-\x1f\x7f]+$"
+TEXT_MESSAGES = {
+    "control": "Remove the control characters (such as NUL) from this text.",
+    "line": "Write this on one line, without line breaks.",
+    "web_address": "Use a web address that starts with http:// or https://.",
+    "email": "Not an e-mail address.",
+}
+
+
 class RuleError(ValueError):
     """A value breaks a rule; `field` names the field to blame."""
 
@@ -27,10 +46,39 @@ class RuleError(ValueError):
         self.message = message
 
 
+def check_text(field: str, value: str, multiline: bool = False) -> str:
+    """Refuse control characters, and line breaks in a single-line field."""
+    if FORBIDDEN.search(value):
+        raise RuleError(field, TEXT_MESSAGES["control"])
+    if not multiline and LINE_BREAK.search(value):
+        raise RuleError(field, TEXT_MESSAGES["line"])
+    return value
+
+
+def check_web_address(field: str, value: str) -> str:
+    """Only http and https addresses with a host: no javascript:, data: or file: links."""
+    check_text(field, value)
+    parts = urlsplit(value.strip())
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname or " " in value.strip():
+        raise RuleError(field, TEXT_MESSAGES["web_address"])
+    return value.strip()
+
+
+def check_email(field: str, value: str) -> str:
+    """An e-mail address a mail server accepts as one recipient (syntax only, no DNS)."""
+    check_text(field, value)
+    try:
+        validate_email(value.strip(), check_deliverability=False, test_environment=True)
+    except EmailNotValidError as exc:
+        raise RuleError(field, TEXT_MESSAGES["email"]) from exc
+    return value.strip()
+
+
 @cache
 def known_timezones() -> frozenset[str]:
-    """The IANA time zone names this machine knows."""
-    return frozenset(available_timezones())
+    """The IANA time zone names this machine knows, without `localtime` and `Factory`: those
+    name whatever the server happens to be set to, not a place."""
+    return frozenset(available_timezones()) - {"localtime", "Factory", "posixrules"}
 
 
 # Babel also names regions that are no country: unknown (ZZ), EU, euro area, UN, outlying

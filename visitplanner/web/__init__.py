@@ -2,6 +2,7 @@
 from flask import Blueprint
 
 from visitplanner.web import (
+    account,
     auth,
     calendars,
     delegate_links,
@@ -30,6 +31,13 @@ web.add_app_template_global(colon)
 
 web.add_url_rule("/login", view_func=auth.login, methods=["GET", "POST"])
 web.add_url_rule("/logout", view_func=auth.logout, methods=["POST"])
+# The user's own account: password and API tokens; admins read the security events.
+web.add_url_rule("/account", view_func=account.show_account)
+web.add_url_rule("/account/password", view_func=account.change_password, methods=["POST"])
+web.add_url_rule("/account/tokens", view_func=account.create_api_token, methods=["POST"])
+web.add_url_rule("/account/tokens/<id:token_id>/revoke", view_func=account.revoke_api_token,
+                 methods=["POST"])
+web.add_url_rule("/audit", view_func=users.list_audit_events)
 web.add_url_rule("/", view_func=visits.list_visits)
 # Organiser pages: visits, delegates, items, import, directory, users.
 web.add_url_rule("/visits/new", view_func=visits.new_visit, methods=["GET", "POST"])

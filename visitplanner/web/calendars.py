@@ -28,7 +28,8 @@ def export_visit_calendar(visit_id: int) -> Response:
 def export_delegate_calendar(delegate_id: int) -> Response:
     """A delegate's items as an .ics file, the delegate as ATTENDEE."""
     delegate = db.session.get(Delegate, delegate_id) or abort(404)
-    return _ics(calendars.delegate_calendar(delegate, output_language()),
+    return _ics(calendars.delegate_calendar(delegate, output_language(),
+                                            secret_links=current_user.can_write),
                 f"delegate-{delegate_id}.ics")
 
 

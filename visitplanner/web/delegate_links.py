@@ -5,7 +5,7 @@ from flask import Response, abort, current_app, redirect, render_template, reque
 from flask.typing import ResponseReturnValue
 
 from visitplanner.core import calendars, releases
-from visitplanner.core.delegate_links import read_token
+from visitplanner.core.delegate_links import delegate_for_token, link_expired
 from visitplanner.core.queries import load_visit
 from visitplanner.edge import attachment, output_language
 from visitplanner.extensions import db
@@ -17,11 +17,13 @@ from visitplanner.planning.build import build_programme
 
 
 def _delegate(token: str) -> Delegate:
-    """The delegate whose current link this is; 404 for unknown, forged or rotated tokens."""
-    found = read_token(token, current_app.config["SECRET_KEY"])
-    delegate = db.session.get(Delegate, found[0]) if found else None
-    if delegate is None or delegate.link_version != found[1]:  # type: ignore[index]
+    """The delegate whose current link this is; 404 for unknown, forged or rotated tokens,
+    410 some days after the visit (PERSONAL_LINK_DAYS)."""
+    delegate = delegate_for_token(token, current_app.config["SECRET_KEY"])
+    if delegate is None:
         abort(404)
+    if link_expired(delegate, current_app.config["PERSONAL_LINK_DAYS"]):
+        abort(410)
     return delegate
 
 

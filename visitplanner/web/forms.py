@@ -25,6 +25,10 @@ RULE_MESSAGES = (
     _l("An item lasts at most seven days."),
     _l("A visit lasts at most 366 days."),
     _l("Date must lie between 2000-01-01 and 2100-12-31."),
+    _l("Remove the control characters (such as NUL) from this text."),
+    _l("Write this on one line, without line breaks."),
+    _l("Use a web address that starts with http:// or https://."),
+    _l("Not an e-mail address."),
     _l("The meeting time must not be after the start time."),
     _l("The meeting time must be on the day the item starts."),
     _l("The arrival must be after the departure (each time in its own time zone)."),
@@ -67,13 +71,38 @@ def optional_id(value: Any) -> int | None:
         raise ValueError(gettext("Not a valid choice.")) from None
 
 
+def follows(check: Callable[..., str], *args: Any) -> Callable[[Form, Any], None]:
+    """A shared rule of planning/rules.py as a WTForms validator, with the API's wording."""
+    def validate(form: Form, field: Any) -> None:
+        values = field.data if isinstance(field.data, list) else [field.data]
+        for value in values:
+            if isinstance(value, str) and value:
+                try:
+                    check(field.name, value, *args)
+                except rules.RuleError as exc:
+                    raise ValidationError(rule_message(exc.message)) from exc
+    return validate
+
+
 def text(label: Any, max_length: int, required: bool = False, area: bool = False,
          checks: list[Any] | None = None) -> Any:
-    """A text field of at most `max_length` characters; blank becomes None unless required."""
+    """A text field of at most `max_length` characters; blank becomes None unless required.
+    Only a text area (`area`) takes line breaks; no field takes control characters."""
     field = TextAreaField if area else StringField
     presence = DataRequired() if required else Optional()
-    return field(label, validators=[presence, Length(max=max_length), *(checks or [])],
+    return field(label, validators=[presence, Length(max=max_length),
+                                    follows(rules.check_text, area), *(checks or [])],
                  filters=[stripped] if required else [blank_to_none])
+
+
+def email(label: Any, required: bool = False) -> Any:
+    """An e-mail address, checked by the API's rule (email-validator)."""
+    return text(label, 254, required=required, checks=[follows(rules.check_email)])
+
+
+def web_address(label: Any) -> Any:
+    """An http or https address, by the API's rule."""
+    return text(label, 300, checks=[follows(rules.check_web_address)])
 
 
 def country_code(value: Any) -> str | None:

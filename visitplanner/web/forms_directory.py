@@ -1,18 +1,24 @@
 """Forms for the directory (organisations, people, venues), users and the delegate import."""
 from __future__ import annotations
 
-from typing import Any
-
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
-from wtforms import BooleanField, FloatField, HiddenField, PasswordField
-from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp
+from wtforms import BooleanField, FloatField, HiddenField
+from wtforms.validators import DataRequired, NumberRange, Optional
 
 from visitplanner.api.schemas import OrganisationTranslation, PersonTranslation, VenueTranslation
 from visitplanner.planning.vocabulary import ORGANISATION_KINDS, USER_ROLES, labelled
-from visitplanner.web.forms import EditForm, choose_id, choose_one, country, text
-from visitplanner.web.forms_programme import EMAIL_PATTERN
+from visitplanner.web.account import new_password
+from visitplanner.web.forms import (
+    EditForm,
+    choose_id,
+    choose_one,
+    country,
+    email,
+    text,
+    web_address,
+)
 from visitplanner.web.forms_translations import translations_field
 
 ORGANISATION_KIND_NAMES = labelled(ORGANISATION_KINDS, {
@@ -24,12 +30,6 @@ USER_ROLE_NAMES = labelled(USER_ROLES, {
     "admin": _l("Administrator"), "organiser": _l("Organiser"), "viewer": _l("Viewer")})
 
 
-def email(label: object, required: bool = False) -> Any:
-    """An e-mail address under the API's rule."""
-    return text(label, 254, required=required,
-                checks=[Regexp(EMAIL_PATTERN, message=_l("Not an e-mail address."))])
-
-
 class OrganisationForm(EditForm):
     """A body that hosts or takes part."""
 
@@ -39,7 +39,7 @@ class OrganisationForm(EditForm):
     address = text(_l("Address"), 300)
     city = text(_l("City"), 100)
     country = country(_l("Country"))
-    website = text(_l("Website"), 300)
+    website = web_address(_l("Website"))
     phone = text(_l("Phone"), 50)
     email = email(_l("E-mail"))
     translations = translations_field(OrganisationTranslation, vars())
@@ -78,7 +78,7 @@ class UserForm(EditForm):
     full_name = text(_l("Full name"), 200)
     role = choose_one(_l("Role"), USER_ROLE_NAMES, "viewer")
     active = BooleanField(_l("May log in"), default=True)
-    password = PasswordField(_l("Password"), validators=[Optional(), Length(min=8, max=1000)])
+    password = new_password(_l("Password"), required=False)
 
 
 class ImportForm(FlaskForm):

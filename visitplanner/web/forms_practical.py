@@ -9,8 +9,16 @@ from wtforms.validators import DataRequired, NumberRange, Optional, Regexp, Vali
 
 from visitplanner.api.schemas import ContactTranslation, JourneyTranslation, StayTranslation
 from visitplanner.planning import rules
-from visitplanner.web.forms import EditForm, check_rule, choose_id, choose_ids, choose_one, text
-from visitplanner.web.forms_programme import AUDIENCE_CHOICES, EMAIL_PATTERN, LOCAL_TIME
+from visitplanner.web.forms import (
+    EditForm,
+    check_rule,
+    choose_id,
+    choose_ids,
+    choose_one,
+    email,
+    text,
+)
+from visitplanner.web.forms_programme import AUDIENCE_CHOICES, LOCAL_TIME
 from visitplanner.web.forms_translations import translations_field
 
 DIRECTION_NAMES = {"arrival": _l("Arrival"), "departure": _l("Departure")}
@@ -103,8 +111,7 @@ class ContactForm(EditForm):
     role = text(_l("Role"), 100)
     phone = text(_l("Phone"), 50, required=True, checks=[Regexp(
         rules.PHONE_PATTERN, message=_l("Digits, spaces and a leading +, e.g. +32 475 12 34 56."))])
-    email = text(_l("E-mail"), 254, checks=[Regexp(EMAIL_PATTERN,
-                                                   message=_l("Not an e-mail address."))])
+    email = email(_l("E-mail"))
     available = text(_l("Available"), 100)
     position = IntegerField(_l("Place in the list"), default=0,
                             validators=[Optional(), NumberRange(0, 10_000)])

@@ -6,7 +6,7 @@ from typing import Any
 from flask_babel import lazy_gettext as _l
 from wtforms import DateTimeLocalField, RadioField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Optional, Regexp, ValidationError
+from wtforms.validators import DataRequired, Optional, ValidationError
 
 from visitplanner.api.schemas import DelegateTranslation, ItemTranslation
 from visitplanner.planning import rules
@@ -25,6 +25,7 @@ from visitplanner.web.forms import (
     choose_ids,
     choose_one,
     country,
+    email,
     text,
 )
 from visitplanner.web.forms_translations import translations_field
@@ -42,10 +43,8 @@ ITEM_STATUS_NAMES = labelled(ITEM_STATUSES, {
     "tentative": _l("Tentative"), "confirmed": _l("Confirmed"), "cancelled": _l("Cancelled")})
 AUDIENCE_CHOICES = [SelectChoice("whole", _l("The whole delegation")),
                     SelectChoice("chosen", _l("Only the delegates chosen below"))]
-# The API's e-mail rule (api/types.py Email): something@something, no spaces.
 # What <input type=datetime-local> sends and shows (the first format is the one rendered).
 LOCAL_TIME = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"]
-EMAIL_PATTERN = r"^[^@\s\x00]+@[^@\s\x00]+$"
 
 
 class DelegateForm(EditForm):
@@ -57,8 +56,7 @@ class DelegateForm(EditForm):
     function = text(_l("Function"), 200)
     organisation = text(_l("Organisation"), 200)
     country = country(_l("Country"))
-    email = text(_l("E-mail"), 254, checks=[Regexp(EMAIL_PATTERN,
-                                                   message=_l("Not an e-mail address."))])
+    email = email(_l("E-mail"))
     phone = text(_l("Phone"), 50)
     language = choose_one(_l("Language"), {"": _l("(none)"), **DELEGATE_LANGUAGE_NAMES}, "")
     role = choose_one(_l("Role"), DELEGATE_ROLE_NAMES, "member")

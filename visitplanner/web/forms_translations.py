@@ -9,8 +9,9 @@ from wtforms import Form, FormField, StringField, TextAreaField
 from wtforms.fields.core import UnboundField
 from wtforms.validators import Length, Optional, ValidationError
 
+from visitplanner.planning import rules
 from visitplanner.planning.vocabulary import LANGUAGES
-from visitplanner.web.forms import LANGUAGE_NAMES, blank_to_none
+from visitplanner.web.forms import LANGUAGE_NAMES, blank_to_none, follows
 
 AREA_ABOVE = 300  # longer texts (purpose, description) get a text area, as in the base form
 
@@ -64,9 +65,12 @@ def _field(schema: type[BaseModel], key: str, label: Any) -> UnboundField:
     """A text input, text area or lines field with the schema's limits."""
     spec = schema.model_json_schema()["properties"][key]["anyOf"][0]
     if spec["type"] == "array":
-        return LinesField(label, spec.get("maxItems", 30), spec["items"]["maxLength"])
-    field = TextAreaField if spec["maxLength"] > AREA_ABOVE else StringField
-    return field(label, validators=[Optional(), Length(max=spec["maxLength"])],
+        return LinesField(label, spec.get("maxItems", 30), spec["items"]["maxLength"],
+                          validators=[follows(rules.check_text)])
+    multiline = spec.get("pattern") == rules.MULTILINE_PATTERN
+    field = TextAreaField if multiline or spec["maxLength"] > AREA_ABOVE else StringField
+    return field(label, validators=[Optional(), Length(max=spec["maxLength"]),
+                                    follows(rules.check_text, multiline)],
                  filters=[blank_to_none])
 
 

@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, Regexp
+from wtforms.validators import DataRequired, Length
 
 from visitplanner.core.news_drafts import (
     caption_lines,
@@ -24,17 +24,20 @@ from visitplanner.core.queries import load_visit
 from visitplanner.edge import attachment, output_language
 from visitplanner.outputs.news import DraftText
 from visitplanner.outputs.news_export import MEDIA_TYPES, body_html, export
+from visitplanner.planning import rules
 from visitplanner.planning.vocabulary import LANGUAGES
-
-NO_NUL = Regexp(r"^[^\x00]*$", message="Text may not contain NUL characters.")
+from visitplanner.web.forms import follows
 
 
 class NewsForm(FlaskForm):
     """The edited title and Markdown body, and the revision the editor started from."""
 
-    title = StringField("Title", validators=[DataRequired(), Length(max=300), NO_NUL])
-    body = TextAreaField("Body", validators=[DataRequired(), Length(max=100_000), NO_NUL])
-    captions = TextAreaField("Photo captions", validators=[Length(max=10_000), NO_NUL])
+    title = StringField("Title", validators=[DataRequired(), Length(max=300),
+                                             follows(rules.check_text)])
+    body = TextAreaField("Body", validators=[DataRequired(), Length(max=100_000),
+                                            follows(rules.check_text, True)])
+    captions = TextAreaField("Photo captions", validators=[Length(max=10_000),
+                                                           follows(rules.check_text, True)])
     base_revision = HiddenField()
 
 
