@@ -30,7 +30,8 @@ def test_visit_calendar_has_every_item_with_stable_uids(api, demo_visit, events_
 
 def test_delegate_calendar_has_their_items_with_them_as_attendee(api, demo_visit, events_of):
     delegate = next(d for d in demo_visit.delegates if d.full_name == "Олена Коваленко")
-    events = events_of(api.get(f"/delegates/{delegate.id}/calendar.ics").data)
+    events = [e for e in events_of(api.get(f"/delegates/{delegate.id}/calendar.ics").data)
+              if str(e["UID"]).startswith("item-")]
     attended = [i for i in demo_visit.items if i.whole_delegation or delegate in i.chosen_delegates]
     assert len(events) == len(attended)
     for event in events:
@@ -88,3 +89,39 @@ def test_the_document_describes_the_calendar_routes(client):
     assert "post" in paths["/api/v1/visits/{visit_id}/invitations"]
     assert "get" in paths["/api/v1/visits/{visit_id}/outbox"]
     assert "get" in paths["/api/v1/visits/{visit_id}/people/{person_id}/calendar.ics"]
+
+
+def test_delegate_calendar_carries_their_journeys_each_end_in_its_own_zone(api, demo_visit,
+                                                                         check_calendar):
+    import datetime as dt
+
+    delegate = next(d for d in demo_visit.delegates if d.full_name == "Олена Коваленко")
+    data = api.get(f"/delegates/{delegate.id}/calendar.ics?lang=en").data
+    times = check_calendar(data)
+    calendar = icalendar.Calendar.from_ical(data)
+    assert {"Europe/Kyiv", "Europe/Warsaw", "Europe/Brussels"} <= {
+        str(zone["TZID"]) for zone in calendar.walk("VTIMEZONE")}
+    train = next(j for j in demo_visit.journeys if j.reference == "IC 706")
+    flight = next(j for j in demo_visit.journeys if j.reference == "LO 231")
+    # Kyiv 19:40 (EEST, UTC+3) on 20 April; Warsaw 10:05 (CEST, UTC+2) on 21 April.
+    assert times[f"journey-{train.id}@visitplanner.test"] == (
+        dt.datetime(2024, 4, 20, 16, 40, tzinfo=dt.UTC),
+        dt.datetime(2024, 4, 21, 8, 5, tzinfo=dt.UTC))
+    events = {str(e["UID"]): e for e in calendar.walk("VEVENT")}
+    event = events[f"journey-{flight.id}@visitplanner.test"]
+    assert event["DTSTART"].params["TZID"] == "Europe/Warsaw"
+    assert event["DTEND"].params["TZID"] == "Europe/Brussels"
+    assert str(event["SUMMARY"]) == "Arrival: Flight LO 231"
+    assert str(event["LOCATION"]) == "Warsaw Chopin (WAW) → Brussels Airport (BRU)"
+    description = str(event["DESCRIPTION"])
+    assert "Meeting point: Arrivals hall, information desk" in description
+    assert "Met by: Kristof Janssens and driver Jan Peeters (minibus)" in description
+    assert str(events[f"journey-{train.id}@visitplanner.test"]["SUMMARY"]) == (
+        "Arrival: Train IC 706")
+    assert len([uid for uid in events if uid.startswith("journey-")]) == 4
+    # The interpreter makes none of these journeys; the visit's calendar has none either.
+    boiko = next(d for d in demo_visit.delegates if d.full_name == "Svitlana Boiko")
+    theirs = check_calendar(api.get(f"/delegates/{boiko.id}/calendar.ics").data)
+    assert not any(uid.startswith("journey-") for uid in theirs)
+    whole = check_calendar(api.get(f"/visits/{demo_visit.id}/calendar.ics").data)
+    assert not any(uid.startswith("journey-") for uid in whole)

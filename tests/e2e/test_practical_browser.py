@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import re
+from io import BytesIO
+
+from pypdf import PdfReader
 
 
 def _new_visit(page) -> str:
@@ -70,3 +73,10 @@ def test_organiser_adds_an_arrival_a_hotel_and_a_contact(page, log_in, shot):
     assert "Protocol officer" in practical.locator("ul.contacts").inner_text()
     assert practical.get_by_role("link", name="112").get_attribute("href") == "tel:112"
     shot(page, "visit-practical")
+
+    english_pdf = page.get_by_role("link", name="Programme (PDF, English)").first
+    answer = page.request.get(english_pdf.get_attribute("href") or "")
+    assert answer.ok and answer.headers["content-type"] == "application/pdf"
+    text = "\n".join(p.extract_text() for p in PdfReader(BytesIO(answer.body())).pages)
+    assert "KQ 116" in text and "Hotel Amigo" in text and "+32 2 547 47 47" in text
+    assert "Kristof Janssens" in text and "+32 475 12 34 56" in text and "112" in text

@@ -102,4 +102,5 @@ def test_untranslated_french_delegation_keeps_french_word_order(client, logged_i
         assert "<td>juges moldaves</td>" in page(client, f"/?lang={lang}"), lang
     pdf = client.get(f"/visits/{visit.id}/programme.pdf?lang=en").data
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
-    assert "juges moldaves" in " ".join(text.split())
+    words = " ".join(text.split()).lower()  # the cover may capitalise the phrase
+    assert "juges moldaves" in words and "moldaves juges" not in words

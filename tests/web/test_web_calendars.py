@@ -54,6 +54,9 @@ def test_the_secret_links_work_without_login_until_rotated(app, client, api, dem
     check_calendar(feed.data)
     calendar = icalendar.Calendar.from_ical(feed.data)
     assert "REFRESH-INTERVAL" in calendar and "X-WR-CALNAME" in calendar
+    journeys = [e for e in calendar.walk("VEVENT") if str(e["UID"]).startswith("journey-")]
+    assert any(str(e["SUMMARY"]) == "Arrivée : Train IC 706" or
+               str(e["SUMMARY"]).endswith("IC 706") for e in journeys)
     assert api.post(f"/delegates/{delegate.id}/rotate-token").status_code == 200
     assert client.get(links["personal_url"]).status_code == 404
     assert client.get(links["calendar_feed_url"]).status_code == 404

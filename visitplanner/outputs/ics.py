@@ -10,9 +10,11 @@ from babel import Locale
 from icalendar import Calendar, Event, vCalAddress, vDuration, vGeo
 
 from visitplanner.outputs.common import field, label
+from visitplanner.outputs.practical import journey_means
 from visitplanner.outputs.vtimezone import vtimezone
 from visitplanner.planning.programme import (
     DelegateView,
+    JourneyView,
     PersonView,
     Programme,
     ProgrammeItem,
@@ -53,6 +55,11 @@ def param(value: str) -> str:
 def uid(item_id: int, host: str) -> str:
     """The UID of an item: the same for every calendar and invitation, forever."""
     return f"item-{item_id}@{host}"
+
+
+def journey_uid(journey_id: int, host: str) -> str:
+    """The UID of a journey: as stable as an item's, and never the same as one."""
+    return f"journey-{journey_id}@{host}"
 
 
 def address(venue: VenueView, lang: str) -> str:
@@ -134,8 +141,43 @@ def event(programme: Programme, item: ProgrammeItem, options: CalendarOptions,
     return vevent
 
 
+def journey_event(programme: Programme, journey: JourneyView,
+                  options: CalendarOptions) -> Event:
+    """The VEVENT of one arrival or departure: each end in its own zone (TZID)."""
+    lang = programme.lang
+    direction = label(f"release.{journey.direction}", lang)
+    vevent = Event()
+    vevent.add("uid", journey_uid(journey.id, options.uid_host))
+    vevent.add("dtstamp", options.now.astimezone(dt.UTC))
+    vevent.add("dtstart", journey.departs)
+    vevent.add("dtend", journey.arrives)
+    vevent.add("sequence", 0)
+    vevent.add("status", STATUSES["confirmed"])
+    vevent.add("summary", text(f"{direction}: {journey_means(journey, lang)}"))
+    places = [place for place in (journey.from_place, journey.to_place) if place]
+    if places:
+        vevent.add("location", text(" → ".join(places)))
+    lines = []
+    if journey.meeting_point:
+        lines.append(f"{field('pdf.meeting_point', lang)} {journey.meeting_point}")
+    if journey.met_by:
+        lines.append(f"{field('pdf.met_by', lang)} {journey.met_by}")
+    if journey.notes:
+        lines.append(journey.notes)
+    if options.page_url:
+        lines.append(f"{field('ics.personal_page', lang)} {options.page_url}")
+    vevent.add("description", text("\n\n".join(lines)))
+    vevent.add("categories", [direction])
+    if options.page_url:
+        vevent.add("url", options.page_url)
+    host = programme.visit.host
+    vevent.add("organizer", _cal_address(f"mailto:{options.organiser_email}",
+                                         host.name if host else None))
+    return vevent
+
+
 def _calendar(programme: Programme, items: tuple[ProgrammeItem, ...], options: CalendarOptions,
-              method: str | None = None) -> Calendar:
+              method: str | None = None, journeys: tuple[JourneyView, ...] = ()) -> Calendar:
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -152,15 +194,25 @@ def _calendar(programme: Programme, items: tuple[ProgrammeItem, ...], options: C
         calendar.add("x-published-ttl", vDuration(options.refresh))
     first = min((item.starts.date() for item in items), default=programme.visit.start_date)
     last = max((item.ends.date() for item in items), default=programme.visit.end_date)
-    calendar.add_component(vtimezone(programme.visit.timezone, first, last))
+    # The visit's zone first, then each zone a journey starts or ends in, over its own dates.
+    zones: dict[str, list[dt.date]] = {programme.visit.timezone: [first, last]}
+    for journey in journeys:
+        zones.setdefault(journey.departure_timezone, []).append(journey.departs.date())
+        zones.setdefault(journey.arrival_timezone, []).append(journey.arrives.date())
+    for zone, dates in zones.items():
+        calendar.add_component(vtimezone(zone, min(dates), max(dates)))
     return calendar
 
 
 def render_calendar(programme: Programme, options: CalendarOptions) -> bytes:
-    """Every item of the programme; a personal programme names its delegate as ATTENDEE."""
-    calendar = _calendar(programme, programme.items, options)
+    """Every item of the programme; a personal programme names its delegate as ATTENDEE and
+    carries that delegate's own journeys (the visit's whole calendar has none)."""
+    journeys = programme.journeys if programme.personal_for is not None else ()
+    calendar = _calendar(programme, programme.items, options, journeys=journeys)
     for item in programme.items:
         calendar.add_component(event(programme, item, options, programme.personal_for))
+    for journey in journeys:
+        calendar.add_component(journey_event(programme, journey, options))
     return bytes(calendar.to_ical())
 
 

@@ -8,7 +8,13 @@ from babel.dates import get_timezone_location
 
 from visitplanner.outputs.common import clock, label, long_date
 from visitplanner.outputs.languages import language
-from visitplanner.planning.programme import DelegateView, JourneyView, Programme, StayView
+from visitplanner.planning.programme import (
+    DelegateView,
+    JourneyView,
+    Programme,
+    StayView,
+    VenueView,
+)
 
 # Cities whose name the app's locale data still spells the old way in some languages; the
 # IANA zone itself was renamed to Kyiv in 2022.
@@ -51,5 +57,20 @@ def stay_dates(stay: StayView, lang: str) -> str:
     return f"{long_date(stay.check_in, lang)} – {long_date(stay.check_out, lang)}"
 
 
+def map_url(venue: VenueView) -> str | None:
+    """An OpenStreetMap link to the venue's coordinates, or None when they are not known."""
+    if venue.latitude is None or venue.longitude is None:
+        return None
+    lat, lon = f"{venue.latitude:.6f}", f"{venue.longitude:.6f}"
+    return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"
+
+
+def tel_url(phone: str) -> str:
+    """'tel:+3222172300' from '+32 2 217 23 00': digits and a leading plus only."""
+    digits = "".join(char for char in phone if char.isdigit())
+    return f"tel:{'+' if phone.strip().startswith('+') else ''}{digits}"
+
+
 PRACTICAL_GLOBALS = {"zone_moment": zone_moment, "journey_means": journey_means,
-                     "travellers": travellers, "stay_dates": stay_dates, "clock": clock}
+                     "travellers": travellers, "stay_dates": stay_dates, "clock": clock,
+                     "map_url": map_url, "tel_url": tel_url}

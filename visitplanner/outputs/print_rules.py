@@ -7,7 +7,7 @@ import re
 from babel import Locale
 from babel.dates import format_date
 
-from visitplanner.outputs.common import label, nationality_noun
+from visitplanner.outputs.common import delegation_people, label
 from visitplanner.outputs.languages import language
 from visitplanner.planning.programme import (
     DelegateView,
@@ -81,7 +81,8 @@ def delegation_words(programme: Programme) -> str:
     lang, delegation = programme.lang, programme.visit.delegation
     size, everyone = counted(programme.delegates), len(programme.delegates)
     if delegation.description and lang in LANGUAGES:
-        words = nationality_noun(delegation.adjective, delegation.description, lang, size)
+        # An untranslated description keeps its own language's word order ('juges moldaves').
+        words = delegation_people(delegation, lang, programme.visit.content_language, size)
         text = capitalised(f"{language(lang).number(size)} {words}") if size else capitalised(words)
         text = text.replace("Één", "Eén", 1)  # Dutch capitalises the accented one so
     else:

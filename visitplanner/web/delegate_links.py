@@ -11,8 +11,9 @@ from visitplanner.edge import attachment, output_language
 from visitplanner.extensions import db
 from visitplanner.models import Delegate, ItemResponse
 from visitplanner.models.releases import RESPONSES
-from visitplanner.outputs.common import clock, day_heading, field, label, time_span
+from visitplanner.outputs.common import day_heading, field, label, time_span
 from visitplanner.outputs.ics import address
+from visitplanner.outputs.practical import PRACTICAL_GLOBALS
 from visitplanner.planning.build import build_programme
 
 
@@ -44,11 +45,12 @@ def show_personal_programme(token: str) -> ResponseReturnValue:
     page = render_template(
         "links/personal.html", programme=programme, lang=lang,
         t=lambda key, **values: label(key, lang, **values), f=lambda key: field(key, lang),
-        day_heading=day_heading, time_span=time_span, clock=clock, address=address,
+        day_heading=day_heading, time_span=time_span, address=address,
         feed_url=calendars.delegate_links(delegate)["calendar_feed_url"], token=token,
         answers={row.item_id: row.response for row in db.session.scalars(
             db.select(ItemResponse).where(ItemResponse.delegate_id == delegate.id))},
-        escorts=[d for d in programme.delegates if d.role in ("escort", "staff")])
+        escorts=[d for d in programme.delegates if d.role in ("escort", "staff")],
+        **PRACTICAL_GLOBALS)
     return _private(Response(page, mimetype="text/html"))
 
 

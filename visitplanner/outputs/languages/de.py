@@ -28,6 +28,7 @@ LABELS = {
     "mail.what": "Was", "mail.when": "Wann", "mail.where": "Wo",
     "page.calendar": "Zu meinem Kalender hinzufügen", "page.contacts": "Kontakte",
     "page.no_items": "Keine Programmpunkte für Sie.",
+    "page.map": "Karte",
     "pdf.personal": "Persönliches Programm von {name}", "pdf.delegation": "Delegation",
     "pdf.host": "Gastgeber", "pdf.partners": "Partner", "pdf.speakers": "Redner",
     "pdf.topics": "Themen", "pdf.audience": "Nur für", "pdf.contacts": "Kontakte",

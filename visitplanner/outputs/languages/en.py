@@ -26,6 +26,7 @@ LABELS = {
     "mail.what": "What", "mail.when": "When", "mail.where": "Where",
     "page.calendar": "Add to my calendar", "page.contacts": "Contacts",
     "page.no_items": "No items in your programme.",
+    "page.map": "Map",
     # The practical side: journeys, hotels, contacts on duty, meeting points.
     "pdf.practical": "Practical information",
     "pdf.emergency": "Emergency number",

@@ -27,6 +27,7 @@ LABELS = {
     "mail.what": "Quoi", "mail.when": "Quand", "mail.where": "Où",
     "page.calendar": "Ajouter à mon agenda", "page.contacts": "Contacts",
     "page.no_items": "Aucune activité dans votre programme.",
+    "page.map": "Plan",
     # The practical side: journeys, hotels, contacts on duty, meeting points.
     "pdf.practical": "Informations pratiques",
     "pdf.emergency": "Numéro d'urgence",

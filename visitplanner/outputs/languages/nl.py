@@ -25,6 +25,7 @@ LABELS = {
     "mail.what": "Wat", "mail.when": "Wanneer", "mail.where": "Waar",
     "page.calendar": "Toevoegen aan mijn agenda", "page.contacts": "Contactpersonen",
     "page.no_items": "Geen onderdelen in uw programma.",
+    "page.map": "Kaart",
     # The practical side: journeys, hotels, contacts on duty, meeting points.
     "pdf.practical": "Praktische informatie",
     "pdf.emergency": "Noodnummer",

@@ -28,6 +28,7 @@ LABELS = {
     "mail.what": "Що", "mail.when": "Коли", "mail.where": "Де",
     "page.calendar": "Додати до мого календаря", "page.contacts": "Контакти",
     "page.no_items": "У вашій програмі немає пунктів.",
+    "page.map": "Мапа",
     "pdf.personal": "Особиста програма: {name}", "pdf.delegation": "Делегація",
     "pdf.host": "Приймаюча сторона", "pdf.partners": "Партнери", "pdf.speakers": "Доповідачі",
     "pdf.topics": "Теми", "pdf.audience": "Лише для", "pdf.contacts": "Контакти",
