@@ -16,8 +16,10 @@ from visitplanner.core.accounts import token_hash
 limiter = Limiter(key_func=get_remote_address)
 # The secret part of /p/<token> and /c/<token>.ics; access logs see "[redacted]" instead.
 SECRET_PATHS = re.compile(r"(/[pc]/)[^\s/?\"]+?(\.ics)?(?=[\s?\"]|$)")
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; style-src-attr 'unsafe-inline'; "
-       "img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'none'; "
+# Styles may be inline: the vendored timeline (FullCalendar) injects its own <style> element.
+# Scripts may not.
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+       "img-src 'self' data:; font-src 'self' data:; object-src 'none'; base-uri 'none'; "
        "form-action 'self'; frame-ancestors 'none'")
 RETRY_AFTER_OUTAGE = "30"
 
