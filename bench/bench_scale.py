@@ -47,6 +47,7 @@ class Table:
 
     rows: list[tuple[str, str, str, str, str, bool]] = field(default_factory=list)
 
+
     def add(self, name: str, value: str, floor: str, ratio: str, goal: str, ok: bool) -> None:
         self.rows.append((name, value, floor, ratio, goal, ok))
         print(f"  {name}: {value} (floor {floor}, {ratio}) goal {goal}: "
@@ -64,7 +65,7 @@ class Table:
                  f"{share:.1%}", f">= {goal:.0%}", share >= goal)
 
     def print(self) -> None:
-        widths = [max(len(row[n]) for row in self.rows) for n in range(5)]
+        widths = [max(len(str(row[n])) for row in self.rows) for n in range(5)]
         header = ("figure", "measured", "floor", "ratio", "goal")
         widths = [max(w, len(h)) for w, h in zip(widths, header, strict=True)]
         print()

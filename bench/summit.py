@@ -11,6 +11,20 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from visitplanner.extensions import db
+from visitplanner.models import (
+    Contact,
+    Delegate,
+    Item,
+    ItemSpeaker,
+    Journey,
+    Organisation,
+    Person,
+    Stay,
+    Venue,
+    Visit,
+)
+
 DAYS, ITEMS, VENUES, SPEAKERS, DELEGATES = 10, 300, 30, 80, 500
 CHOSEN_SHARE, CHOSEN_SIZE = 0.2, 50
 START = dt.date(2031, 5, 5)
@@ -29,9 +43,7 @@ class Summit:
     delegates: int
 
 
-def _directory() -> tuple[object, list[object], list[object]]:
-    from visitplanner.models import Organisation, Person, Venue
-
+def _directory() -> tuple[Organisation, list[Venue], list[Person]]:
     host = Organisation(name="Algemene Directie Veiligheid en Preventie", kind="directorate",
                         address="Waterloolaan 76", city="1000 Brussel", country="BE",
                         phone="+32 2 557 33 99", email="protocol@example.org")
@@ -45,9 +57,7 @@ def _directory() -> tuple[object, list[object], list[object]]:
     return host, venues, people
 
 
-def _delegates() -> list[object]:
-    from visitplanner.models import Delegate
-
+def _delegates() -> list[Delegate]:
     return [Delegate(full_name=f"Делегат {n} Коваленко" if n % 3 else f"Delegate {n} Kovalenko",
                      role="head" if n == 0 else ("member", "member", "escort", "staff")[n % 4],
                      honorific=("mevrouw", "de heer", None)[n % 3], function="Procureur",
@@ -56,10 +66,8 @@ def _delegates() -> list[object]:
             for n in range(DELEGATES)]
 
 
-def _items(venues: list, people: list, delegates: list) -> list[object]:
-    from visitplanner.models import Item, ItemSpeaker
-
-    items: list[object] = []
+def _items(venues: list[Venue], people: list[Person], delegates: list[Delegate]) -> list[Item]:
+    items: list[Item] = []
     breakouts = 0
     breakout_slots = (6, 16)  # of the day's 26 half-hour slots, these run three breakouts
     for day_number in range(DAYS):
@@ -70,7 +78,7 @@ def _items(venues: list, people: list, delegates: list) -> list[object]:
             tracks = 3 if slot in breakout_slots else 1
             for track in range(tracks):
                 n = len(items)
-                chosen = []
+                chosen: list[Delegate] = []
                 if tracks > 1:
                     group = breakouts % (DELEGATES // CHOSEN_SIZE)
                     chosen = delegates[group * CHOSEN_SIZE:(group + 1) * CHOSEN_SIZE]
@@ -88,15 +96,13 @@ def _items(venues: list, people: list, delegates: list) -> list[object]:
     return items
 
 
-def _practical(visit: object, venues: list, delegates: list) -> None:
-    from visitplanner.models import Contact, Journey, Stay
-
+def _practical(visit: Visit, venues: list[Venue], delegates: list[Delegate]) -> None:
     flights = DELEGATES // CHOSEN_SIZE
     for n in range(flights):
         group = delegates[n * CHOSEN_SIZE:(n + 1) * CHOSEN_SIZE]
         arrives = dt.datetime(START.year, START.month, START.day, 6, 0) - dt.timedelta(
             hours=2 + n)
-        visit.journeys.append(Journey(  # type: ignore[attr-defined]
+        visit.journeys.append(Journey(
             direction="arrival", mode="flight", reference=f"PS {801 + n}", from_place="Kyiv",
             to_place="Brussels Airport", departs_at=arrives - dt.timedelta(hours=3),
             departure_timezone="Europe/Kyiv", arrives_at=arrives,
@@ -104,27 +110,24 @@ def _practical(visit: object, venues: list, delegates: list) -> None:
             met_by="Protocoldienst", whole_delegation=False, chosen_delegates=group))
         end = START + dt.timedelta(days=DAYS - 1)
         departs = dt.datetime(end.year, end.month, end.day, 21, 0) + dt.timedelta(minutes=20 * n)
-        visit.journeys.append(Journey(  # type: ignore[attr-defined]
+        visit.journeys.append(Journey(
             direction="departure", mode="flight", reference=f"PS {901 + n}",
             from_place="Brussels Airport", to_place="Kyiv", departs_at=departs,
             departure_timezone="Europe/Brussels", arrives_at=departs + dt.timedelta(hours=3),
             arrival_timezone="Europe/Kyiv", whole_delegation=False, chosen_delegates=group))
     for n in range(3):
-        visit.stays.append(Stay(  # type: ignore[attr-defined]
+        visit.stays.append(Stay(
             venue=venues[n], check_in=START, check_out=START + dt.timedelta(days=DAYS - 1),
             booking_reference=f"SUMMIT-{n + 1}", whole_delegation=False,
             chosen_delegates=delegates[n::3]))
     for n in range(6):
-        visit.contacts.append(Contact(  # type: ignore[attr-defined]
+        visit.contacts.append(Contact(
             name=f"Contactpersoon {n + 1}", role="Protocol van dienst",
             phone=f"+32 470 12 34 {n:02d}", available="07:00–22:00", position=n))
 
 
 def store_summit() -> Summit:
     """Store the summit visit (the caller has an app context on an empty database)."""
-    from visitplanner.extensions import db
-    from visitplanner.models import Visit
-
     host, venues, people = _directory()
     delegates = _delegates()
     visit = Visit(title="Internationale top over integrale veiligheid", start_date=START,
@@ -133,8 +136,8 @@ def store_summit() -> Summit:
                   delegation_adjective="Oekraïense", delegation_description="openbare aanklagers",
                   purpose="het Belgische veiligheidslandschap leren kennen", status="confirmed",
                   delegates=delegates)
-    visit.items.extend(_items(venues, people, delegates))  # type: ignore[arg-type]
+    visit.items.extend(_items(venues, people, delegates))
     _practical(visit, venues, delegates)
     db.session.add(visit)
     db.session.commit()
-    return Summit(visit.id, delegates[0].id, len(visit.items), len(delegates))  # type: ignore[attr-defined]
+    return Summit(visit.id, delegates[0].id, len(visit.items), len(delegates))
