@@ -20,7 +20,7 @@ from visitplanner.planning.travel import TravelEstimate, estimate_travel, minute
 from visitplanner.planning.vocabulary import BEFORE_ARRIVAL, NO_STAY, TRAVEL_TIME
 
 if TYPE_CHECKING:
-    from visitplanner.planning.conflicts import Found, _Context
+    from visitplanner.planning.conflicts_context import Context, Found
 
 # Without a meeting time nobody is expected to leave the hotel before breakfast is over.
 EARLIEST_DEPARTURE = dt.time(7, 0)
@@ -34,15 +34,14 @@ class Window:
     departure: JourneyView | None
 
 
-def practical_conflicts(programme: Programme, ctx: _Context) -> Iterator[Found]:
+def practical_conflicts(programme: Programme, ctx: Context) -> Iterator[Found]:
     """Every conflict of the practical side; each check is linear in items plus audiences."""
     windows = presence_windows(programme)
     nights = hotel_nights(programme)
-    everyone = frozenset(d.id for d in programme.delegates)
-    yield from _not_there_conflicts(ctx, windows, everyone)
+    yield from _not_there_conflicts(ctx, windows)
     if programme.stays:  # until the first stay is recorded, hotels are simply not planned yet
-        yield from _no_stay_conflicts(ctx, windows, nights, programme.visit, everyone)
-    yield from _from_stay_conflicts(ctx, nights, everyone)
+        yield from _no_stay_conflicts(ctx, windows, nights, programme.visit)
+    yield from _from_stay_conflicts(ctx, nights)
 
 
 def _audience(ids: tuple[int, ...] | None, programme: Programme) -> Iterable[int]:
@@ -73,8 +72,7 @@ def hotel_nights(programme: Programme) -> dict[tuple[int, dt.date], StayView]:
     return nights
 
 
-def _not_there_conflicts(ctx: _Context, windows: dict[int, Window],
-                         everyone: frozenset[int]) -> Iterator[Found]:
+def _not_there_conflicts(ctx: Context, windows: dict[int, Window]) -> Iterator[Found]:
     """Items whose audience holds someone who arrives after it starts or leaves before it ends."""
     starts = [item.starts for item in ctx.items]
     by_end = sorted(ctx.items, key=lambda item: (item.ends, item.id))
@@ -88,34 +86,31 @@ def _not_there_conflicts(ctx: _Context, windows: dict[int, Window],
             leaving[window.departure].append(d)
     for journey, members in arriving.items():  # items starting before the arrival: a prefix
         early = ctx.items[:bisect_left(starts, journey.arrives)]
-        yield from _not_there(ctx, early, members, everyone, "before_arrival", journey,
-                              journey.arrives)
+        yield from _not_there(ctx, early, members, "before_arrival", journey, journey.arrives)
     for journey, members in leaving.items():  # items ending after the departure: a suffix
         late = by_end[bisect_right(ends, journey.departs):]
-        yield from _not_there(ctx, late, members, everyone, "after_departure", journey,
-                              journey.departs)
+        yield from _not_there(ctx, late, members, "after_departure", journey, journey.departs)
 
 
-def _not_there(ctx: _Context, items: list[ProgrammeItem], members: list[int],
-               everyone: frozenset[int], sentence: str, journey: JourneyView,
-               moment: dt.datetime) -> Iterator[Found]:
+def _not_there(ctx: Context, items: list[ProgrammeItem], members: list[int], sentence: str,
+               journey: JourneyView, moment: dt.datetime) -> Iterator[Found]:
     group = set(members)
     for item in items:
         missing = group if item.delegate_ids is None else group & set(item.delegate_ids)
         if not missing:
             continue
-        local = ctx.local(moment)
+        local, said = ctx.local(moment), ctx.said(item)
         message = ctx.say.sentence(
-            sentence, _who(ctx, missing, everyone), title=item.title,
-            day=ctx.say.day(ctx.local(item.starts).date()), span=ctx.span(item), at=ctx.at(item),
+            sentence, ctx.who(missing), title=item.title,
+            day=said.day, span=said.span, at=said.at,
             journey=ctx.say.journey(journey.mode, journey.reference),
             moment=ctx.say.moment(local.date(), ctx.say.clock(local)))
         yield ctx.found(BEFORE_ARRIVAL, message, (item,))
 
 
-def _no_stay_conflicts(ctx: _Context, windows: dict[int, Window],
-                       nights: dict[tuple[int, dt.date], StayView], visit: VisitView,
-                       everyone: frozenset[int]) -> Iterator[Found]:
+def _no_stay_conflicts(ctx: Context, windows: dict[int, Window],
+                       nights: dict[tuple[int, dt.date], StayView],
+                       visit: VisitView) -> Iterator[Found]:
     """Nights between someone's arrival and departure without a hotel, grouped by who."""
     missing: dict[tuple[tuple[dt.date, dt.date], ...], list[int]] = defaultdict(list)
     for d, window in windows.items():
@@ -127,21 +122,13 @@ def _no_stay_conflicts(ctx: _Context, windows: dict[int, Window],
         if bare:
             missing[tuple(_runs(bare))].append(d)
     for runs, members in missing.items():
-        who = _who(ctx, members, everyone)
+        who = ctx.who(members)
         for first, last in runs:
             sentence = "no_stay" if first == last else "no_stay_nights"
             message = ctx.say.sentence(sentence, who=ctx.say.join(who),
                                        first=ctx.say.day(first), last=ctx.say.day(last))
             evening = dt.datetime.combine(first, dt.time(23), tzinfo=ctx.zone or dt.UTC)
             yield ctx.found(NO_STAY, message, (), when=evening)
-
-
-def _who(ctx: _Context, members: Iterable[int], everyone: frozenset[int]) -> list[str]:
-    """Name the delegates: all of them, all but a few, or each, whichever reads shorter."""
-    members = set(members)
-    if members <= everyone:
-        return ctx.delegates(None, except_ids=everyone - members)
-    return ctx.delegates(members)
 
 
 def _runs(days: list[dt.date]) -> Iterator[tuple[dt.date, dt.date]]:
@@ -155,7 +142,7 @@ def _runs(days: list[dt.date]) -> Iterator[tuple[dt.date, dt.date]]:
     yield start, prev
 
 
-def _first_items(ctx: _Context) -> tuple[dict[dt.date, ProgrammeItem],
+def _first_items(ctx: Context) -> tuple[dict[dt.date, ProgrammeItem],
                                          dict[tuple[int, dt.date], ProgrammeItem]]:
     """The day's first item for everyone, and each delegate's first chosen item of a day."""
     whole: dict[dt.date, ProgrammeItem] = {}
@@ -170,33 +157,51 @@ def _first_items(ctx: _Context) -> tuple[dict[dt.date, ProgrammeItem],
     return whole, chosen
 
 
-def _from_stay_conflicts(ctx: _Context, nights: dict[tuple[int, dt.date], StayView],
-                         everyone: frozenset[int]) -> Iterator[Found]:
+def _from_stay_conflicts(ctx: Context,
+                         nights: dict[tuple[int, dt.date], StayView]) -> Iterator[Found]:
     """Too little time from the hotel slept in to the next day's first item."""
     whole, chosen = _first_items(ctx)
     estimates: dict[tuple[int, int], TravelEstimate | None] = {}
-    short: dict[tuple[int, int], _Short] = {}
+    trips: dict[tuple[int, int], _Short | None] = {}
     for (d, night), stay in nights.items():
         day = night + dt.timedelta(days=1)
-        options = [i for i in (whole.get(day), chosen.get((d, day))) if i is not None]
-        if not options:
+        first = _earlier(whole.get(day), chosen.get((d, day)))
+        if first is None:
             continue
-        first = min(options, key=lambda i: (i.starts, i.id))
-        leave = _leaving(ctx, first, day)
-        if leave is None or first.venue is None or first.kind == "transfer":
-            continue  # a transfer is the trip itself, and its duration the organiser's call
-        key = (stay.hotel.id, first.venue.id)
-        if key not in estimates:
-            estimates[key] = estimate_travel(stay.hotel, first.venue)
-        estimate = estimates[key]
-        if estimate is not None and minutes_between(leave, first.starts) < estimate.minutes:
-            short.setdefault((first.id, stay.id), _Short(first, stay, leave, estimate)).add(d)
-    for trip in short.values():
-        message = _from_stay_message(ctx, trip, _who(ctx, trip.members, everyone))
-        yield ctx.found(TRAVEL_TIME, message, (trip.item,))
+        pair = (first.id, stay.id)
+        if pair not in trips:  # a hotel's guests mostly share the day's first item
+            trips[pair] = _short_from_stay(ctx, first, stay, day, estimates)
+        if (trip := trips[pair]) is not None:
+            trip.add(d)
+    for trip in trips.values():
+        if trip is not None:
+            message = _from_stay_message(ctx, trip, ctx.who(trip.members))
+            yield ctx.found(TRAVEL_TIME, message, (trip.item,))
 
 
-def _leaving(ctx: _Context, item: ProgrammeItem, day: dt.date) -> dt.datetime | None:
+def _earlier(a: ProgrammeItem | None, b: ProgrammeItem | None) -> ProgrammeItem | None:
+    """The item that starts first (then the lower id); None when neither is there."""
+    if a is None or b is None:
+        return b if a is None else a
+    return a if (a.starts, a.id) <= (b.starts, b.id) else b
+
+
+def _short_from_stay(ctx: Context, first: ProgrammeItem, stay: StayView, day: dt.date,
+                     estimates: dict[tuple[int, int], TravelEstimate | None]) -> _Short | None:
+    """The trip from the hotel to the day's first item, when it is too short."""
+    leave = _leaving(ctx, first, day)
+    if leave is None or first.venue is None or first.kind == "transfer":
+        return None  # a transfer is the trip itself, and its duration the organiser's call
+    key = (stay.hotel.id, first.venue.id)
+    if key not in estimates:
+        estimates[key] = estimate_travel(stay.hotel, first.venue)
+    estimate = estimates[key]
+    if estimate is not None and minutes_between(leave, first.starts) < estimate.minutes:
+        return _Short(first, stay, leave, estimate)
+    return None
+
+
+def _leaving(ctx: Context, item: ProgrammeItem, day: dt.date) -> dt.datetime | None:
     """When people leave the hotel for an item: its meeting time, else after breakfast."""
     if item.meeting_at is not None:
         return item.meeting_at
@@ -218,12 +223,11 @@ class _Short:
         self.members.append(delegate_id)
 
 
-def _from_stay_message(ctx: _Context, trip: _Short, who: list[str]) -> str:
-    starts = ctx.local(trip.item.starts)
+def _from_stay_message(ctx: Context, trip: _Short, who: list[str]) -> str:
+    said = ctx.said(trip.item)
     return ctx.say.sentence(
         "travel_from_stay", who,
         gap=int(minutes_between(trip.leave, trip.item.starts)), hotel=trip.stay.hotel.name,
         leave=ctx.say.clock(ctx.local(trip.leave)), next=trip.item.title,
-        next_start=ctx.say.clock(starts), next_at=ctx.at(trip.item),
-        day=ctx.say.day(starts.date()), minutes=trip.estimate.minutes,
+        next_start=said.starts, next_at=said.at, day=said.day, minutes=trip.estimate.minutes,
         trip=ctx.say.trip(trip.estimate))
