@@ -211,7 +211,7 @@ class Wording:
             who = self.join(names)
             values["who"] = who[:1].upper() + who[1:]
             values["verb"] = VERBS[self.lang][kind][len(names) > 1]
-        return self.words[kind].format(**values)
+        return self.words[kind].format_map(values)
 
 
 # Babel's patterns and roundings (half to even) for numbers with 0 and 1 decimals.

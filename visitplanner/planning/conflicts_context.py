@@ -53,7 +53,8 @@ class Context:
         names = {d.id: d.full_name for d in programme.delegates}
         for item in self.items:  # audiences may name delegates the programme does not list
             for d in item.delegate_ids or ():
-                names.setdefault(d, self.say.delegate(d))
+                if d not in names:
+                    names[d] = self.say.delegate(d)
         self.places = {d: k for k, d in enumerate(names)}  # programme order
         self.names_in_order = list(names.values())
         self.everyone = frozenset(d.id for d in programme.delegates)

@@ -66,8 +66,9 @@ def hotel_nights(programme: Programme) -> dict[tuple[int, dt.date], StayView]:
     """Where each delegate sleeps, by (delegate id, evening)."""
     nights: dict[tuple[int, dt.date], StayView] = {}
     for stay in programme.stays:
+        evenings = stay.nights
         for d in _audience(stay.delegate_ids, programme):
-            for night in stay.nights:
+            for night in evenings:
                 nights.setdefault((d, night), stay)
     return nights
 
@@ -77,17 +78,17 @@ def _not_there_conflicts(ctx: Context, windows: dict[int, Window]) -> Iterator[F
     starts = [item.starts for item in ctx.items]
     by_end = sorted(ctx.items, key=lambda item: (item.ends, item.id))
     ends = [item.ends for item in by_end]
-    arriving: dict[JourneyView, list[int]] = defaultdict(list)
-    leaving: dict[JourneyView, list[int]] = defaultdict(list)
+    arriving: dict[int, tuple[JourneyView, list[int]]] = {}  # by journey id
+    leaving: dict[int, tuple[JourneyView, list[int]]] = {}
     for d, window in windows.items():  # those who travel together are checked together
         if window.arrival is not None:
-            arriving[window.arrival].append(d)
+            arriving.setdefault(window.arrival.id, (window.arrival, []))[1].append(d)
         if window.departure is not None:
-            leaving[window.departure].append(d)
-    for journey, members in arriving.items():  # items starting before the arrival: a prefix
+            leaving.setdefault(window.departure.id, (window.departure, []))[1].append(d)
+    for journey, members in arriving.values():  # items starting before the arrival: a prefix
         early = ctx.items[:bisect_left(starts, journey.arrives)]
         yield from _not_there(ctx, early, members, "before_arrival", journey, journey.arrives)
-    for journey, members in leaving.items():  # items ending after the departure: a suffix
+    for journey, members in leaving.values():  # items ending after the departure: a suffix
         late = by_end[bisect_right(ends, journey.departs):]
         yield from _not_there(ctx, late, members, "after_departure", journey, journey.departs)
 
@@ -113,12 +114,15 @@ def _no_stay_conflicts(ctx: Context, windows: dict[int, Window],
                        visit: VisitView) -> Iterator[Found]:
     """Nights between someone's arrival and departure without a hotel, grouped by who."""
     missing: dict[tuple[tuple[dt.date, dt.date], ...], list[int]] = defaultdict(list)
+    evenings: dict[tuple[dt.date, dt.date], list[dt.date]] = {}  # few windows, many delegates
     for d, window in windows.items():
         first = ctx.local(window.arrival.arrives).date() if window.arrival else visit.start_date
         last = (ctx.local(window.departure.departs).date() if window.departure
                 else visit.end_date) - dt.timedelta(days=1)
-        bare = [first + dt.timedelta(days=n) for n in range((last - first).days + 1)
-                if (d, first + dt.timedelta(days=n)) not in nights]
+        if (first, last) not in evenings:
+            evenings[first, last] = [first + dt.timedelta(days=n)
+                                     for n in range((last - first).days + 1)]
+        bare = [night for night in evenings[first, last] if (d, night) not in nights]
         if bare:
             missing[tuple(_runs(bare))].append(d)
     for runs, members in missing.items():
@@ -143,17 +147,17 @@ def _runs(days: list[dt.date]) -> Iterator[tuple[dt.date, dt.date]]:
 
 
 def _first_items(ctx: Context) -> tuple[dict[dt.date, ProgrammeItem],
-                                         dict[tuple[int, dt.date], ProgrammeItem]]:
+                                        dict[dt.date, dict[int, ProgrammeItem]]]:
     """The day's first item for everyone, and each delegate's first chosen item of a day."""
     whole: dict[dt.date, ProgrammeItem] = {}
-    chosen: dict[tuple[int, dt.date], ProgrammeItem] = {}
+    chosen: dict[dt.date, dict[int, ProgrammeItem]] = defaultdict(dict)
     for item in ctx.items:  # in start order: the first one seen is the first of the day
         day = ctx.local(item.starts).date()
         if item.delegate_ids is None:
             whole.setdefault(day, item)
         else:
             for d in item.delegate_ids:
-                chosen.setdefault((d, day), item)
+                chosen[day].setdefault(d, item)
     return whole, chosen
 
 
@@ -161,22 +165,36 @@ def _from_stay_conflicts(ctx: Context,
                          nights: dict[tuple[int, dt.date], StayView]) -> Iterator[Found]:
     """Too little time from the hotel slept in to the next day's first item."""
     whole, chosen = _first_items(ctx)
+    guests: dict[tuple[int, dt.date], tuple[StayView, list[int]]] = {}
+    for (d, night), stay in nights.items():
+        guests.setdefault((stay.id, night), (stay, []))[1].append(d)
     estimates: dict[tuple[int, int], TravelEstimate | None] = {}
     trips: dict[tuple[int, int], _Short | None] = {}
-    for (d, night), stay in nights.items():
+    for (_, night), (stay, members) in guests.items():
         day = night + dt.timedelta(days=1)
-        first = _earlier(whole.get(day), chosen.get((d, day)))
-        if first is None:
-            continue
-        pair = (first.id, stay.id)
-        if pair not in trips:  # a hotel's guests mostly share the day's first item
-            trips[pair] = _short_from_stay(ctx, first, stay, day, estimates)
-        if (trip := trips[pair]) is not None:
-            trip.add(d)
+        for first, going in _by_first(members, whole.get(day), chosen.get(day, {})):
+            pair = (first.id, stay.id)
+            if pair not in trips:  # the hotel's guests mostly share the day's first item
+                trips[pair] = _short_from_stay(ctx, first, stay, day, estimates)
+            if (trip := trips[pair]) is not None:
+                trip.members += going
     for trip in trips.values():
         if trip is not None:
             message = _from_stay_message(ctx, trip, ctx.who(trip.members))
             yield ctx.found(TRAVEL_TIME, message, (trip.item,))
+
+
+def _by_first(members: list[int], whole: ProgrammeItem | None,
+              chosen: dict[int, ProgrammeItem]) -> Iterable[tuple[ProgrammeItem, list[int]]]:
+    """Group delegates by their first item of a day: the whole delegation's or a chosen one."""
+    groups: dict[int, tuple[ProgrammeItem, list[int]]] = {}
+    for d in members:
+        first = _earlier(whole, chosen.get(d))
+        if first is not None:
+            if (group := groups.get(first.id)) is None:
+                group = groups[first.id] = (first, [])
+            group[1].append(d)
+    return groups.values()
 
 
 def _earlier(a: ProgrammeItem | None, b: ProgrammeItem | None) -> ProgrammeItem | None:
@@ -209,7 +227,7 @@ def _leaving(ctx: Context, item: ProgrammeItem, day: dt.date) -> dt.datetime | N
     return after_breakfast if item.starts > after_breakfast else None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Short:
     """A too-short trip from a hotel to a first item, and who makes it."""
 
@@ -218,9 +236,6 @@ class _Short:
     leave: dt.datetime
     estimate: TravelEstimate
     members: list[int] = field(default_factory=list)
-
-    def add(self, delegate_id: int) -> None:
-        self.members.append(delegate_id)
 
 
 def _from_stay_message(ctx: Context, trip: _Short, who: list[str]) -> str:

@@ -97,7 +97,7 @@ def minutes_between(earlier: dt.datetime, later: dt.datetime) -> float:
     return (later.astimezone(utc) - earlier.astimezone(utc)).total_seconds() / 60
 
 
-@dataclass
+@dataclass(slots=True)
 class Trip:
     """A trip from one item to the next, and who makes it."""
 
