@@ -111,7 +111,7 @@ def test_each_item_follows_what_ended_last() -> None:
     a, b, c = _item(1, 9, 12), _item(2, 10, 11), _item(3, 13, 14)
     found = _every_trip([a, b, c])
     assert list(found) == [(1, 3)]  # b started before anything ended; a ended after b
-    assert found[(1, 3)].whole_except == frozenset() and found[(1, 3)].delegates == []
+    assert found[(1, 3)].whole_except == frozenset() and found[(1, 3)].delegates == ()
 
 
 def test_a_chosen_item_reroutes_its_audience_only() -> None:
@@ -119,7 +119,7 @@ def test_a_chosen_item_reroutes_its_audience_only() -> None:
     interview = _item(2, 10, 11, audience=(7,))
     found = _every_trip([welcome, interview, lunch])
     assert sorted(found) == [(1, 2), (1, 3), (2, 3)]
-    assert found[(1, 2)].delegates == [7] and found[(2, 3)].delegates == [7]
+    assert found[(1, 2)].delegates == (7,) and found[(2, 3)].delegates == (7,)
     assert found[(1, 3)].whole_except == frozenset({7})  # everyone else goes straight to lunch
     assert found[(1, 2)].whole_except is None
 
@@ -129,8 +129,8 @@ def test_speakers_go_from_their_own_last_item() -> None:
     talk, lunch = _item(1, 9, 10, speakers=(peeters,)), _item(2, 10, 11)
     panel = _item(3, 11, 12, audience=(7,), speakers=(peeters, peeters))
     found = _every_trip([talk, lunch, panel])
-    assert found[(1, 3)].speakers == [10]  # once, though listed twice
-    assert found[(1, 3)].delegates == [] and found[(2, 3)].delegates == [7]
+    assert found[(1, 3)].speakers == (10,)  # once, though listed twice
+    assert found[(1, 3)].delegates == () and found[(2, 3)].delegates == (7,)
 
 
 def _naive_trips(items: list[ProgrammeItem], delegates: set[int],

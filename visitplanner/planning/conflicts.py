@@ -4,7 +4,9 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Collection, Iterator, Sequence
+from functools import cache, partial
+from itertools import chain
 
 from visitplanner.planning.conflicts_context import Conflict, Context, Found
 from visitplanner.planning.conflicts_practical import practical_conflicts
@@ -18,10 +20,12 @@ __all__ = ["Conflict", "find_conflicts"]
 def find_conflicts(programme: Programme) -> list[Conflict]:
     """Find every conflict in programme.lang, by first start then kind; O(n log n) plus pairs."""
     ctx = Context(programme)
-    found = [*_overlap_conflicts(ctx), *_outside_visit_conflicts(ctx), *_travel_conflicts(ctx),
-             *practical_conflicts(programme, ctx)]
-    found.sort(key=lambda pair: pair[0])
-    return [conflict for _, conflict in found]
+    keys, conflicts = [], []  # apart: a list of pairs would keep thousands more objects tracked
+    for key, conflict in chain(_overlap_conflicts(ctx), _outside_visit_conflicts(ctx),
+                               _travel_conflicts(ctx), practical_conflicts(programme, ctx)):
+        keys.append(key)
+        conflicts.append(conflict)
+    return [conflicts[k] for k in sorted(range(len(keys)), key=keys.__getitem__)]
 
 
 def _overlapping_pairs(items: list[ProgrammeItem]) -> Iterator[tuple[ProgrammeItem, ProgrammeItem]]:
@@ -39,14 +43,13 @@ def _overlap_conflicts(ctx: Context) -> Iterator[Found]:
     """Report venue clashes and double bookings, once per pair of overlapping items."""
     # One sweep serves every person at once: who is double-booked follows from the two
     # audiences, so work never multiplies by the number of delegates.
-    chosen = {i.id: frozenset(i.delegate_ids) for i in ctx.items if i.delegate_ids is not None}
     for a, b in _overlapping_pairs(ctx.items):
         said_a, said_b = ctx.said(a), ctx.said(b)
         if a.venue is not None and b.venue is not None and a.venue.id == b.venue.id:
             message = ctx.say.sentence(VENUE_CLASH, venue=a.venue.name, day=said_b.day, a=a.title,
                                        a_span=said_a.span, b=b.title, b_span=said_b.span)
             yield ctx.between(VENUE_CLASH, message, a, b)
-        both = _shared_audience(chosen.get(a.id), chosen.get(b.id))
+        both = _shared_audience(a.delegate_ids, b.delegate_ids)
         names = ctx.delegates(both) if both is None or both else []
         if a.speakers and b.speakers:
             shared = {p.id for p in a.speakers} & {p.id for p in b.speakers}
@@ -59,12 +62,12 @@ def _overlap_conflicts(ctx: Context) -> Iterator[Found]:
 
 
 def _shared_audience(
-    in_a: frozenset[int] | None, in_b: frozenset[int] | None
-) -> frozenset[int] | None:
+    in_a: tuple[int, ...] | None, in_b: tuple[int, ...] | None
+) -> Collection[int] | None:
     """Return the delegates in both audiences; None means the whole delegation."""
     if in_a is None or in_b is None:
         return in_b if in_a is None else in_a
-    return in_a & in_b
+    return set(in_a).intersection(in_b)
 
 
 def _outside_visit_conflicts(ctx: Context) -> Iterator[Found]:
@@ -95,17 +98,20 @@ def _travel_conflicts(ctx: Context) -> Iterator[Found]:
             return estimate
         return None
 
-    group = _group_order(ctx)
+    group = cache(partial(_group_order, ctx))  # worked out when a trip first needs it
     for trip in trips(ctx.items, too_short):
         if names := _travellers(ctx, trip, group):
             yield ctx.between(TRAVEL_TIME, _travel_message(ctx, trip, names), trip.prev, trip.item)
 
 
-def _travellers(ctx: Context, trip: Trip, group: dict[int, int]) -> list[str]:
+def _travellers(ctx: Context, trip: Trip, group: Callable[[], dict[int, int]]) -> list[str]:
     """Name who makes a trip: delegates who come from or go to chosen items, the rest of the
     whole delegation, then speakers by first appearance."""
     places = ctx.places
-    delegates = sorted(trip.delegates, key=lambda d: (group[d], places[d]))
+    delegates: Sequence[int] = trip.delegates
+    if len(delegates) > 1:
+        order = group()
+        delegates = sorted(delegates, key=lambda d: (order[d], places[d]))
     names = [ctx.names_in_order[places[d]] for d in delegates]
     if trip.whole_except is not None:
         names += ctx.delegates(None, except_ids=trip.whole_except)

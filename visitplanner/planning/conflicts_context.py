@@ -64,7 +64,8 @@ class Context:
         self.speaker_places = {s: k for k, s in enumerate(self.speaker_names)}  # by first item
         self._all_but: dict[frozenset[int], list[str]] = {}
         self._who: dict[frozenset[int], list[str]] = {}
-        self._said: dict[int, Said] = {}
+        # Plain tuples of text, which the garbage collector leaves alone, not Said objects.
+        self._said: dict[int, tuple[str, str, str, str, str]] = {}
         self._utc: dict[int, tuple[dt.datetime, dt.datetime]] = {}
 
     def local(self, moment: dt.datetime) -> dt.datetime:
@@ -94,12 +95,12 @@ class Context:
         words = self._said.get(item.id)
         if words is None:
             starts, ends, say = self.local(item.starts), self.local(item.ends), self.say
-            words = self._said[item.id] = Said(
-                day=say.day(starts.date()),
-                span=say.span(starts, ends, starts.date() != self.last_day(item)),
-                at=say.at(item.venue.name if item.venue is not None else None),
-                starts=say.clock(starts), ends=say.clock(ends))
-        return words
+            words = self._said[item.id] = (
+                say.day(starts.date()),
+                say.span(starts, ends, starts.date() != self.last_day(item)),
+                say.at(item.venue.name if item.venue is not None else None),
+                say.clock(starts), say.clock(ends))
+        return Said(*words)
 
     def delegates(self, ids: Iterable[int] | None, *, except_ids: Iterable[int] = ()) -> list[str]:
         """Name delegates in programme order; None means the whole delegation."""

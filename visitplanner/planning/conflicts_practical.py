@@ -62,14 +62,25 @@ def presence_windows(programme: Programme) -> dict[int, Window]:
     return {d: Window(last_in.get(d), first_out.get(d)) for d in last_in.keys() | first_out.keys()}
 
 
-def hotel_nights(programme: Programme) -> dict[tuple[int, dt.date], StayView]:
-    """Where each delegate sleeps, by (delegate id, evening)."""
-    nights: dict[tuple[int, dt.date], StayView] = {}
+@dataclass(frozen=True, slots=True)
+class Night:
+    """The delegates who sleep at a stay's hotel on one evening."""
+
+    stay: StayView
+    evening: dt.date
+    guests: frozenset[int]
+
+
+def hotel_nights(programme: Programme) -> list[Night]:
+    """Each stay's guests, evening by evening; someone booked twice sleeps at the first stay."""
+    taken: dict[dt.date, set[int]] = defaultdict(set)
+    nights = []
     for stay in programme.stays:
-        evenings = stay.nights
-        for d in _audience(stay.delegate_ids, programme):
-            for night in evenings:
-                nights.setdefault((d, night), stay)
+        audience = frozenset(_audience(stay.delegate_ids, programme))
+        for evening in stay.nights:
+            if guests := audience - taken[evening]:  # whole groups at a time, not one by one
+                taken[evening] |= guests
+                nights.append(Night(stay, evening, guests))
     return nights
 
 
@@ -109,22 +120,30 @@ def _not_there(ctx: Context, items: list[ProgrammeItem], members: list[int], sen
         yield ctx.found(BEFORE_ARRIVAL, message, (item,))
 
 
-def _no_stay_conflicts(ctx: Context, windows: dict[int, Window],
-                       nights: dict[tuple[int, dt.date], StayView],
+def _no_stay_conflicts(ctx: Context, windows: dict[int, Window], nights: list[Night],
                        visit: VisitView) -> Iterator[Found]:
     """Nights between someone's arrival and departure without a hotel, grouped by who."""
-    missing: dict[tuple[tuple[dt.date, dt.date], ...], list[int]] = defaultdict(list)
-    evenings: dict[tuple[dt.date, dt.date], list[dt.date]] = {}  # few windows, many delegates
-    for d, window in windows.items():
+    beds: dict[dt.date, set[int]] = defaultdict(set)
+    for night in nights:
+        beds[night.evening] |= night.guests
+    travelling: dict[tuple[int | None, int | None], tuple[Window, set[int]]] = {}
+    for d, window in windows.items():  # those who travel together share their evenings
+        key = (window.arrival.id if window.arrival else None,
+               window.departure.id if window.departure else None)
+        travelling.setdefault(key, (window, set()))[1].add(d)
+    bare: dict[int, list[dt.date]] = defaultdict(list)
+    for window, group in travelling.values():
         first = ctx.local(window.arrival.arrives).date() if window.arrival else visit.start_date
         last = (ctx.local(window.departure.departs).date() if window.departure
                 else visit.end_date) - dt.timedelta(days=1)
-        if (first, last) not in evenings:
-            evenings[first, last] = [first + dt.timedelta(days=n)
-                                     for n in range((last - first).days + 1)]
-        bare = [night for night in evenings[first, last] if (d, night) not in nights]
-        if bare:
-            missing[tuple(_runs(bare))].append(d)
+        for n in range((last - first).days + 1):
+            evening = first + dt.timedelta(days=n)
+            for d in group - beds[evening]:
+                bare[d].append(evening)
+    missing: dict[tuple[tuple[dt.date, dt.date], ...], list[int]] = defaultdict(list)
+    for d in windows:  # grouped in the order the windows list them
+        if d in bare:
+            missing[tuple(_runs(bare[d]))].append(d)
     for runs, members in missing.items():
         who = ctx.who(members)
         for first, last in runs:
@@ -147,61 +166,55 @@ def _runs(days: list[dt.date]) -> Iterator[tuple[dt.date, dt.date]]:
 
 
 def _first_items(ctx: Context) -> tuple[dict[dt.date, ProgrammeItem],
-                                        dict[dt.date, dict[int, ProgrammeItem]]]:
-    """The day's first item for everyone, and each delegate's first chosen item of a day."""
+                                        dict[dt.date, list[tuple[ProgrammeItem, set[int]]]]]:
+    """The day's first item for everyone, and the chosen items that are the day's first of
+    their chosen delegates, with whom."""
     whole: dict[dt.date, ProgrammeItem] = {}
-    chosen: dict[dt.date, dict[int, ProgrammeItem]] = defaultdict(dict)
+    chosen: dict[dt.date, list[tuple[ProgrammeItem, set[int]]]] = defaultdict(list)
+    seen: dict[dt.date, set[int]] = defaultdict(set)
     for item in ctx.items:  # in start order: the first one seen is the first of the day
         day = ctx.local(item.starts).date()
         if item.delegate_ids is None:
             whole.setdefault(day, item)
-        else:
-            for d in item.delegate_ids:
-                chosen[day].setdefault(d, item)
+        elif firsts := set(item.delegate_ids) - seen[day]:
+            seen[day] |= firsts
+            chosen[day].append((item, firsts))
     return whole, chosen
 
 
-def _from_stay_conflicts(ctx: Context,
-                         nights: dict[tuple[int, dt.date], StayView]) -> Iterator[Found]:
+def _from_stay_conflicts(ctx: Context, nights: list[Night]) -> Iterator[Found]:
     """Too little time from the hotel slept in to the next day's first item."""
     whole, chosen = _first_items(ctx)
-    guests: dict[tuple[int, dt.date], tuple[StayView, list[int]]] = {}
-    for (d, night), stay in nights.items():
-        guests.setdefault((stay.id, night), (stay, []))[1].append(d)
     estimates: dict[tuple[int, int], TravelEstimate | None] = {}
     trips: dict[tuple[int, int], _Short | None] = {}
-    for (_, night), (stay, members) in guests.items():
-        day = night + dt.timedelta(days=1)
-        for first, going in _by_first(members, whole.get(day), chosen.get(day, {})):
-            pair = (first.id, stay.id)
+    for night in nights:
+        day = night.evening + dt.timedelta(days=1)
+        for first, going in _by_first(night.guests, whole.get(day), chosen.get(day, [])):
+            pair = (first.id, night.stay.id)
             if pair not in trips:  # the hotel's guests mostly share the day's first item
-                trips[pair] = _short_from_stay(ctx, first, stay, day, estimates)
+                trips[pair] = _short_from_stay(ctx, first, night.stay, day, estimates)
             if (trip := trips[pair]) is not None:
-                trip.members += going
+                trip.members |= going
     for trip in trips.values():
         if trip is not None:
             message = _from_stay_message(ctx, trip, ctx.who(trip.members))
             yield ctx.found(TRAVEL_TIME, message, (trip.item,))
 
 
-def _by_first(members: list[int], whole: ProgrammeItem | None,
-              chosen: dict[int, ProgrammeItem]) -> Iterable[tuple[ProgrammeItem, list[int]]]:
-    """Group delegates by their first item of a day: the whole delegation's or a chosen one."""
-    groups: dict[int, tuple[ProgrammeItem, list[int]]] = {}
-    for d in members:
-        first = _earlier(whole, chosen.get(d))
-        if first is not None:
-            if (group := groups.get(first.id)) is None:
-                group = groups[first.id] = (first, [])
-            group[1].append(d)
+def _by_first(guests: frozenset[int], whole: ProgrammeItem | None,
+              chosen: list[tuple[ProgrammeItem, set[int]]]) -> Iterable[tuple[ProgrammeItem,
+                                                                               set[int]]]:
+    """Group guests by their first item of the day: a chosen one, or the whole delegation's."""
+    groups: dict[int, tuple[ProgrammeItem, set[int]]] = {}
+    rest = set(guests)
+    for item, firsts in chosen:
+        if going := rest & firsts:
+            rest -= going
+            first = item if whole is None else min(item, whole, key=lambda i: (i.starts, i.id))
+            groups.setdefault(first.id, (first, set()))[1].update(going)
+    if whole is not None and rest:
+        groups.setdefault(whole.id, (whole, set()))[1].update(rest)
     return groups.values()
-
-
-def _earlier(a: ProgrammeItem | None, b: ProgrammeItem | None) -> ProgrammeItem | None:
-    """The item that starts first (then the lower id); None when neither is there."""
-    if a is None or b is None:
-        return b if a is None else a
-    return a if (a.starts, a.id) <= (b.starts, b.id) else b
 
 
 def _short_from_stay(ctx: Context, first: ProgrammeItem, stay: StayView, day: dt.date,
@@ -235,7 +248,7 @@ class _Short:
     stay: StayView
     leave: dt.datetime
     estimate: TravelEstimate
-    members: list[int] = field(default_factory=list)
+    members: set[int] = field(default_factory=set)
 
 
 def _from_stay_message(ctx: Context, trip: _Short, who: list[str]) -> str:

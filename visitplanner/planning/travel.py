@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from visitplanner.planning.programme import ProgrammeItem, VenueView
 
@@ -105,11 +105,11 @@ class Trip:
     item: ProgrammeItem
     estimate: TravelEstimate
     # Delegates whose own chosen items put this trip in their day (in the order met).
-    delegates: list[int] = field(default_factory=list)
+    delegates: tuple[int, ...] = ()
     # For a trip between two items of the whole delegation: those who go elsewhere in between
     # (a chosen item ended later). None for any other trip.
     whole_except: frozenset[int] | None = None
-    speakers: list[int] = field(default_factory=list)
+    speakers: tuple[int, ...] = ()
 
 
 Judge = Callable[[ProgrammeItem, ProgrammeItem], TravelEstimate | None]
@@ -134,6 +134,7 @@ def trips(items: Sequence[ProgrammeItem], judge: Judge) -> list[Trip]:
     by_end = sorted(items, key=lambda i: (i.ends, i.starts, i.id))
     whole: ProgrammeItem | None = None  # the whole delegation's item that ended last
     away: dict[int, ProgrammeItem] = {}  # delegates whose chosen item ended after `whole`
+    back_from: dict[int, tuple[ProgrammeItem, dict[int, None]]] = {}  # the same, by item
     spoke: dict[int, ProgrammeItem] = {}  # each speaker's item that ended last
     done = 0
     for item in items:
@@ -143,33 +144,40 @@ def trips(items: Sequence[ProgrammeItem], judge: Judge) -> list[Trip]:
             if over.delegate_ids is None:
                 whole = over
                 away.clear()
-            for d in over.delegate_ids or ():
-                away[d] = over
+                back_from.clear()
+            elif over.delegate_ids:
+                audience = dict.fromkeys(over.delegate_ids)
+                for d in audience.keys() & away.keys():  # set operations: 50 at a time
+                    del back_from[away[d].id][1][d]
+                away.update(dict.fromkeys(audience, over))
+                back_from[over.id] = (over, audience)
             for person in over.speakers:
                 spoke[person.id] = over
         for s in dict.fromkeys(person.id for person in item.speakers) if item.speakers else ():
             if s in spoke and spoke[s].id != item.id and (t := trip(spoke[s], item)):
-                t.speakers.append(s)
+                t.speakers += (s,)
         if item.delegate_ids is None:  # those away come back; the others come from `whole`
-            comers = _by_prev(away.items())
+            comers = back_from
             if whole is not None and whole.id != item.id and (t := trip(whole, item)):
                 t.whole_except = frozenset(away)
         else:
-            comers = _by_prev((d, away.get(d, whole)) for d in dict.fromkeys(item.delegate_ids))
+            audience = dict.fromkeys(item.delegate_ids)
+            comers = _by_prev((d, away[d]) for d in audience.keys() & away.keys())
+            if whole is not None:
+                comers[whole.id] = (whole, dict.fromkeys(audience.keys() - away.keys()))
         for prev, people in comers.values():
-            if prev.id != item.id and (t := trip(prev, item)):
-                t.delegates += people
+            if people and prev.id != item.id and (t := trip(prev, item)):
+                t.delegates += tuple(people)
     return [t for t in judged.values() if t is not None]
 
 
 def _by_prev(
-    comers: Iterable[tuple[int, ProgrammeItem | None]],
-) -> dict[int, tuple[ProgrammeItem, list[int]]]:
-    """Group delegates by the item they come from (most come from the same one)."""
-    groups: dict[int, tuple[ProgrammeItem, list[int]]] = {}
+    comers: Iterable[tuple[int, ProgrammeItem]],
+) -> dict[int, tuple[ProgrammeItem, dict[int, None]]]:
+    """Group delegates by the chosen item they come from."""
+    groups: dict[int, tuple[ProgrammeItem, dict[int, None]]] = {}
     for d, prev in comers:
-        if prev is not None:
-            if (group := groups.get(prev.id)) is None:
-                group = groups[prev.id] = (prev, [])
-            group[1].append(d)
+        if (group := groups.get(prev.id)) is None:
+            group = groups[prev.id] = (prev, {})
+        group[1][d] = None
     return groups
