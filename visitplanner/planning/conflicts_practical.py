@@ -37,11 +37,12 @@ class Window:
 def practical_conflicts(programme: Programme, ctx: Context) -> Iterator[Found]:
     """Every conflict of the practical side; each check is linear in items plus audiences."""
     windows = presence_windows(programme)
-    nights = hotel_nights(programme)
-    yield from _not_there_conflicts(ctx, windows)
+    if windows:
+        yield from _not_there_conflicts(ctx, windows)
     if programme.stays:  # until the first stay is recorded, hotels are simply not planned yet
+        nights = hotel_nights(programme)
         yield from _no_stay_conflicts(ctx, windows, nights, programme.visit)
-    yield from _from_stay_conflicts(ctx, nights)
+        yield from _from_stay_conflicts(ctx, nights)
 
 
 def _audience(ids: tuple[int, ...] | None, programme: Programme) -> Iterable[int]:
