@@ -51,17 +51,16 @@ class Context:
         live = (item for item in programme.items if item.status != "cancelled")
         self.items = sorted(live, key=lambda i: (i.starts, i.ends, i.id))
         names = {d.id: d.full_name for d in programme.delegates}
-        for item in self.items:  # audiences may name delegates the programme does not list
-            for d in item.delegate_ids or ():
-                if d not in names:
-                    names[d] = self.say.delegate(d)
+        audiences = [i.delegate_ids for i in self.items if i.delegate_ids]
+        if set().union(*audiences) - names.keys():  # audiences name delegates not listed
+            for d in (d for ids in audiences for d in ids if d not in names):
+                names[d] = self.say.delegate(d)
         self.places = {d: k for k, d in enumerate(names)}  # programme order
         self.names_in_order = list(names.values())
         self.everyone = frozenset(d.id for d in programme.delegates)
-        self.speaker_names = {
-            p.id: self.say.speaker(p.full_name) for i in self.items for p in i.speakers
-        }
-        self.speaker_places = {s: k for k, s in enumerate(self.speaker_names)}  # by first item
+        speakers = {p.id: p for i in self.items for p in i.speakers}
+        self.speaker_names = {s: self.say.speaker(p.full_name) for s, p in speakers.items()}
+        self.speaker_places = {s: k for k, s in enumerate(speakers)}  # by first item
         self._all_but: dict[frozenset[int], list[str]] = {}
         self._who: dict[frozenset[int], list[str]] = {}
         # Plain tuples of text, which the garbage collector leaves alone, not Said objects.
