@@ -19,7 +19,7 @@ from visitplanner.planning.programme import Programme
 from visitplanner.planning.rules import RuleError
 from visitplanner.planning.vocabulary import LANGUAGES
 from visitplanner.web import choices
-from visitplanner.web.cached_pages import CSRF_SLOT, cached_body
+from visitplanner.web.cached_pages import CSRF_SLOT, cached_body, page_around
 from visitplanner.web.editing import (
     confirm_delete,
     get_or_404,
@@ -76,7 +76,7 @@ def show_visit(visit_id: int) -> ResponseReturnValue:
     lang, can_write = str(get_locale()), bool(current_user.can_write)
     body = cached_body("visit-page-editor" if can_write else "visit-page-viewer",
                        f"{visit_id}|{stamp}", lang, lambda: visit_body(visit_id, lang, can_write))
-    return render_template("web/visit.html", title=translated(facts, "title", lang), body=body)
+    return page_around(body, "web/visit.html", title=translated(facts, "title", lang))
 
 
 def visit_body(visit_id: int, lang: str, can_write: bool) -> str:
