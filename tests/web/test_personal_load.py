@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 
 from visitplanner.core.calendars import delegate_links
 from visitplanner.core.queries import load_personal_visit, load_visit
@@ -71,3 +72,19 @@ def test_personal_page_and_feed_queries_do_not_grow_with_the_visit(client, app, 
     assert "Extra 1" in page and "Extra 19" in page  # the delegate attends the new items
     assert counts() == before
     assert before[0] <= 20, before
+
+
+def test_an_answer_shows_at_once_on_the_cached_page(client, demo_visit):
+    delegate = demo_visit.delegates[0]
+    url = _path(delegate_links(delegate)["personal_url"])
+    page = client.get(url).get_data(as_text=True)
+    item = next(i for i in demo_visit.items if i.status != "cancelled" and i.whole_delegation)
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
+    assert 'aria-pressed="true"' not in page
+    response = client.post(f"{url}/items/{item.id}/answer",
+                           data={"csrf_token": token, "response": "declined"})
+    assert response.status_code == 302
+    article = client.get(url).get_data(as_text=True).split(f'id="item-{item.id}"')[1]
+    article = article.split("</article>")[0]
+    assert 'value="declined" aria-pressed="true"' in article
+    assert f'name="csrf_token" type="hidden" value="{token}"' in article
