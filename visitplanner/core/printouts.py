@@ -22,10 +22,6 @@ from visitplanner.outputs.filenames import file_name
 from visitplanner.outputs.pdf import badges_html, programme_html, render_pdf
 from visitplanner.planning.build import build_programme, group_by_day, translated
 
-# Visits up to this many items (and delegates, for badges) are rendered while the request
-# waits, in a second or two; larger ones by the worker only (see `printout_pdf`).
-INLINE_ITEMS = 60
-INLINE_DELEGATES = 120
 SECONDS_PER_ITEM = 0.1  # about what WeasyPrint takes per programme item: for Retry-After
 
 
@@ -171,17 +167,16 @@ def printout_pdf(printout: Printout) -> bytes:
 
 
 def too_big(printout: Printout) -> int:
-    """The visit's number of items when its printouts are too big to render in a request,
-    else 0."""
+    """The visit's number of items when its printouts are too big to render in a request (in
+    a second or two: PRINTOUT_INLINE_ITEMS, and PRINTOUT_INLINE_DELEGATES for badges), else 0."""
     config = current_app.config
     items, delegates = db.session.execute(select(
         select(func.count()).where(Item.visit_id == printout.visit_id).scalar_subquery(),
         select(func.count()).where(Delegate.visit_id == printout.visit_id).scalar_subquery(),
     )).one()
-    if items > config.get("PRINTOUT_INLINE_ITEMS", INLINE_ITEMS):
+    if items > config["PRINTOUT_INLINE_ITEMS"]:
         return int(items)
-    if printout.printout == "badges" and delegates > config.get("PRINTOUT_INLINE_DELEGATES",
-                                                                   INLINE_DELEGATES):
+    if printout.printout == "badges" and delegates > config["PRINTOUT_INLINE_DELEGATES"]:
         return max(int(items), 1)
     return 0
 
