@@ -76,13 +76,13 @@ def test_search_by_country_name_in_french(page, e2e_app, log_in, shot):
 
     with e2e_app.app_context():
         db.session.add(Visit(title="Study visit", content_language="en",
-                             delegation_country="MD", delegation_description="judges",
+                             delegation_country="PL", delegation_description="judges",
                              start_date=dt.date(2031, 11, 3), end_date=dt.date(2031, 11, 4)))
         db.session.commit()
         db.session.remove()
     log_in(page, "viewer")
     page.goto("/?lang=fr")
-    page.get_by_label("Rechercher").fill("Moldavie")
+    page.get_by_label("Rechercher").fill("Pologne")
     page.get_by_role("button", name="Rechercher").click()
     rows = page.locator("tbody tr")
     assert rows.count() == 1 and "Study visit" in rows.inner_text()

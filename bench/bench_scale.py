@@ -1,0 +1,162 @@
+"""Fast at summit scale (issue 16): every figure beside its floor, measured in the same run.
+
+Builds the demo visit and the summit visit of bench/summit.py (10 days, 300 items over 30
+venues, 80 speakers, 500 delegates, 20% of the items for 50 chosen delegates) in a temporary
+database — SQLite, or PostgreSQL when VISITPLANNER_BENCH_DATABASE_URL is set (its tables are
+replaced) — and prints one table: figure, measured, floor, ratio and the goal it must reach.
+Times are medians; rounds of a figure and its floor alternate, so the machine's noise falls on
+both.
+
+Run from the repository root: .venv/bin/python bench/bench_scale.py [--seconds 2] [--rounds 3]
+[--no-pdf] (skips the two 26-second summit renders).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run without installing
+sys.path.insert(0, str(ROOT / "bench"))
+
+import serving  # noqa: E402
+from summit import Summit, store_summit  # noqa: E402
+
+SECRET_KEY = "bench-scale-secret-key-not-for-production"
+
+
+@dataclass(frozen=True)
+class Goal:
+    """A ratio that must hold: at most (`most`) or at least a bound, or an absolute bound."""
+
+    text: str
+    check: Any  # (value, floor) -> bool
+
+
+@dataclass
+class Table:
+    """The figures of one run, printed as they come and once more at the end."""
+
+    rows: list[tuple[str, str, str, str, str, bool]] = field(default_factory=list)
+
+
+    def add(self, name: str, value: str, floor: str, ratio: str, goal: str, ok: bool) -> None:
+        self.rows.append((name, value, floor, ratio, goal, ok))
+        print(f"  {name}: {value} (floor {floor}, {ratio}) goal {goal}: "
+              f"{'ok' if ok else 'MISSED'}", flush=True)
+
+    def seconds(self, name: str, value: float, floor: float | None, goal: str,
+                ok: bool) -> None:
+        ratio = f"{value / floor:.2f}x" if floor else "–"
+        self.add(name, f"{value * 1000:.1f} ms", f"{floor * 1000:.1f} ms" if floor else "–",
+                 ratio, goal, ok)
+
+    def rate(self, name: str, value: float, floor: float, goal: float) -> None:
+        share = value / floor
+        self.add(name, f"{value:.1f} req/s", f"{floor:.0f} req/s (hello-world)",
+                 f"{share:.1%}", f">= {goal:.0%}", share >= goal)
+
+    def print(self) -> None:
+        widths = [max(len(str(row[n])) for row in self.rows) for n in range(5)]
+        header = ("figure", "measured", "floor", "ratio", "goal")
+        widths = [max(w, len(h)) for w, h in zip(widths, header, strict=True)]
+        print()
+        print(" | ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)) + " | ok")
+        for row in self.rows:
+            print(" | ".join(c.ljust(w) for c, w in zip(row[:5], widths, strict=True))
+                  + (" | ok" if row[5] else " | MISSED"))
+        missed = sum(not row[5] for row in self.rows)
+        print(f"\n{len(self.rows) - missed} of {len(self.rows)} figures within their goal")
+
+
+@dataclass(frozen=True)
+class Scene:
+    """The stored visits and how to reach them."""
+
+    app: Any
+    env: dict[str, str]
+    demo_visit_id: int
+    summit: Summit
+    personal_path: str
+    feed_path: str
+
+
+@contextmanager
+def scene(workdir: Path) -> Iterator[Scene]:
+    """A migrated database with the demo and the summit visit, and the app on it."""
+    database = os.environ.get("VISITPLANNER_BENCH_DATABASE_URL") or (
+        f"sqlite:///{workdir / 'bench.sqlite3'}")
+    env = {"VISITPLANNER_INSTANCE_PATH": str(workdir), "VISITPLANNER_DATABASE_URL": database,
+           "VISITPLANNER_SECRET_KEY": SECRET_KEY, "VISITPLANNER_RATELIMIT_ENABLED": "false",
+           "VISITPLANNER_BASE_URL": "http://127.0.0.1:5000"}
+    os.environ.update(env)
+    from flask_migrate import upgrade
+
+    from visitplanner import create_app
+    from visitplanner.core.calendars import delegate_links
+    from visitplanner.demo import load_demo
+    from visitplanner.extensions import db
+    from visitplanner.models import Delegate
+
+    app = create_app()
+    with app.app_context():
+        if database.startswith("postgresql"):
+            db.drop_all()
+            db.session.execute(db.text("DROP TABLE IF EXISTS alembic_version"))
+            db.session.commit()
+        upgrade()
+        demo_visit_id = load_demo().id
+        summit = store_summit()
+        links = delegate_links(db.session.get(Delegate, summit.delegate_id))
+    base = app.config["BASE_URL"]
+    yield Scene(app, env, demo_visit_id, summit, links["personal_url"].removeprefix(base),
+                links["calendar_feed_url"].removeprefix(base))
+
+
+def measure_serving(scene: Scene, table: Table, workdir: Path, seconds: float,
+                    rounds: int) -> None:
+    """Visit pages and the personal page through gunicorn, beside hello-world."""
+    from visitplanner.demo import DEMO_EMAIL, DEMO_PASSWORD
+
+    paths = {"demo": f"/visits/{scene.demo_visit_id}",
+             "summit": f"/visits/{scene.summit.visit_id}"}
+    with serving.gunicorn("visitplanner:create_app()", scene.env, ROOT) as app_port, \
+            serving.hello_world(workdir) as floor_port:
+        cookie = serving.log_in(app_port, DEMO_EMAIL, DEMO_PASSWORD)
+        size = len(serving.get(app_port, paths["summit"], cookie)[1])
+        rates = serving.compare(app_port, floor_port, paths, cookie, seconds, rounds)
+    hello = rates["hello"]
+    table.rate("demo visit page (gunicorn -w 2)", rates["demo"], hello, 0.25)
+    table.rate("summit visit page, repeat views", rates["summit"], hello, 0.10)
+    table.add("summit visit page size", f"{size / 1024:.0f} KB", "565 KB before", "–",
+              "collapsed attendee lists", size < 565 * 1024 / 2)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--seconds", type=float, default=2.0, help="per round of req/s")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--no-pdf", action="store_true", help="skip the summit renders")
+    args = parser.parse_args()
+    workdir = Path(tempfile.mkdtemp(prefix="bench-scale-"))
+    table = Table()
+    try:
+        with scene(workdir) as stored:
+            print(f"summit visit {stored.summit.visit_id}: {stored.summit.items} items, "
+                  f"{stored.summit.delegates} delegates", flush=True)
+            measure_serving(stored, table, workdir, args.seconds, args.rounds)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    table.print()
+
+
+if __name__ == "__main__":
+    main()
