@@ -3,7 +3,7 @@ edit, each beside a floor measured in the same run.
 
 Hooks for bench_scale.py, each taking a Flask app and the id of a visit in its database:
 `measure_ics`, `measure_not_modified`, `measure_download_after_edit`, and `measure` (all three).
-Run from the repository root: python bench/bench_outputs.py (a 300-item, 500-delegate visit
+Run from the repository root: python bench/bench_outputs.py (the summit visit of bench/summit.py
 in a temporary SQLite database).
 """
 from __future__ import annotations
@@ -184,8 +184,8 @@ def measure(app: Any, visit_id: int) -> dict[str, float]:
 
 
 def main() -> None:
-    """Build a 300-item visit in a temporary database and print every figure."""
-    from bench_pdf import make_visit
+    """Store the summit visit in a temporary database and print every figure."""
+    from summit import store_summit
 
     workdir = Path(tempfile.mkdtemp(prefix="bench-outputs-"))
     os.environ["VISITPLANNER_INSTANCE_PATH"] = str(workdir)
@@ -196,7 +196,7 @@ def main() -> None:
     try:
         with app.app_context():
             db.create_all()
-            visit_id = make_visit(10, 300, 500)
+            visit_id = store_summit().visit_id
         measure(app, visit_id)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
