@@ -2,7 +2,8 @@
 edit, each beside a floor measured in the same run.
 
 Hooks for bench_scale.py, each taking a Flask app and the id of a visit in its database:
-`measure_ics`, `measure_not_modified`, `measure_download_after_edit`, and `measure` (all three).
+`measure_ics`, `measure_not_modified`, `measure_download_after_edit`, `measure_render` (the
+print CSS against the automatic table layout of before), and `measure` (all four).
 Run from the repository root: python bench/bench_outputs.py (the summit visit of bench/summit.py
 in a temporary SQLite database).
 """
@@ -177,10 +178,39 @@ def measure_download_after_edit(app: Any, visit_id: int, runs: int = 5) -> dict[
             "rebuild_s": statistics.median(rebuilds) / 1e3}
 
 
+def measure_render(app: Any, visit_id: int, runs: int = 3) -> dict[str, float]:
+    """The worker's render of the visit PDF (the cache emptied each time) beside a bare
+    WeasyPrint render of the same HTML, and beside that HTML laid out as before issue 16
+    (automatic table layout): the print CSS's share."""
+    from visitplanner.core.printouts import make_pdf, visit_printout
+    from visitplanner.outputs.pdf import render_pdf
+
+    with app.app_context():
+        printout = visit_printout(visit_id, None)
+        assert printout is not None, "no such visit"
+        html = printout.html
+    before = html.replace("</head>", "<style>table { table-layout: auto !important; }</style>"
+                          "</head>", 1)
+    cache = Path(app.instance_path) / "cache" / printout.kind
+
+    def worker_render() -> None:
+        shutil.rmtree(cache, ignore_errors=True)
+        with app.app_context():
+            make_pdf(printout)
+
+    made, bare, auto = medians(worker_render, lambda: render_pdf(html),
+                               lambda: render_pdf(before), runs=runs)
+    print(f"\nvisit PDF render, median of {runs}; wall ms, CPU ms")
+    line("PDF made by the worker, empty cache", made, bare)
+    line("bare WeasyPrint, fixed table layout", bare, auto,
+         f"goal <= 0.8x the automatic layout: {'ok' if bare[1] <= 0.8 * auto[1] else 'MISSED'}")
+    return {"render_ms": made[1], "bare_render_ms": bare[1], "auto_layout_render_ms": auto[1]}
+
+
 def measure(app: Any, visit_id: int) -> dict[str, float]:
     """Every figure of this module for one visit."""
     return {**measure_ics(app, visit_id), **measure_not_modified(app, visit_id),
-            **measure_download_after_edit(app, visit_id)}
+            **measure_download_after_edit(app, visit_id), **measure_render(app, visit_id)}
 
 
 def main() -> None:
