@@ -92,7 +92,8 @@ def measure(app: Any, days: int, items: int, delegates: int, runs: int) -> bool:
 
     from visitplanner.core.accounts import create_user, issue_token
     from visitplanner.core.printouts import visit_printout
-    from visitplanner.outputs.pdf import BASE_URL, StaticFetcher
+    from visitplanner.outputs.pdf import BASE_URL
+    from visitplanner.outputs.pdf_layout import StaticFetcher
 
     with app.app_context():
         visit_id = make_visit(days, items, delegates)

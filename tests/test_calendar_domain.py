@@ -6,7 +6,7 @@ import re
 from flask_migrate import upgrade
 from sqlalchemy import text
 
-from visitplanner.extensions import db
+from visitplanner.extensions import db, init_migrations
 from visitplanner.models import Setting
 
 
@@ -31,6 +31,7 @@ def test_an_upgraded_installation_keeps_the_host_its_uids_used(tmp_path, monkeyp
 
     url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
     app = create_app({"SQLALCHEMY_DATABASE_URI": url})
+    init_migrations(app)
     with app.app_context():
         upgrade(revision="0005")
         db.session.execute(text(

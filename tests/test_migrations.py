@@ -8,9 +8,10 @@ from sqlalchemy import inspect
 
 def test_upgrade_matches_models_and_downgrade_empties(empty_database):
     from visitplanner import create_app
-    from visitplanner.extensions import db
+    from visitplanner.extensions import db, init_migrations
 
     app = create_app({"SQLALCHEMY_DATABASE_URI": empty_database})
+    init_migrations(app)
     with app.app_context():
         upgrade()
         with db.engine.connect() as conn:

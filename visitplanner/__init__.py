@@ -3,24 +3,33 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from flask import Flask
-from flask_babel import get_locale
-from sqlalchemy.exc import DBAPIError
-from werkzeug.exceptions import HTTPException
-
-from visitplanner.config import settings_from_env
-from visitplanner.core import audit
-from visitplanner.edge import IdConverter, UnknownLanguage, caller_address
-from visitplanner.errors import answer_database_error, answer_http_error, answer_unknown_language
-from visitplanner.extensions import babel, csrf, db, login_manager, migrate
+if TYPE_CHECKING:
+    from flask import Flask
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     """Create the app: settings, extensions, blueprints and CLI commands."""
+    # Imported here, not above: `visitplanner --help` imports this package to list commands
+    # and must not load the app's models, views and extensions for that.
+    from flask import Flask
+    from flask_babel import get_locale
+    from sqlalchemy.exc import DBAPIError
+    from werkzeug.exceptions import HTTPException
+
+    from visitplanner.config import settings_from_env
+    from visitplanner.core import audit
+    from visitplanner.edge import IdConverter, UnknownLanguage, caller_address
+    from visitplanner.errors import (
+        answer_database_error,
+        answer_http_error,
+        answer_unknown_language,
+    )
+    from visitplanner.extensions import babel, csrf, db, login_manager
+
     instance_path = Path(os.environ.get("VISITPLANNER_INSTANCE_PATH", PROJECT_ROOT / "instance"))
     instance_path.mkdir(parents=True, exist_ok=True)
     app = Flask(
@@ -40,8 +49,6 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     from visitplanner import models  # noqa: F401  (registers the tables)
 
     db.init_app(app)
-    migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"), compare_type=True,
-                     render_as_batch=True)
     login_manager.init_app(app)
     csrf.init_app(app)
     from visitplanner.web.language import select_locale

@@ -1,26 +1,21 @@
-"""The `visitplanner` command: Flask's CLI plus the project's own commands."""
+"""The `visitplanner` command: Flask's CLI plus the project's own commands.
+
+Each command imports what it uses when it runs, so that listing the commands
+(`visitplanner --help`) neither creates the app nor loads the models.
+"""
 from __future__ import annotations
+
+from typing import Any
 
 import click
 from flask import Flask, current_app
-from flask.cli import AppGroup, FlaskGroup
-from sqlalchemy import func, select
+from flask.cli import AppGroup, FlaskGroup, ScriptInfo, with_appcontext
 
-from visitplanner.core.accounts import (
-    AccountError,
-    check_password,
-    create_user,
-    find_user,
-    issue_token,
-    set_password,
-)
-from visitplanner.extensions import db
-from visitplanner.models import Visit
-from visitplanner.models.base import MAX_ID
 from visitplanner.planning.vocabulary import LANGUAGES, USER_ROLES
 
 # A row id, as URL rules take it (edge.IdConverter): larger ones are refused, not looked up.
-ROW_ID = click.IntRange(1, MAX_ID)
+# The bound is models.base.MAX_ID, written out: importing it would load every model.
+ROW_ID = click.IntRange(1, 2**31 - 1)
 
 
 def _create_app() -> Flask:
@@ -29,7 +24,32 @@ def _create_app() -> Flask:
     return create_app()
 
 
-main = FlaskGroup(create_app=_create_app, help="Plan official delegation visits.")
+class Commands(FlaskGroup):
+    """Flask's command group; every command is its own, so listing them creates no app."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        self._load_plugin_commands()  # as Flask's listing does: commands of installed plugins
+        return sorted(self.commands)
+
+
+main = Commands(create_app=_create_app, help="Plan official delegation visits.")
+
+
+class MigrationCommands(click.Command):
+    """`visitplanner db ...`: Flask-Migrate's commands, loaded only when one of them runs."""
+
+    def make_context(self, info_name: str | None, args: list[str],
+                     parent: click.Context | None = None, **extra: Any) -> click.Context:
+        from flask_migrate.cli import db as migration_commands
+
+        from visitplanner.extensions import init_migrations
+
+        assert parent is not None  # always a subcommand of `visitplanner`
+        init_migrations(parent.ensure_object(ScriptInfo).load_app())
+        return migration_commands.make_context(info_name, args, parent=parent, **extra)
+
+
+migrations_command = MigrationCommands("db", help="Perform database migrations.")
 
 
 @click.command("create-user")
@@ -37,8 +57,11 @@ main = FlaskGroup(create_app=_create_app, help="Plan official delegation visits.
 @click.option("--role", type=click.Choice(USER_ROLES), required=True)
 @click.option("--password", help="Asked for when left out.")
 @click.option("--name", "full_name", help="The user's full name.")
+@with_appcontext
 def create_user_command(email: str, role: str, password: str | None, full_name: str | None) -> None:
     """Create a user who can log in."""
+    from visitplanner.core.accounts import AccountError, check_password, create_user
+
     if password is None:
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
     try:
@@ -52,8 +75,12 @@ def create_user_command(email: str, role: str, password: str | None, full_name: 
 @click.command("set-password")
 @click.argument("email")
 @click.option("--password", help="Asked for when left out.")
+@with_appcontext
 def set_password_command(email: str, password: str | None) -> None:
     """Give a user a new password (same policy as the web form); their sessions end."""
+    from visitplanner.core.accounts import AccountError, check_password, find_user, set_password
+    from visitplanner.extensions import db
+
     user = find_user(email)
     if user is None:
         raise click.ClickException(f"No user with e-mail {email}.")
@@ -73,8 +100,11 @@ def set_password_command(email: str, password: str | None) -> None:
 @click.option("--name", help="A label for the token, e.g. the program that uses it.")
 @click.option("--days", type=click.IntRange(min=0), default=None,
               help="Days until it expires (default: API_TOKEN_DAYS, 90; 0: never).")
+@with_appcontext
 def create_token_command(email: str, name: str | None, days: int | None) -> None:
     """Create an API token for a user and print it (last line); it is shown only once."""
+    from visitplanner.core.accounts import find_user, issue_token
+
     user = find_user(email)
     if user is None:
         raise click.ClickException(f"No user with e-mail {email}.")
@@ -86,9 +116,14 @@ def create_token_command(email: str, name: str | None, days: int | None) -> None
 
 @click.command("demo")
 @click.option("--if-empty", is_flag=True, help="Load only when there is no visit yet.")
+@with_appcontext
 def demo_command(if_empty: bool) -> None:
     """Load the example visit and the demo login organiser@example.org / demo."""
+    from sqlalchemy import func, select
+
     from visitplanner.demo import DEMO_EMAIL, DEMO_PASSWORD, load_demo
+    from visitplanner.extensions import db
+    from visitplanner.models import Visit
 
     if if_empty and db.session.scalar(select(func.count()).select_from(Visit)):
         click.echo("The database already holds visits; no demo loaded.")
@@ -115,6 +150,7 @@ def export_pdf_command(visit_id: int, lang: str | None, output: str | None,
                        delegate_id: int | None, badges: bool) -> None:
     """Write a visit's printable programme, a personal programme or the badges as PDF."""
     from visitplanner.core.printouts import delegate_printout, visit_printout
+    from visitplanner.extensions import db
     from visitplanner.models import Delegate
     from visitplanner.outputs.pdf import render_pdf
 
@@ -173,6 +209,7 @@ def export_ics_command(visit_id: int, lang: str | None, output: str | None) -> N
 
 
 @click.command("send-outbox")
+@with_appcontext
 def send_outbox_command() -> None:
     """Send the e-mails that are due now, then stop; failures are retried later."""
     from visitplanner.mail.sender import MAIL
@@ -187,6 +224,7 @@ def send_outbox_command() -> None:
 @click.option("--once", is_flag=True, help="Do what is due now, then stop.")
 @click.option("--poll", default=2.0, show_default=True,
               help="Seconds to wait when nothing is due.")
+@with_appcontext
 def worker_command(once: bool, poll: float) -> None:
     """Deliver mail and do other background jobs until stopped (SIGTERM or Ctrl-C)."""
     import logging
@@ -209,8 +247,13 @@ def worker_command(once: bool, poll: float) -> None:
     run_worker(app, stop, poll)
 
 
+COMMANDS = (create_user_command, set_password_command, create_token_command, demo_command,
+            export_group, send_outbox_command, worker_command, migrations_command)
+for _command in COMMANDS:
+    main.add_command(_command)
+
+
 def register_commands(app: Flask) -> None:
-    """Add the project's commands to the app's CLI."""
-    for command in (create_user_command, set_password_command, create_token_command,
-                    demo_command, export_group, send_outbox_command, worker_command):
+    """Add the project's commands to the app's own CLI too (`flask`, app.test_cli_runner())."""
+    for command in COMMANDS:
         app.cli.add_command(command)

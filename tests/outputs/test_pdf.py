@@ -11,7 +11,7 @@ from io import BytesIO
 import pytest
 from pypdf import PdfReader
 
-from visitplanner.outputs import pdf
+from visitplanner.outputs import pdf, pdf_layout
 from visitplanner.outputs.badges import badge_holders
 
 UNATTENDED = "De rol van openbare aanklagers in het lokaal veiligheidsbeleid"
@@ -173,7 +173,7 @@ def test_cancelled_items_are_marked_and_user_text_is_escaped(programmes):
 
 
 def test_fetcher_serves_static_files_only(tmp_path):
-    fetcher = pdf.StaticFetcher()
+    fetcher = pdf_layout.StaticFetcher()
     assert b"@page" in fetcher.fetch((pdf.STATIC_DIR / "print.css").as_uri()).read()
     for url in ["file:///etc/passwd", (pdf.STATIC_DIR / ".." / "pyproject.toml").as_uri(),
                 "file://evil.example/etc/passwd", "http://example.org/logo.png",

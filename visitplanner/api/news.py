@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Response, request
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from visitplanner.api.errors import ApiError, validation_error
 from visitplanner.api.framework import LANG_QUERY
@@ -24,6 +24,8 @@ NEWS_QUERY: dict[str, dict[str, Any]] = {
 
 class NewsText(BaseModel):
     """A news draft: its title, its body in Markdown, photo captions, and the editor's to-do."""
+
+    model_config = ConfigDict(defer_build=True)  # built on first use, as every API schema
 
     title: str
     body: str

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
-from zxcvbn import zxcvbn
 
 from visitplanner.core.audit import record_event
 from visitplanner.extensions import db
@@ -25,8 +25,15 @@ PASSWORD_RULE = (f"Choose a password of at least {MIN_PASSWORD_LENGTH} character
 LAST_USED_EVERY = dt.timedelta(minutes=5)
 
 _hasher = PasswordHasher()
-# Verified against when the e-mail is unknown, so a login takes as long either way.
-_DUMMY_HASH = _hasher.hash("no such user")
+
+
+@cache
+def _dummy_hash() -> str:
+    """Verified against when the e-mail is unknown, so a login takes as long either way.
+
+    Made at the first such login, not at import: hashing costs a sixth of a second per start.
+    """
+    return _hasher.hash("no such user")
 
 
 class AccountError(ValueError):
@@ -61,7 +68,7 @@ def authenticate(email: str, password: str) -> User | None:
     user = find_user(email)
     try:
         if user is None or user.password_hash is None:
-            _hasher.verify(_DUMMY_HASH, password)
+            _hasher.verify(_dummy_hash(), password)
             return None
         _hasher.verify(user.password_hash, password)
     except (VerificationError, InvalidHashError):
@@ -73,6 +80,8 @@ def check_password(password: str, *known: str | None) -> None:
     """The password policy of the web forms and the CLI alike: long and hard to guess."""
     if len(password) < MIN_PASSWORD_LENGTH or len(password) > 1000 or "\x00" in password:
         raise AccountError(PASSWORD_RULE)
+    from zxcvbn import zxcvbn  # its word lists take a while to load: only a new password does
+
     # zxcvbn's cost grows with length; the first 100 characters decide its score.
     if zxcvbn(password[:100], user_inputs=[k for k in known if k])["score"] < MIN_PASSWORD_SCORE:
         raise AccountError(PASSWORD_RULE)

@@ -7,17 +7,10 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-import gc
-import mimetypes
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
-from urllib.request import url2pathname
 
-import segno
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from visitplanner.outputs.badges import badge_holders
 from visitplanner.outputs.common import (
@@ -54,37 +47,9 @@ BASE_URL = STATIC_DIR.as_uri() + "/"  # print.css and other static files resolve
 IMAGE_TYPES = frozenset({"image/png", "image/jpeg", "image/svg+xml"})
 
 
-def data_response(url: str) -> URLFetcherResponse:
-    """Answer a data: URL of an image (a host's logo, a QR code); refuse any other media type."""
-    header, _, payload = url[len("data:"):].partition(",")
-    media_type = header.split(";")[0]
-    if media_type not in IMAGE_TYPES:
-        raise ValueError(f"Refused a data URL of type {media_type!r}: only images are allowed.")
-    body = (base64.b64decode(payload) if header.endswith(";base64")
-            else unquote(payload).encode("utf-8"))
-    return URLFetcherResponse(url, body, {"Content-Type": media_type})
-
-
 def data_uri(media_type: str, data: bytes) -> str:
     """Bytes as a base64 data: URL, for an image embedded in the print HTML."""
     return f"data:{media_type};base64,{base64.b64encode(data).decode('ascii')}"
-
-
-class StaticFetcher(URLFetcher):
-    """Let WeasyPrint read the project's static files and images embedded in the HTML."""
-
-    def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
-        """Answer a file:// URL under static/; refuse every other URL."""
-        if url.startswith("data:"):
-            return data_response(url)
-        parts = urlsplit(url)
-        if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
-            raise ValueError(f"Refused to fetch {url!r}: only static files are allowed.")
-        path = Path(url2pathname(unquote(parts.path))).resolve()
-        if not path.is_relative_to(STATIC_DIR) or not path.is_file():
-            raise ValueError(f"Refused to fetch {url!r}: not a file under static/.")
-        content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        return URLFetcherResponse(path.as_uri(), path.read_bytes(), {"Content-Type": content_type})
 
 
 def css_string(text: str) -> str:
@@ -145,6 +110,8 @@ def programme_html(programme: Programme, printed_on: dt.date | None = None,
 
 def qr_code(url: str) -> str:
     """A QR code of `url` as an SVG data URI, sharp at any print size."""
+    import segno  # a twentieth of a second to import: only a personal programme needs it
+
     return segno.make(url, error="m").svg_data_uri(border=0, dark="#1d2330")
 
 
@@ -155,11 +122,7 @@ def badges_html(programme: Programme) -> str:
 
 def render_pdf(html: str) -> bytes:
     """Lay out print HTML with WeasyPrint; only static/ files may be fetched."""
-    document = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticFetcher())  # type: ignore[no-untyped-call]
-    # Layout allocates a great many objects; keep the long-lived ones (app, loaded rows) out of
-    # every collection meanwhile instead of rescanning them, which costs a tenth of the render.
-    gc.freeze()
-    try:
-        return bytes(document.write_pdf())
-    finally:
-        gc.unfreeze()
+    # WeasyPrint takes a second to import: only laying out a PDF loads it, not every start.
+    from visitplanner.outputs.pdf_layout import layout_pdf
+
+    return layout_pdf(html)

@@ -3,10 +3,6 @@ from __future__ import annotations
 
 from io import BytesIO
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
-
 from visitplanner.outputs.pdf import ENV
 from visitplanner.outputs.sheets import Sheet
 from visitplanner.planning.programme import Programme
@@ -17,6 +13,11 @@ TITLE_FORBIDDEN = str.maketrans({ch: " " for ch in "[]:*?/\\"})
 
 def sheet_xlsx(sheet: Sheet, programme: Programme) -> bytes:
     """A workbook with one table: a bold header row kept in view, widths set, text wrapped."""
+    # openpyxl takes a tenth of a second to import: only an .xlsx download loads it.
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
     workbook = Workbook()
     worksheet = workbook.active
     assert worksheet is not None  # a new workbook always has one sheet

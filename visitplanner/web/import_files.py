@@ -7,8 +7,6 @@ import zipfile
 from itertools import islice
 from typing import Any
 
-from openpyxl import load_workbook
-
 MAX_ROWS = 1000
 # Rows read at most, blank ones included: a sheet may claim a million rows it does not hold.
 MAX_SCANNED_ROWS = 5 * MAX_ROWS
@@ -94,6 +92,9 @@ def _xlsx_table(data: bytes) -> Any:
     """The first sheet's rows, streamed: never more than MAX_COLUMNS cells wide, and the
     sheet's own claim of its size (<dimension>) is ignored."""
     _check_archive(data)
+    # openpyxl takes a tenth of a second to import: only an .xlsx upload loads it.
+    from openpyxl import load_workbook
+
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         sheet = book.worksheets[0]

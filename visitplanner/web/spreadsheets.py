@@ -8,8 +8,6 @@ from typing import Any
 
 from flask import Response
 from flask_login import login_required
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from visitplanner.core.queries import load_visit_delegates
 from visitplanner.models import Visit
@@ -22,6 +20,10 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _workbook(rows: list[list[Any]]) -> bytes:
+    # openpyxl takes a tenth of a second to import: only an .xlsx download loads it.
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
     book = Workbook()
     sheet = book.create_sheet("delegates", 0)
     book.remove(book.worksheets[1])  # the empty sheet a new workbook starts with
