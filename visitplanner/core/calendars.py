@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 
 from visitplanner.core import output_cache
 from visitplanner.core.delegate_links import links_of
-from visitplanner.core.queries import load_visit, printout_stamp
+from visitplanner.core.queries import load_personal_visit, load_visit, printout_stamp
 from visitplanner.extensions import db
 from visitplanner.mail.invitations import queue_invitations
 from visitplanner.models import Delegate, OutboxMessage, Person, Setting
@@ -97,7 +97,8 @@ def delegate_calendar(delegate: Delegate, lang: str | None = None, feed: bool = 
     options = calendar_options(page, feed=feed)
 
     def make() -> bytes:
-        programme = build_programme(load_visit(delegate.visit_id), lang, delegate_id=delegate.id)
+        programme = build_programme(load_personal_visit(delegate), lang,
+                                    delegate_id=delegate.id)
         name = f"{programme.visit.title} – {delegate.full_name}"
         return render_calendar(programme, dataclasses.replace(options, name=name))
 
