@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run without installing
 sys.path.insert(0, str(ROOT / "bench"))
 
+import bench_startup  # noqa: E402
 import serving  # noqa: E402
 from summit import Summit, store_summit  # noqa: E402
 
@@ -140,6 +141,15 @@ def measure_serving(scene: Scene, table: Table, workdir: Path, seconds: float,
               "collapsed attendee lists", size < 565 * 1024 / 2)
 
 
+def measure_startup(table: Table) -> None:
+    """`visitplanner --help` and create_app() in fresh processes beside importing Flask."""
+    figures = bench_startup.measure()
+    floor = figures["import flask (floor)"]["cpu"]
+    for name, goal in bench_startup.GOALS.items():
+        value = figures[name]["cpu"]
+        table.seconds(f"{name} (CPU)", value, floor, f"<= {goal:.1f}x", value <= goal * floor)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seconds", type=float, default=2.0, help="per round of req/s")
@@ -153,6 +163,7 @@ def main() -> None:
             print(f"summit visit {stored.summit.visit_id}: {stored.summit.items} items, "
                   f"{stored.summit.delegates} delegates", flush=True)
             measure_serving(stored, table, workdir, args.seconds, args.rounds)
+        measure_startup(table)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     table.print()
