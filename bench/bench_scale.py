@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run without installing
 sys.path.insert(0, str(ROOT / "bench"))
 
+import bench_conflicts  # noqa: E402
 import bench_startup  # noqa: E402
 import serving  # noqa: E402
 from summit import Summit, store_summit  # noqa: E402
@@ -150,6 +151,16 @@ def measure_startup(table: Table) -> None:
         table.seconds(f"{name} (CPU)", value, floor, f"<= {goal:.1f}x", value <= goal * floor)
 
 
+def measure_conflicts(table: Table) -> None:
+    """Conflicts on 10,000 items beside sorting them, and on the summit programme."""
+    big = bench_conflicts.measure(10_000)
+    table.seconds("conflicts on 10,000 items (CPU)", big["seconds"], big["floor_seconds"],
+                  "<= 100 ms", big["seconds"] <= 0.100)
+    summit = bench_conflicts.measure_summit()
+    table.seconds("conflicts on the summit programme (CPU)", summit["seconds"],
+                  summit["floor_seconds"], "a few ms of the page's 60", summit["seconds"] <= 0.010)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seconds", type=float, default=2.0, help="per round of req/s")
@@ -164,6 +175,7 @@ def main() -> None:
                   f"{stored.summit.delegates} delegates", flush=True)
             measure_serving(stored, table, workdir, args.seconds, args.rounds)
         measure_startup(table)
+        measure_conflicts(table)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     table.print()
