@@ -59,6 +59,10 @@ def settings_from_env(instance_path: Path) -> dict[str, object]:
         # Event UIDs use this domain; unset: one is fixed for the installation at first start.
         "CALENDAR_DOMAIN": _env("CALENDAR_DOMAIN"),
         "MAIL_RETRY_SECONDS": float(_env("MAIL_RETRY_SECONDS", "60") or 60),
+        # Visits with more items (badges: delegates) have their PDFs made by the worker only:
+        # rendering them takes longer than a web request may.
+        "PRINTOUT_INLINE_ITEMS": _env_int("PRINTOUT_INLINE_ITEMS", 60),
+        "PRINTOUT_INLINE_DELEGATES": _env_int("PRINTOUT_INLINE_DELEGATES", 120),
         # Times of saves and sends are shown in this zone (visits carry their own zone).
         "BABEL_DEFAULT_TIMEZONE": _env("TIMEZONE", "Europe/Brussels"),
         # Behind https the cookies travel only over https.

@@ -155,6 +155,7 @@ def run_worker(app: Flask, stop: threading.Event, poll: float = 2.0) -> None:
 
 def registered_kinds() -> list[JobKind]:
     """Every job kind the worker does, in order."""
+    from visitplanner.core.printout_jobs import PRINTOUTS
     from visitplanner.mail.sender import MAIL
 
-    return [MAIL]
+    return [MAIL, PRINTOUTS]
