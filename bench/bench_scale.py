@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT))  # run without installing
 sys.path.insert(0, str(ROOT / "bench"))
 
 import bench_conflicts  # noqa: E402
+import bench_outputs  # noqa: E402
 import bench_startup  # noqa: E402
 import serving  # noqa: E402
 from summit import Summit, store_summit  # noqa: E402
@@ -161,6 +162,30 @@ def measure_conflicts(table: Table) -> None:
                   summit["floor_seconds"], "a few ms of the page's 60", summit["seconds"] <= 0.010)
 
 
+def measure_outputs(scene: Scene, table: Table, pdf: bool) -> None:
+    """Calendars and PDFs from the output cache, beside building the same files bare."""
+    for name, visit_id in (("summit", scene.summit.visit_id), ("demo", scene.demo_visit_id)):
+        ics = bench_outputs.measure_ics(scene.app, visit_id)
+        table.seconds(f"{name} visit .ics (CPU)", ics["ics_cached_ms"] / 1e3,
+                      ics["ics_floor_ms"] / 1e3, f"<= {bench_outputs.ICS_GOAL}x",
+                      ics["ics_cached_ms"] <= bench_outputs.ICS_GOAL * ics["ics_floor_ms"])
+    answer = bench_outputs.measure_not_modified(scene.app, scene.summit.visit_id)
+    table.seconds("summit PDF, 304 for the same ETag (CPU)", answer["not_modified_ms"] / 1e3,
+                  answer["stamp_ms"] / 1e3, "<= 20 ms", answer["not_modified_ms"] <= 20)
+    if not pdf:
+        return
+    after = bench_outputs.measure_download_after_edit(scene.app, scene.summit.visit_id)
+    table.seconds("summit PDF, first download after an edit", after["after_edit_ms"] / 1e3,
+                  after["again_ms"] / 1e3, "<= 50 ms", after["after_edit_ms"] <= 50)
+    render = bench_outputs.measure_render(scene.app, scene.summit.visit_id)
+    table.seconds("summit PDF render, fixed table layout (CPU)", render["bare_render_ms"] / 1e3,
+                  render["auto_layout_render_ms"] / 1e3, "<= 0.8x the layout of before",
+                  render["bare_render_ms"] <= 0.8 * render["auto_layout_render_ms"])
+    table.seconds("summit PDF made by the worker (CPU)", render["render_ms"] / 1e3,
+                  render["bare_render_ms"] / 1e3, "<= 1.05x bare WeasyPrint",
+                  render["render_ms"] <= 1.05 * render["bare_render_ms"])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seconds", type=float, default=2.0, help="per round of req/s")
@@ -174,6 +199,7 @@ def main() -> None:
             print(f"summit visit {stored.summit.visit_id}: {stored.summit.items} items, "
                   f"{stored.summit.delegates} delegates", flush=True)
             measure_serving(stored, table, workdir, args.seconds, args.rounds)
+            measure_outputs(stored, table, pdf=not args.no_pdf)
         measure_startup(table)
         measure_conflicts(table)
     finally:
