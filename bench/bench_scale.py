@@ -106,10 +106,11 @@ def scene(workdir: Path) -> Iterator[Scene]:
     from visitplanner import create_app
     from visitplanner.core.calendars import delegate_links
     from visitplanner.demo import load_demo
-    from visitplanner.extensions import db
+    from visitplanner.extensions import db, init_migrations
     from visitplanner.models import Delegate
 
     app = create_app()
+    init_migrations(app)
     with app.app_context():
         if database.startswith("postgresql"):
             db.drop_all()
