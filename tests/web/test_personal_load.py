@@ -35,6 +35,7 @@ def test_a_personal_load_builds_the_programme_the_whole_visit_gives_that_delegat
 def _grow(visit) -> None:
     """Add delegates, items for chosen delegates and journeys: the visit gets bigger."""
     extra = [Delegate(visit=visit, full_name=f"Gast {n}", role="member") for n in range(20)]
+    db.session.add_all(extra)
     first = visit.items[0]
     for n in range(20):
         db.session.add(Item(visit=visit, title=f"Extra {n}", kind="session",
