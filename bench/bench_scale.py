@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import bench_conflicts  # noqa: E402
 import bench_outputs  # noqa: E402
+import bench_pages  # noqa: E402
 import bench_startup  # noqa: E402
 import serving  # noqa: E402
 from summit import Summit, store_summit  # noqa: E402
@@ -144,6 +145,20 @@ def measure_serving(scene: Scene, table: Table, workdir: Path, seconds: float,
               "collapsed attendee lists", size < 565 * 1024 / 2)
 
 
+def measure_server_times(scene: Scene, table: Table) -> None:
+    """Server time of the pages (Flask's test client), built afresh and from the cache."""
+    token = scene.personal_path.removeprefix("/p/")
+    pages = bench_pages.measure_pages(scene.app, scene.summit.visit_id, token)
+    floor = pages["hello_world_cpu_ms"] / 1e3
+    for name, label, goal in (("visit_uncached", "summit visit page, uncached", 0.060),
+                              ("visit_cached", "summit visit page, cached body", 0.060),
+                              ("personal_uncached", "summit personal page, uncached", 0.030),
+                              ("personal_page", "summit personal page, cached body", 0.030),
+                              ("feed", "summit personal feed", 0.030)):
+        value = pages[f"{name}_cpu_ms"] / 1e3
+        table.seconds(f"{label} (CPU)", value, floor, f"<= {goal * 1000:.0f} ms", value <= goal)
+
+
 def measure_startup(table: Table) -> None:
     """`visitplanner --help` and create_app() in fresh processes beside importing Flask."""
     figures = bench_startup.measure()
@@ -200,6 +215,7 @@ def main() -> None:
             print(f"summit visit {stored.summit.visit_id}: {stored.summit.items} items, "
                   f"{stored.summit.delegates} delegates", flush=True)
             measure_serving(stored, table, workdir, args.seconds, args.rounds)
+            measure_server_times(stored, table)
             measure_outputs(stored, table, pdf=not args.no_pdf)
         measure_startup(table)
         measure_conflicts(table)
