@@ -59,6 +59,8 @@ def settings_from_env(instance_path: Path) -> dict[str, object]:
         # Event UIDs use this domain; unset: one is fixed for the installation at first start.
         "CALENDAR_DOMAIN": _env("CALENDAR_DOMAIN"),
         "MAIL_RETRY_SECONDS": float(_env("MAIL_RETRY_SECONDS", "60") or 60),
+        # More invitations than this at once are queued by the worker, not inside the request.
+        "INVITATIONS_IN_REQUEST": int(_env("INVITATIONS_IN_REQUEST", "5000") or 5000),
         # Times of saves and sends are shown in this zone (visits carry their own zone).
         "BABEL_DEFAULT_TIMEZONE": _env("TIMEZONE", "Europe/Brussels"),
         # Behind https the cookies travel only over https.
