@@ -107,8 +107,25 @@ def _load_and_build(visit_id: int) -> None:
         build_programme(visit, lang)
 
 
+def queueing_figures(visit_id: int, delegate_id: int, rounds: int = ROUNDS) -> dict[str, Any]:
+    """The figures for a stored visit, inside an app context: {name: (seconds, floor seconds or
+    None, messages)}. Each round is rolled back; the visit is left as it was."""
+    figures: dict[str, Any] = {}
+    built, count = _median(lambda: _build_messages(visit_id, delegate_id), rounds)
+    queued, _ = _median(lambda: _queue(visit_id, [delegate_id]), rounds)
+    figures["queue one invitation"] = (queued / count, built / count, count)
+    floor, _ = _median(lambda: _load_and_build(visit_id), rounds)
+    published, recipients = _median(lambda: _publish(visit_id), rounds)
+    figures["publish a full release"] = (published, floor, recipients)
+    answer, messages = _median(lambda: _send_invitations(visit_id), rounds)
+    figures["send invitations: request"] = (answer, None, messages)
+    everyone, messages = _median(lambda: _queue(visit_id, None), 1)
+    figures["send invitations: worker"] = (everyone, None, messages)
+    return figures
+
+
 def measure_queueing(rounds: int = ROUNDS) -> dict[str, Any]:
-    """The figures, in seconds: {name: (value, floor or None, count)}; prints them too."""
+    """Store the summit in a temporary database, measure queueing_figures() and print them."""
     from visitplanner import create_app
     from visitplanner.core.calendars import calendar_domain
     from visitplanner.extensions import db
@@ -124,18 +141,7 @@ def measure_queueing(rounds: int = ROUNDS) -> dict[str, Any]:
             db.create_all()
             summit = store_summit()
             calendar_domain()
-            visit_id, delegate_id = summit.visit_id, summit.delegate_id
-            figures: dict[str, Any] = {}
-            built, count = _median(lambda: _build_messages(visit_id, delegate_id), rounds)
-            queued, _ = _median(lambda: _queue(visit_id, [delegate_id]), rounds)
-            figures["queue one invitation"] = (queued / count, built / count, count)
-            floor, _ = _median(lambda: _load_and_build(visit_id), rounds)
-            published, recipients = _median(lambda: _publish(visit_id), rounds)
-            figures["publish a full release"] = (published, floor, recipients)
-            answer, messages = _median(lambda: _send_invitations(visit_id), rounds)
-            figures["send invitations: request"] = (answer, None, messages)
-            everyone, messages = _median(lambda: _queue(visit_id, None), 1)
-            figures["send invitations: worker"] = (everyone, None, messages)
+            figures = queueing_figures(summit.visit_id, summit.delegate_id, rounds)
             db.session.remove()
             db.drop_all()
     _print(figures)
