@@ -2,14 +2,16 @@
 from __future__ import annotations
 
 import dataclasses
+import random
 
 import pytest
+from babel.numbers import format_decimal
 from test_conflicts import DIRECTORATE, IVAN, NEXT_DOOR, OLENA, PEETERS, POLICE, at, item, programme
 
 from visitplanner.planning.conflict_messages import Wording
 from visitplanner.planning.conflicts import Conflict, find_conflicts
 from visitplanner.planning.programme import ProgrammeItem, VenueView
-from visitplanner.planning.travel import estimate_travel
+from visitplanner.planning.travel import TravelEstimate, estimate_travel
 
 NB = "\u00a0"  # French sets unbreakable spaces inside « » and before :
 
@@ -133,3 +135,18 @@ def test_trip_explanation_says_how_it_was_estimated(lang: str, expected: str) ->
     assert Wording(lang).trip(trip) == expected
     assert Wording(lang).trip(same_place) in (
         "zelfde locatie", "même lieu", "same venue")
+
+
+@pytest.mark.parametrize("lang", ["nl", "fr", "en"])
+def test_trip_figures_read_as_babel_writes_them(lang: str) -> None:
+    # Figures are rounded before Babel formats them, so that each is formatted once: the text
+    # must stay what Babel gives for the raw figure, halves (0.25, 2.5) and thousands included.
+    rng = random.Random(7)
+    figures = [rng.uniform(0, 2500) for _ in range(300)] + [0.0, 0.05, 0.25, 0.35, 2.5, 3.5,
+                                                           1234.45, 999.95, 12345.678]
+    for figure in figures:
+        trip = TravelEstimate(km=figure, minutes=20, road_km=figure * 1.3, speed_kmh=figure / 7)
+        assert Wording(lang).trip(trip) == Wording(lang).words["trip"].format(
+            km=format_decimal(figure, "#,##0.0", locale=lang),
+            road=format_decimal(figure * 1.3, "#,##0.0", locale=lang),
+            speed=format_decimal(figure / 7, "#,##0", locale=lang), buffer=10)

@@ -261,3 +261,46 @@ def test_ten_thousand_items_give_what_the_naive_check_gives() -> None:
     assert {k for k in found if k[0] != "outside_visit"} == expected
     after_the_visit = {(i.id,) for i in items if i.ends > at(0, 0, day=27)}
     assert {ids for kind, ids in found if kind == "outside_visit"} == after_the_visit
+
+
+def test_a_trip_names_its_delegates_group_by_group() -> None:
+    # Ivan and Olena leave court for lunch together; Olena has a debrief of her own later, so
+    # the two follow different itineraries: each group is named in turn, as the court lists them.
+    found = find(item(1, "Court", at(9), at(10), POLICE, delegate_ids=(2, 1)),
+                 item(2, "Lunch", at(10, 5), at(11)),
+                 item(3, "Debrief", at(15), at(16), delegate_ids=(1,)))
+    assert kinds(found) == [("travel_time", (1, 2))]
+    assert found[0].message.startswith("Ivan Petrenko and Olena Kovalenko have 5 min between")
+
+
+def summit_delegation() -> tuple[DelegateView, ...]:
+    """500 delegates, as at a summit."""
+    return tuple(DelegateView(d, f"Delegate {d:03}") for d in range(1, 501))
+
+
+def test_at_summit_scale_the_chosen_fifty_are_named_in_programme_order() -> None:
+    chosen = tuple(range(500, 0, -10))  # 50 of the 500, listed backwards
+    names = [f"Delegate {d:03}" for d in sorted(chosen)]
+    fifty = ", ".join(names[:-1]) + " and " + names[-1]
+    found = find(item(1, "Plenary", at(9), at(10)),
+                 item(2, "Workshop", at(9, 30), at(10, 10), delegate_ids=chosen),
+                 item(3, "Lunch", at(10, 20), at(11), POLICE), delegates=summit_delegation())
+    assert kinds(found) == [("double_booking", (1, 2)), ("travel_time", (1, 3)),
+                            ("venue_clash", (1, 2)), ("travel_time", (2, 3))]
+    assert found[0].message.startswith(f"{fifty} are in two places at once")
+    # Everyone else goes to lunch straight from the plenary: fewer names read better.
+    assert found[1].message.startswith(
+        f"The whole delegation except {fifty} has 20 min between 'Plenary'")
+    assert found[3].message.startswith(f"{fifty} have 10 min between 'Workshop'")
+
+
+def test_at_summit_scale_the_few_left_are_named_rather_than_all_but_450() -> None:
+    chosen = tuple(range(1, 451))
+    found = find(item(1, "Plenary", at(9), at(10)),
+                 item(2, "Workshop", at(10), at(10, 10), delegate_ids=chosen),
+                 item(3, "Lunch", at(10, 20), at(11), POLICE), delegates=summit_delegation())
+    assert kinds(found) == [("travel_time", (1, 3)), ("travel_time", (2, 3))]
+    left = [f"Delegate {d:03}" for d in range(451, 501)]
+    assert found[0].message.startswith(
+        ", ".join(left[:-1]) + f" and {left[-1]} have 20 min between 'Plenary'")
+    assert found[1].message.startswith("Delegate 001, Delegate 002, Delegate 003,")

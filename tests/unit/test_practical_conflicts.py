@@ -9,7 +9,7 @@ import pytest
 from test_conflicts import DIRECTORATE, IVAN, MARIA, OLENA, POLICE, at, item, kinds, programme
 
 from visitplanner.planning.conflicts import find_conflicts
-from visitplanner.planning.programme import JourneyView, StayView, VenueView
+from visitplanner.planning.programme import DelegateView, JourneyView, StayView, VenueView
 
 NB = "\u00a0"
 HOTEL = VenueView(20, "Hotel Metropole", latitude=50.8512, longitude=4.3526)  # 0.5 km: 11 min
@@ -156,3 +156,34 @@ def test_two_groups_on_different_days_in_one_visit():
                       journeys=[FLIGHT, TRAIN, HOME], stays=[stay(1, 21, 26)])
     assert conflicts == []  # Maria's train is in by 10:40, the hotel is near the directorate
     assert OLENA.id == 1 and IVAN.id == 2 and MARIA.id == 3
+
+
+def test_someone_booked_twice_sleeps_at_the_first_stay_recorded():
+    welcome = item(1, "Welcome", at(8, 30, 23), at(10, 0, 23))
+    near = stay(1, 21, 26)  # everyone, 500 m from the directorate
+    far = stay(2, 22, 23, hotel=FAR_HOTEL, delegate_ids=(1,))  # Olena, 88 km away
+    assert found(welcome, journeys=[FLIGHT, TRAIN, HOME], stays=[near, far]) == []
+    conflicts = found(welcome, journeys=[FLIGHT, TRAIN, HOME], stays=[far, near])
+    assert kinds(conflicts) == [("travel_time", (1,))]
+    assert conflicts[0].message.startswith("Olena Kovalenko has 90 min from Hotel Liège")
+
+
+def test_at_summit_scale_a_late_flight_and_ten_without_a_hotel_are_named():
+    delegates = tuple(DelegateView(d, f"Delegate {d:03}") for d in range(1, 501))
+    early = journey(1, "arrival", dt.datetime(2024, 4, 21, 15, 55, tzinfo=WARSAW),
+                    at(18, 10, 21), delegate_ids=tuple(range(1, 451)))
+    late = journey(2, "arrival", dt.datetime(2024, 4, 22, 8, 40, tzinfo=WARSAW), at(10, 40),
+                   delegate_ids=tuple(range(451, 501)), reference="SN 2552")
+    plan = dataclasses.replace(
+        programme(item(1, "Welcome", at(9), at(10)), delegates=delegates),
+        journeys=(early, late, HOME), stays=(stay(1, 21, 27, delegate_ids=tuple(range(1, 491))),))
+    conflicts = find_conflicts(plan)
+    assert kinds(conflicts) == [("before_arrival", (1,)), ("no_stay", ())]
+    fifty = ", ".join(f"Delegate {d}" for d in range(451, 500)) + " and Delegate 500"
+    assert conflicts[0].message == (
+        f"{fifty} have not arrived yet for 'Welcome' (Monday 22 April 2024, 09:00–10:00 at"
+        " Federal Directorate): flight SN 2552 arrives on Monday 22 April 2024 at 10:40.")
+    ten = ", ".join(f"Delegate {d}" for d in range(491, 500)) + " and Delegate 500"
+    assert conflicts[1].message == (
+        f"No hotel is recorded for {ten} for the nights from Monday 22 April 2024 to Thursday"
+        " 25 April 2024.")

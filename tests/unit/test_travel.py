@@ -2,22 +2,24 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from visitplanner.planning.programme import ProgrammeItem, VenueView
+from visitplanner.planning.programme import PersonView, ProgrammeItem, VenueView
 from visitplanner.planning.travel import (
     BUFFER_MINUTES,
-    Itinerary,
+    TravelEstimate,
+    Trip,
     driving_minutes,
     estimate_travel,
     estimate_travel_minutes,
-    legs_with_chosen,
     minutes_between,
     minutes_for_km,
     straight_line_km,
     trip_for_km,
+    trips,
 )
 
 # Two Brussels landmarks: Grand-Place and the Berlaymont (Schuman).
@@ -89,22 +91,80 @@ def test_minutes_between_counts_real_time_over_a_dst_night() -> None:
     assert minutes_between(before, after) == 60
 
 
-def _item(id: int, start: int, end: int, audience: tuple[int, ...] | None = None) -> ProgrammeItem:
+def _item(id: int, start: int, end: int, audience: tuple[int, ...] | None = None,
+          speakers: tuple[PersonView, ...] = ()) -> ProgrammeItem:
     """Build an item on 22 April 2024 from whole hours."""
     day = dt.datetime(2024, 4, 22, tzinfo=ZoneInfo("Europe/Brussels"))
     return ProgrammeItem(id, "session", f"Item {id}", day.replace(hour=start),
-                         day.replace(hour=end), delegate_ids=audience)
+                         day.replace(hour=end), delegate_ids=audience, speakers=speakers)
 
 
-def test_timeline_legs_pair_each_item_with_what_ended_last() -> None:
+ANY_TRIP = TravelEstimate(km=1.0, minutes=11)
+
+
+def _every_trip(items: list[ProgrammeItem]) -> dict[tuple[int, int], Trip]:
+    """Every trip of the items (in start order), kept whatever its length."""
+    return {(t.prev.id, t.item.id): t for t in trips(items, lambda prev, item: ANY_TRIP)}
+
+
+def test_each_item_follows_what_ended_last() -> None:
     a, b, c = _item(1, 9, 12), _item(2, 10, 11), _item(3, 13, 14)
-    itinerary = Itinerary([a, b, c])
-    assert itinerary.last_before(c.starts) is a
-    assert [(p.id, n.id) for p, n in itinerary.legs()] == [(1, 3)]
+    found = _every_trip([a, b, c])
+    assert list(found) == [(1, 3)]  # b started before anything ended; a ended after b
+    assert found[(1, 3)].whole_except == frozenset() and found[(1, 3)].delegates == ()
 
 
-def test_legs_with_chosen_reroute_the_whole_itinerary() -> None:
+def test_a_chosen_item_reroutes_its_audience_only() -> None:
     welcome, lunch = _item(1, 9, 10), _item(3, 12, 13)
     interview = _item(2, 10, 11, audience=(7,))
-    legs = legs_with_chosen(Itinerary([welcome, lunch]), [interview])
-    assert [(p.id, n.id) for p, n in legs] == [(1, 2), (2, 3)]
+    found = _every_trip([welcome, interview, lunch])
+    assert sorted(found) == [(1, 2), (1, 3), (2, 3)]
+    assert found[(1, 2)].delegates == (7,) and found[(2, 3)].delegates == (7,)
+    assert found[(1, 3)].whole_except == frozenset({7})  # everyone else goes straight to lunch
+    assert found[(1, 2)].whole_except is None
+
+
+def test_speakers_go_from_their_own_last_item() -> None:
+    peeters = PersonView(10, "Jan Peeters")
+    talk, lunch = _item(1, 9, 10, speakers=(peeters,)), _item(2, 10, 11)
+    panel = _item(3, 11, 12, audience=(7,), speakers=(peeters, peeters))
+    found = _every_trip([talk, lunch, panel])
+    assert found[(1, 3)].speakers == (10,)  # once, though listed twice
+    assert found[(1, 3)].delegates == () and found[(2, 3)].delegates == (7,)
+
+
+def _naive_trips(items: list[ProgrammeItem], delegates: set[int],
+                 speakers: set[int]) -> dict[tuple[int, int], tuple[set[int], set[int]]]:
+    """Each person's own timeline, one person at a time: O(n² x people)."""
+    out: dict[tuple[int, int], tuple[set[int], set[int]]] = {}
+    people = [(d, False) for d in delegates] + [(s, True) for s in speakers]
+    for person, speaker in people:
+        line = [i for i in items if (person in {p.id for p in i.speakers} if speaker
+                                     else i.is_attended_by(person))]
+        for item in line:
+            over = [i for i in line if i.ends <= item.starts]
+            prev = max(over, key=lambda i: (i.ends, i.starts, i.id), default=None)
+            if prev is not None and prev.id != item.id:
+                out.setdefault((prev.id, item.id), (set(), set()))[speaker].add(person)
+    return out
+
+
+def test_the_sweep_gives_every_persons_own_trips() -> None:
+    rng = random.Random(16)
+    people = [PersonView(100 + s, f"Speaker {s}") for s in range(3)]
+    for _ in range(300):
+        items = []
+        for k in range(1, rng.randint(2, 25)):
+            starts = dt.datetime(2024, 4, 22, 8, tzinfo=ZoneInfo("Europe/Brussels"))
+            starts += dt.timedelta(minutes=rng.randrange(0, 300, 15))
+            audience = None if rng.random() < 0.5 else tuple(rng.sample(range(1, 7), 2))
+            items.append(ProgrammeItem(  # zero-length items and equal ends included
+                k, "session", f"Item {k}", starts,
+                starts + dt.timedelta(minutes=rng.choice((0, 15, 30, 60))),
+                delegate_ids=audience, speakers=tuple(rng.sample(people, rng.randint(0, 2)))))
+        items.sort(key=lambda i: (i.starts, i.ends, i.id))
+        found = {pair: (set(t.delegates) | (set(range(1, 7)) - t.whole_except
+                                             if t.whole_except is not None else set()),
+                        set(t.speakers)) for pair, t in _every_trip(items).items()}
+        expected = _naive_trips(items, set(range(1, 7)), {p.id for p in people})
+        assert {pair: who for pair, who in found.items() if who != (set(), set())} == expected

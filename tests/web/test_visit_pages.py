@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from visitplanner.extensions import db
-from visitplanner.models import Item, Visit
+from visitplanner.models import Delegate, Item, Visit
 
 
 def test_every_page_answers_for_an_organiser(client, demo_visit, logged_in):
@@ -50,6 +50,27 @@ def test_visit_page_queries_do_not_grow_with_the_programme(client, app, demo_vis
     with count_queries(app) as after:
         client.get(url)
     assert len(after) == len(before)
+
+
+def test_long_audiences_fold_into_their_count_with_the_names_one_click_away(client, demo_visit, logged_in):
+    extra = [Delegate(visit=demo_visit, full_name=f"Gast {n:02d}", role="member") for n in range(12)]
+    db.session.add_all(extra)
+    long, short = demo_visit.items[0], demo_visit.items[1]
+    long.whole_delegation, long.chosen_delegates = False, extra[:11]
+    short.whole_delegation, short.chosen_delegates = False, extra[:2]
+    db.session.commit()
+    logged_in(client)
+    page = client.get(f"/visits/{demo_visit.id}?lang=en").get_data(as_text=True)
+    entry = page.split(f'id="item-{long.id}"')[1].split("</li>\n    <li")[0]
+    names = ", ".join(f"Gast {n:02d}" for n in range(11))
+    assert f'<details class="audience"><summary>11 delegates</summary>{names}</details>' in entry
+    entry = page.split(f'id="item-{short.id}"')[1].split("</li>\n    <li")[0]
+    assert "Gast 00, Gast 01" in entry and "<details" not in entry
+    # The 20 delegates fold too, under the heading that counts them.
+    delegation = page.split('id="delegation-heading"')[1].split("</section>")[0]
+    assert "Delegation (20)" in delegation
+    assert '<details class="people"><summary>20 delegates</summary>' in delegation
+    assert "Gast 11" in delegation and "Олена Коваленко" in delegation
 
 
 def test_search_splits_upcoming_and_past(client, demo_visit, logged_in, post, visit_form):

@@ -1,12 +1,14 @@
 """Reads: every query the views need, each a fixed number of statements."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import bindparam, func, literal, or_, select, union_all
 from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from visitplanner.core.search import matches
 from visitplanner.extensions import db
@@ -25,6 +27,9 @@ from visitplanner.models import (
     Venue,
     Visit,
     VisitPartner,
+    item_delegates,
+    journey_delegates,
+    stay_delegates,
 )
 
 
@@ -38,10 +43,18 @@ def search_visits(words: str = "") -> list[Visit]:
     return [visit for visit in visits if matches(visit, words)]
 
 
+def _item_options() -> tuple[Any, ...]:
+    # Venues, organisations and people by selectin: each distinct row once, not once per item.
+    speaker = selectinload(Item.speaker_links).selectinload(ItemSpeaker.person)
+    interpreter = selectinload(Item.interpreter_links).selectinload(ItemInterpreter.person)
+    return (selectinload(Item.venue).selectinload(Venue.organisation),
+            selectinload(Item.host_organisation),
+            speaker.selectinload(Person.organisation),
+            interpreter.selectinload(Person.organisation))
+
+
 def load_visit(visit_id: int) -> Visit | None:
     """Load a visit with everything the programme needs, in a fixed number of queries."""
-    speaker = selectinload(Item.speaker_links).joinedload(ItemSpeaker.person)
-    interpreter = selectinload(Item.interpreter_links).joinedload(ItemInterpreter.person)
     statement = select(Visit).where(Visit.id == visit_id).options(
         joinedload(Visit.host_organisation).undefer(Organisation.logo),
         selectinload(Visit.partner_links).joinedload(VisitPartner.organisation),
@@ -49,21 +62,91 @@ def load_visit(visit_id: int) -> Visit | None:
         .joinedload(Person.organisation),
         selectinload(Visit.delegates),
         selectinload(Visit.quotes).joinedload(Quote.person).joinedload(Person.organisation),
-        selectinload(Visit.items).options(
-            joinedload(Item.venue).joinedload(Venue.organisation),
-            joinedload(Item.host_organisation),
-            speaker.joinedload(Person.organisation),
-            interpreter.joinedload(Person.organisation),
-            selectinload(Item.chosen_delegates),
-        ),
-        selectinload(Visit.journeys).selectinload(Journey.chosen_delegates),
-        selectinload(Visit.stays).options(
-            joinedload(Stay.venue).joinedload(Venue.organisation),
-            selectinload(Stay.chosen_delegates),
-        ),
+        selectinload(Visit.items).options(*_item_options()),
+        selectinload(Visit.journeys),
+        selectinload(Visit.stays).joinedload(Stay.venue).joinedload(Venue.organisation),
         selectinload(Visit.contacts),
     )
-    return db.session.scalar(statement)
+    visit = db.session.scalar(statement)
+    if visit is not None:
+        _fill_audiences(visit.id, visit.delegates, visit.items, visit.journeys, visit.stays)
+    return visit
+
+
+@dataclass(frozen=True)
+class PersonalVisit:
+    """A visit loaded for one delegate's programme, read by build_programme like a visit: the
+    visit's own facts and delegation (any attribute not here is the visit's), and only the
+    items, journeys and stays the delegate attends; no key figures or quotes (no personal
+    output shows them)."""
+
+    visit: Visit
+    items: list[Item]
+    journeys: list[Journey]
+    stays: list[Stay]
+    key_figures: tuple[Person, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.visit, name)
+
+
+def load_personal_visit(delegate: Delegate) -> PersonalVisit:
+    """What `delegate`'s own programme needs, in a fixed number of queries: not the items,
+    journeys and stays of the others, nor the visit's key figures and quotes."""
+    visit_id = delegate.visit_id
+    visit = db.session.scalar(select(Visit).where(Visit.id == visit_id).options(
+        joinedload(Visit.host_organisation).undefer(Organisation.logo),
+        selectinload(Visit.partner_links).joinedload(VisitPartner.organisation),
+        selectinload(Visit.delegates), selectinload(Visit.contacts)))
+    assert visit is not None  # a delegate's visit outlives none of its delegates
+
+    def attended(model: Any, row_id: Any) -> Any:
+        # The visit's rows for the whole delegation or with the delegate among the chosen.
+        chosen = select(row_id).where(row_id.table.c.delegate_id == delegate.id)
+        return select(model).where(model.visit_id == visit_id,
+                                   or_(model.whole_delegation.is_(True), model.id.in_(chosen)))
+
+    items = list(db.session.scalars(attended(Item, item_delegates.c.item_id)
+                                    .options(*_item_options()).order_by(Item.starts_at)))
+    journeys = list(db.session.scalars(attended(Journey, journey_delegates.c.journey_id)
+                                       .order_by(Journey.departs_at, Journey.id)))
+    stays = list(db.session.scalars(attended(Stay, stay_delegates.c.stay_id).options(
+        joinedload(Stay.venue).joinedload(Venue.organisation)).order_by(Stay.check_in, Stay.id)))
+    _fill_audiences(visit_id, visit.delegates, items, journeys, stays)
+    return PersonalVisit(visit, items, journeys, stays)
+
+
+def _fill_audiences(visit_id: int, delegates: list[Delegate], items: list[Item],
+                    journeys: list[Journey], stays: list[Stay]) -> None:
+    """Give each item, journey and stay its chosen delegates (of the visit's `delegates`), by id.
+
+    Loading the chosen delegates as rows would read each delegate's full row (and its JSON)
+    again for every item that names them; one statement of ids is enough.
+    """
+    by_id = {delegate.id: delegate for delegate in delegates}
+    chosen: dict[tuple[str, int], list[Delegate]] = {}
+    for kind, row_id, delegate_id in db.session.execute(_audience_statement(),
+                                                        {"visit_id": visit_id}).all():
+        if delegate_id in by_id:
+            chosen.setdefault((kind, row_id), []).append(by_id[delegate_id])
+    for kind, rows in (("item", items), ("journey", journeys), ("stay", stays)):
+        for row in rows:
+            set_committed_value(row, "chosen_delegates", chosen.get((kind, row.id), []))
+
+
+@cache
+def _audience_statement() -> Any:
+    # (kind, row id, delegate id) of every chosen delegate of a visit, in the relationships'
+    # order (Delegate.id); built once, like the stamp's statement.
+    visit_id: Any = bindparam("visit_id")
+    return union_all(*(
+        select(literal(kind).label("kind"), table.c[f"{kind}_id"].label("row_id"),
+               table.c.delegate_id)
+        .join(model, model.id == table.c[f"{kind}_id"]).where(model.visit_id == visit_id)
+        for kind, table, model in (("item", item_delegates, Item),
+                                   ("journey", journey_delegates, Journey),
+                                   ("stay", stay_delegates, Stay)))).order_by("delegate_id")
 
 
 def load_visit_delegates(visit_id: int) -> list[Delegate]:

@@ -160,16 +160,44 @@ def visit_view(visit: Any, lang: str) -> VisitView:
     )
 
 
-def item_view(item: Any, zone: ZoneInfo, lang: str, content_lang: str) -> ProgrammeItem:
-    """Copy an item, its wall-clock times made aware in the visit's zone, its text in `lang`."""
+class SharedViews:
+    """The views of the venues, organisations and people many items share, each made once per
+    build (a summit's 300 items name 30 venues and 80 speakers)."""
+
+    def __init__(self, lang: str, content_lang: str) -> None:
+        self.lang, self.content_lang = lang, content_lang
+        self._made: dict[tuple[str, int], Any] = {}
+
+    def organisation(self, org: Any) -> OrganisationView | None:
+        """The view of an organisation, None for none."""
+        return None if org is None else self._once("organisation", org, organisation_view)
+
+    def person(self, person: Any) -> PersonView:
+        """The view of a host-side person."""
+        return self._once("person", person, person_view)  # type: ignore[no-any-return]
+
+    def venue(self, venue: Any) -> VenueView | None:
+        """The view of a venue, None for none."""
+        return None if venue is None else self._once("venue", venue, place_view)
+
+    def _once(self, kind: str, row: Any, make: Any) -> Any:
+        view = self._made.get((kind, row.id))
+        if view is None:
+            view = self._made[(kind, row.id)] = make(row, self.lang, self.content_lang)
+        return view
+
+
+def item_view(item: Any, zone: ZoneInfo, shared: SharedViews) -> ProgrammeItem:
+    """Copy an item, its wall-clock times made aware in the visit's zone, its text in the
+    language of `shared`."""
+    lang, content_lang = shared.lang, shared.content_lang
     return ProgrammeItem(
         id=item.id, kind=item.kind, title=translated(item, "title", lang),
         starts=item.starts_at.replace(tzinfo=zone), ends=item.ends_at.replace(tzinfo=zone),
         status=item.status, sequence=item.sequence,
         description=translated(item, "description", lang),
-        venue=venue_view(item.venue, lang, content_lang),
-        host=organisation_view(item.host_organisation, lang, content_lang),
-        speakers=tuple(person_view(person, lang, content_lang) for person in item.speakers),
+        venue=shared.venue(item.venue), host=shared.organisation(item.host_organisation),
+        speakers=tuple(shared.person(person) for person in item.speakers),
         topics=tuple(translated(item, "topics", lang) or ()),
         topics_lang=lang if has_translation(item, "topics", lang) else content_lang,
         delegate_ids=_ids(item.delegate_ids), updated_at=item.updated_at,
@@ -178,7 +206,7 @@ def item_view(item: Any, zone: ZoneInfo, lang: str, content_lang: str) -> Progra
         dress_code=translated(item, "dress_code", lang),
         transport=translated(item, "transport", lang),
         interpreting=translated(item, "interpreting", lang),
-        interpreters=tuple(person_view(p, lang, content_lang) for p in item.interpreters),
+        interpreters=tuple(shared.person(p) for p in item.interpreters),
         untranslated=untranslated(item, lang, content_lang, "title", "description",
                                   *ITEM_PRACTICAL_TEXT),
     )
@@ -233,30 +261,37 @@ def group_by_day(items: list[ProgrammeItem]) -> tuple[Day, ...]:
 
 def build_programme(visit: Any, lang: str | None = None,
                     delegate_id: int | None = None) -> Programme:
-    """Assemble the programme of a loaded visit; with `delegate_id`, only that delegate's items."""
+    """Assemble the programme of a loaded visit; with `delegate_id`, only that delegate's items,
+    journeys and stays (see core.queries.load_personal_visit for a visit loaded for them)."""
     content_lang = visit.content_language
     lang = lang or content_lang
     zone = ZoneInfo(visit.timezone)
-    items = [item_view(item, zone, lang, content_lang) for item in visit.items]
-    journeys = [journey_view(journey, lang, content_lang) for journey in visit.journeys]
-    stays = [stay_view(stay, lang, content_lang) for stay in visit.stays]
+    shared = SharedViews(lang, content_lang)
+    items, journeys, stays = visit.items, visit.journeys, visit.stays
     personal_for = None
     if delegate_id is not None:
         personal_for = next((delegate_view(d, lang, content_lang) for d in visit.delegates
                              if d.id == delegate_id), None)
-        items = [item for item in items if item.is_attended_by(delegate_id)]
-        journeys = [journey for journey in journeys if journey.is_for(delegate_id)]
-        stays = [stay for stay in stays if stay.is_for(delegate_id)]
+        items, journeys, stays = ([row for row in rows if _is_for(row, delegate_id)]
+                                  for rows in (items, journeys, stays))
     return Programme(
-        visit=visit_view(visit, lang), days=group_by_day(items), lang=lang,
+        visit=visit_view(visit, lang),
+        days=group_by_day([item_view(item, zone, shared) for item in items]), lang=lang,
         delegates=tuple(delegate_view(d, lang, content_lang) for d in visit.delegates),
-        key_figures=tuple(person_view(p, lang, content_lang) for p in visit.key_figures),
+        key_figures=tuple(shared.person(p) for p in visit.key_figures),
         quotes=tuple(_quote_view(quote, lang, content_lang) for quote in visit.quotes),
-        journeys=tuple(sorted(journeys, key=lambda j: (j.departs, j.id))),
-        stays=tuple(stays),
+        journeys=tuple(sorted((journey_view(journey, lang, content_lang) for journey in journeys),
+                              key=lambda j: (j.departs, j.id))),
+        stays=tuple(stay_view(stay, lang, content_lang) for stay in stays),
         contacts=tuple(contact_view(c, lang, content_lang) for c in visit.contacts),
         personal_for=personal_for,
     )
+
+
+def _is_for(row: Any, delegate_id: int) -> bool:
+    """Whether an item, journey or stay row is for the delegate (as the views' is_for tells)."""
+    ids = row.delegate_ids
+    return ids is None or delegate_id in ids
 
 
 def _quote_view(quote: Any, lang: str, content_lang: str) -> QuoteView:

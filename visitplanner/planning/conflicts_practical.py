@@ -20,7 +20,7 @@ from visitplanner.planning.travel import TravelEstimate, estimate_travel, minute
 from visitplanner.planning.vocabulary import BEFORE_ARRIVAL, NO_STAY, TRAVEL_TIME
 
 if TYPE_CHECKING:
-    from visitplanner.planning.conflicts import Found, _Context
+    from visitplanner.planning.conflicts_context import Context, Found
 
 # Without a meeting time nobody is expected to leave the hotel before breakfast is over.
 EARLIEST_DEPARTURE = dt.time(7, 0)
@@ -34,15 +34,15 @@ class Window:
     departure: JourneyView | None
 
 
-def practical_conflicts(programme: Programme, ctx: _Context) -> Iterator[Found]:
+def practical_conflicts(programme: Programme, ctx: Context) -> Iterator[Found]:
     """Every conflict of the practical side; each check is linear in items plus audiences."""
     windows = presence_windows(programme)
-    nights = hotel_nights(programme)
-    everyone = frozenset(d.id for d in programme.delegates)
-    yield from _not_there_conflicts(ctx, windows, everyone)
+    if windows:
+        yield from _not_there_conflicts(ctx, windows)
     if programme.stays:  # until the first stay is recorded, hotels are simply not planned yet
-        yield from _no_stay_conflicts(ctx, windows, nights, programme.visit, everyone)
-    yield from _from_stay_conflicts(ctx, nights, everyone)
+        nights = hotel_nights(programme)
+        yield from _no_stay_conflicts(ctx, windows, nights, programme.visit)
+        yield from _from_stay_conflicts(ctx, nights)
 
 
 def _audience(ids: tuple[int, ...] | None, programme: Programme) -> Iterable[int]:
@@ -63,85 +63,96 @@ def presence_windows(programme: Programme) -> dict[int, Window]:
     return {d: Window(last_in.get(d), first_out.get(d)) for d in last_in.keys() | first_out.keys()}
 
 
-def hotel_nights(programme: Programme) -> dict[tuple[int, dt.date], StayView]:
-    """Where each delegate sleeps, by (delegate id, evening)."""
-    nights: dict[tuple[int, dt.date], StayView] = {}
+@dataclass(frozen=True, slots=True)
+class Night:
+    """The delegates who sleep at a stay's hotel on one evening."""
+
+    stay: StayView
+    evening: dt.date
+    guests: frozenset[int]
+
+
+def hotel_nights(programme: Programme) -> list[Night]:
+    """Each stay's guests, evening by evening; someone booked twice sleeps at the first stay."""
+    taken: dict[dt.date, set[int]] = defaultdict(set)
+    nights = []
     for stay in programme.stays:
-        for d in _audience(stay.delegate_ids, programme):
-            for night in stay.nights:
-                nights.setdefault((d, night), stay)
+        audience = frozenset(_audience(stay.delegate_ids, programme))
+        for evening in stay.nights:
+            if guests := audience - taken[evening]:  # whole groups at a time, not one by one
+                taken[evening] |= guests
+                nights.append(Night(stay, evening, guests))
     return nights
 
 
-def _not_there_conflicts(ctx: _Context, windows: dict[int, Window],
-                         everyone: frozenset[int]) -> Iterator[Found]:
+def _not_there_conflicts(ctx: Context, windows: dict[int, Window]) -> Iterator[Found]:
     """Items whose audience holds someone who arrives after it starts or leaves before it ends."""
     starts = [item.starts for item in ctx.items]
     by_end = sorted(ctx.items, key=lambda item: (item.ends, item.id))
     ends = [item.ends for item in by_end]
-    arriving: dict[JourneyView, list[int]] = defaultdict(list)
-    leaving: dict[JourneyView, list[int]] = defaultdict(list)
+    arriving: dict[int, tuple[JourneyView, list[int]]] = {}  # by journey id
+    leaving: dict[int, tuple[JourneyView, list[int]]] = {}
     for d, window in windows.items():  # those who travel together are checked together
         if window.arrival is not None:
-            arriving[window.arrival].append(d)
+            arriving.setdefault(window.arrival.id, (window.arrival, []))[1].append(d)
         if window.departure is not None:
-            leaving[window.departure].append(d)
-    for journey, members in arriving.items():  # items starting before the arrival: a prefix
+            leaving.setdefault(window.departure.id, (window.departure, []))[1].append(d)
+    for journey, members in arriving.values():  # items starting before the arrival: a prefix
         early = ctx.items[:bisect_left(starts, journey.arrives)]
-        yield from _not_there(ctx, early, members, everyone, "before_arrival", journey,
-                              journey.arrives)
-    for journey, members in leaving.items():  # items ending after the departure: a suffix
+        yield from _not_there(ctx, early, members, "before_arrival", journey, journey.arrives)
+    for journey, members in leaving.values():  # items ending after the departure: a suffix
         late = by_end[bisect_right(ends, journey.departs):]
-        yield from _not_there(ctx, late, members, everyone, "after_departure", journey,
-                              journey.departs)
+        yield from _not_there(ctx, late, members, "after_departure", journey, journey.departs)
 
 
-def _not_there(ctx: _Context, items: list[ProgrammeItem], members: list[int],
-               everyone: frozenset[int], sentence: str, journey: JourneyView,
-               moment: dt.datetime) -> Iterator[Found]:
+def _not_there(ctx: Context, items: list[ProgrammeItem], members: list[int], sentence: str,
+               journey: JourneyView, moment: dt.datetime) -> Iterator[Found]:
     group = set(members)
     for item in items:
         missing = group if item.delegate_ids is None else group & set(item.delegate_ids)
         if not missing:
             continue
-        local = ctx.local(moment)
+        local, said = ctx.local(moment), ctx.said(item)
         message = ctx.say.sentence(
-            sentence, _who(ctx, missing, everyone), title=item.title,
-            day=ctx.say.day(ctx.local(item.starts).date()), span=ctx.span(item), at=ctx.at(item),
+            sentence, ctx.who(missing), title=item.title,
+            day=said.day, span=said.span, at=said.at,
             journey=ctx.say.journey(journey.mode, journey.reference),
             moment=ctx.say.moment(local.date(), ctx.say.clock(local)))
         yield ctx.found(BEFORE_ARRIVAL, message, (item,))
 
 
-def _no_stay_conflicts(ctx: _Context, windows: dict[int, Window],
-                       nights: dict[tuple[int, dt.date], StayView], visit: VisitView,
-                       everyone: frozenset[int]) -> Iterator[Found]:
+def _no_stay_conflicts(ctx: Context, windows: dict[int, Window], nights: list[Night],
+                       visit: VisitView) -> Iterator[Found]:
     """Nights between someone's arrival and departure without a hotel, grouped by who."""
-    missing: dict[tuple[tuple[dt.date, dt.date], ...], list[int]] = defaultdict(list)
-    for d, window in windows.items():
+    beds: dict[dt.date, set[int]] = defaultdict(set)
+    for night in nights:
+        beds[night.evening] |= night.guests
+    travelling: dict[tuple[int | None, int | None], tuple[Window, set[int]]] = {}
+    for d, window in windows.items():  # those who travel together share their evenings
+        key = (window.arrival.id if window.arrival else None,
+               window.departure.id if window.departure else None)
+        travelling.setdefault(key, (window, set()))[1].add(d)
+    bare: dict[int, list[dt.date]] = defaultdict(list)
+    for window, group in travelling.values():
         first = ctx.local(window.arrival.arrives).date() if window.arrival else visit.start_date
         last = (ctx.local(window.departure.departs).date() if window.departure
                 else visit.end_date) - dt.timedelta(days=1)
-        bare = [first + dt.timedelta(days=n) for n in range((last - first).days + 1)
-                if (d, first + dt.timedelta(days=n)) not in nights]
-        if bare:
-            missing[tuple(_runs(bare))].append(d)
+        for n in range((last - first).days + 1):
+            evening = first + dt.timedelta(days=n)
+            for d in group - beds[evening]:
+                bare[d].append(evening)
+    missing: dict[tuple[tuple[dt.date, dt.date], ...], list[int]] = defaultdict(list)
+    for d in windows:  # grouped in the order the windows list them
+        if d in bare:
+            missing[tuple(_runs(bare[d]))].append(d)
     for runs, members in missing.items():
-        who = _who(ctx, members, everyone)
+        who = ctx.who(members)
         for first, last in runs:
             sentence = "no_stay" if first == last else "no_stay_nights"
             message = ctx.say.sentence(sentence, who=ctx.say.join(who),
                                        first=ctx.say.day(first), last=ctx.say.day(last))
             evening = dt.datetime.combine(first, dt.time(23), tzinfo=ctx.zone or dt.UTC)
             yield ctx.found(NO_STAY, message, (), when=evening)
-
-
-def _who(ctx: _Context, members: Iterable[int], everyone: frozenset[int]) -> list[str]:
-    """Name the delegates: all of them, all but a few, or each, whichever reads shorter."""
-    members = set(members)
-    if members <= everyone:
-        return ctx.delegates(None, except_ids=everyone - members)
-    return ctx.delegates(members)
 
 
 def _runs(days: list[dt.date]) -> Iterator[tuple[dt.date, dt.date]]:
@@ -155,48 +166,74 @@ def _runs(days: list[dt.date]) -> Iterator[tuple[dt.date, dt.date]]:
     yield start, prev
 
 
-def _first_items(ctx: _Context) -> tuple[dict[dt.date, ProgrammeItem],
-                                         dict[tuple[int, dt.date], ProgrammeItem]]:
-    """The day's first item for everyone, and each delegate's first chosen item of a day."""
+def _first_items(ctx: Context) -> tuple[dict[dt.date, ProgrammeItem],
+                                        dict[dt.date, list[tuple[ProgrammeItem, set[int]]]]]:
+    """The day's first item for everyone, and the chosen items that are the day's first of
+    their chosen delegates, with whom."""
     whole: dict[dt.date, ProgrammeItem] = {}
-    chosen: dict[tuple[int, dt.date], ProgrammeItem] = {}
+    chosen: dict[dt.date, list[tuple[ProgrammeItem, set[int]]]] = defaultdict(list)
+    seen: dict[dt.date, set[int]] = defaultdict(set)
     for item in ctx.items:  # in start order: the first one seen is the first of the day
         day = ctx.local(item.starts).date()
         if item.delegate_ids is None:
             whole.setdefault(day, item)
-        else:
-            for d in item.delegate_ids:
-                chosen.setdefault((d, day), item)
+        elif firsts := set(item.delegate_ids) - seen[day]:
+            seen[day] |= firsts
+            chosen[day].append((item, firsts))
     return whole, chosen
 
 
-def _from_stay_conflicts(ctx: _Context, nights: dict[tuple[int, dt.date], StayView],
-                         everyone: frozenset[int]) -> Iterator[Found]:
+def _from_stay_conflicts(ctx: Context, nights: list[Night]) -> Iterator[Found]:
     """Too little time from the hotel slept in to the next day's first item."""
     whole, chosen = _first_items(ctx)
     estimates: dict[tuple[int, int], TravelEstimate | None] = {}
-    short: dict[tuple[int, int], _Short] = {}
-    for (d, night), stay in nights.items():
-        day = night + dt.timedelta(days=1)
-        options = [i for i in (whole.get(day), chosen.get((d, day))) if i is not None]
-        if not options:
-            continue
-        first = min(options, key=lambda i: (i.starts, i.id))
-        leave = _leaving(ctx, first, day)
-        if leave is None or first.venue is None or first.kind == "transfer":
-            continue  # a transfer is the trip itself, and its duration the organiser's call
-        key = (stay.hotel.id, first.venue.id)
-        if key not in estimates:
-            estimates[key] = estimate_travel(stay.hotel, first.venue)
-        estimate = estimates[key]
-        if estimate is not None and minutes_between(leave, first.starts) < estimate.minutes:
-            short.setdefault((first.id, stay.id), _Short(first, stay, leave, estimate)).add(d)
-    for trip in short.values():
-        message = _from_stay_message(ctx, trip, _who(ctx, trip.members, everyone))
-        yield ctx.found(TRAVEL_TIME, message, (trip.item,))
+    trips: dict[tuple[int, int], _Short | None] = {}
+    for night in nights:
+        day = night.evening + dt.timedelta(days=1)
+        for first, going in _by_first(night.guests, whole.get(day), chosen.get(day, [])):
+            pair = (first.id, night.stay.id)
+            if pair not in trips:  # the hotel's guests mostly share the day's first item
+                trips[pair] = _short_from_stay(ctx, first, night.stay, day, estimates)
+            if (trip := trips[pair]) is not None:
+                trip.members |= going
+    for trip in trips.values():
+        if trip is not None:
+            message = _from_stay_message(ctx, trip, ctx.who(trip.members))
+            yield ctx.found(TRAVEL_TIME, message, (trip.item,))
 
 
-def _leaving(ctx: _Context, item: ProgrammeItem, day: dt.date) -> dt.datetime | None:
+def _by_first(guests: frozenset[int], whole: ProgrammeItem | None,
+              chosen: list[tuple[ProgrammeItem, set[int]]]) -> Iterable[tuple[ProgrammeItem,
+                                                                               set[int]]]:
+    """Group guests by their first item of the day: a chosen one, or the whole delegation's."""
+    groups: dict[int, tuple[ProgrammeItem, set[int]]] = {}
+    rest = set(guests)
+    for item, firsts in chosen:
+        if going := rest & firsts:
+            rest -= going
+            first = item if whole is None else min(item, whole, key=lambda i: (i.starts, i.id))
+            groups.setdefault(first.id, (first, set()))[1].update(going)
+    if whole is not None and rest:
+        groups.setdefault(whole.id, (whole, set()))[1].update(rest)
+    return groups.values()
+
+
+def _short_from_stay(ctx: Context, first: ProgrammeItem, stay: StayView, day: dt.date,
+                     estimates: dict[tuple[int, int], TravelEstimate | None]) -> _Short | None:
+    """The trip from the hotel to the day's first item, when it is too short."""
+    leave = _leaving(ctx, first, day)
+    if leave is None or first.venue is None or first.kind == "transfer":
+        return None  # a transfer is the trip itself, and its duration the organiser's call
+    key = (stay.hotel.id, first.venue.id)
+    if key not in estimates:
+        estimates[key] = estimate_travel(stay.hotel, first.venue)
+    estimate = estimates[key]
+    if estimate is not None and minutes_between(leave, first.starts) < estimate.minutes:
+        return _Short(first, stay, leave, estimate)
+    return None
+
+
+def _leaving(ctx: Context, item: ProgrammeItem, day: dt.date) -> dt.datetime | None:
     """When people leave the hotel for an item: its meeting time, else after breakfast."""
     if item.meeting_at is not None:
         return item.meeting_at
@@ -204,7 +241,7 @@ def _leaving(ctx: _Context, item: ProgrammeItem, day: dt.date) -> dt.datetime | 
     return after_breakfast if item.starts > after_breakfast else None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Short:
     """A too-short trip from a hotel to a first item, and who makes it."""
 
@@ -212,18 +249,14 @@ class _Short:
     stay: StayView
     leave: dt.datetime
     estimate: TravelEstimate
-    members: list[int] = field(default_factory=list)
-
-    def add(self, delegate_id: int) -> None:
-        self.members.append(delegate_id)
+    members: set[int] = field(default_factory=set)
 
 
-def _from_stay_message(ctx: _Context, trip: _Short, who: list[str]) -> str:
-    starts = ctx.local(trip.item.starts)
+def _from_stay_message(ctx: Context, trip: _Short, who: list[str]) -> str:
+    said = ctx.said(trip.item)
     return ctx.say.sentence(
         "travel_from_stay", who,
         gap=int(minutes_between(trip.leave, trip.item.starts)), hotel=trip.stay.hotel.name,
         leave=ctx.say.clock(ctx.local(trip.leave)), next=trip.item.title,
-        next_start=ctx.say.clock(starts), next_at=ctx.at(trip.item),
-        day=ctx.say.day(starts.date()), minutes=trip.estimate.minutes,
+        next_start=said.starts, next_at=said.at, day=said.day, minutes=trip.estimate.minutes,
         trip=ctx.say.trip(trip.estimate))

@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from visitplanner.planning.programme import ProgrammeItem, VenueView
@@ -98,72 +97,87 @@ def minutes_between(earlier: dt.datetime, later: dt.datetime) -> float:
     return (later.astimezone(utc) - earlier.astimezone(utc)).total_seconds() / 60
 
 
-class Itinerary:
-    """One person's items, to ask what they last attended before a given moment."""
+@dataclass(slots=True)
+class Trip:
+    """A trip from one item to the next, and who makes it."""
 
-    def __init__(self, by_start: Sequence[ProgrammeItem]) -> None:
-        self.by_start, self.starts = by_start, [i.starts for i in by_start]
-        self.by_end = sorted(by_start, key=_end_key)
-        self.ends = [i.ends for i in self.by_end]
-
-    def last_before(self, moment: dt.datetime) -> ProgrammeItem | None:
-        """Return the latest-ending item that is over by the moment."""
-        k = bisect_right(self.ends, moment)
-        return self.by_end[k - 1] if k else None
-
-    def next_end_after(self, moment: dt.datetime) -> dt.datetime | None:
-        """Return the first end strictly after the moment."""
-        k = bisect_right(self.ends, moment)
-        return self.ends[k] if k < len(self.ends) else None
-
-    def starting_between(
-        self, low: dt.datetime, high: dt.datetime | None
-    ) -> Iterator[ProgrammeItem]:
-        """Yield items starting at or after low and before high (None: no upper bound)."""
-        for k in range(bisect_left(self.starts, low), len(self.starts)):
-            if high is not None and self.starts[k] >= high:
-                return
-            yield self.by_start[k]
-
-    def legs(self) -> Iterator[tuple[ProgrammeItem, ProgrammeItem]]:
-        """Yield (previous, next) trips: each item with the item that ended last before it."""
-        for item in self.by_start:
-            prev = self.last_before(item.starts)
-            if prev is not None and prev.id != item.id:
-                yield prev, item
+    prev: ProgrammeItem
+    item: ProgrammeItem
+    estimate: TravelEstimate
+    # Delegates whose own chosen items put this trip in their day (in the order met).
+    delegates: tuple[int, ...] = ()
+    # For a trip between two items of the whole delegation: those who go elsewhere in between
+    # (a chosen item ended later). None for any other trip.
+    whole_except: frozenset[int] | None = None
+    speakers: tuple[int, ...] = ()
 
 
-def legs_with_chosen(
-    whole: Itinerary, chosen_items: Sequence[ProgrammeItem]
-) -> Iterator[tuple[ProgrammeItem, ProgrammeItem]]:
-    """Yield the trips of whole + chosen items that involve a chosen item, never merging the two."""
-    chosen = Itinerary(chosen_items)
-
-    def prev_of(item: ProgrammeItem) -> ProgrammeItem | None:
-        return _later(whole.last_before(item.starts), chosen.last_before(item.starts))
-
-    seen: set[int] = set()
-    for c in chosen_items:
-        prev = prev_of(c)
-        if prev is not None and prev.id != c.id:
-            yield prev, c
-        # Whole items that now follow c start after it ends and before anything else ends,
-        # so they all overlap one another: a handful, not the whole list.
-        ends = (whole.next_end_after(c.ends), chosen.next_end_after(c.ends))
-        for item in whole.starting_between(c.ends, min((t for t in ends if t), default=None)):
-            prev = prev_of(item)
-            if prev is not None and prev.delegate_ids is not None and item.id not in seen:
-                seen.add(item.id)
-                yield prev, item
+Judge = Callable[[ProgrammeItem, ProgrammeItem], TravelEstimate | None]
 
 
-def _end_key(item: ProgrammeItem) -> tuple[dt.datetime, dt.datetime, int]:
-    """Order by end, then start, then id, so 'the item that ended last' is always one item."""
-    return item.ends, item.starts, item.id
+def trips(items: Sequence[ProgrammeItem], judge: Judge) -> list[Trip]:
+    """Every person's trips that `judge` keeps (it returns their estimate), each pair judged once.
+
+    Each person goes to an item from the item of theirs that ended last by its start (latest
+    end, then start, then id). One sweep over the items in start order follows every delegate
+    and speaker at once: O(n log n + audiences), whatever the number of people.
+    """
+    judged: dict[tuple[int, int], Trip | None] = {}
+
+    def trip(prev: ProgrammeItem, item: ProgrammeItem) -> Trip | None:
+        pair = (prev.id, item.id)
+        if pair not in judged:
+            estimate = judge(prev, item)
+            judged[pair] = None if estimate is None else Trip(prev, item, estimate)
+        return judged[pair]
+
+    by_end = sorted(items, key=lambda i: (i.ends, i.starts, i.id))
+    whole: ProgrammeItem | None = None  # the whole delegation's item that ended last
+    away: dict[int, ProgrammeItem] = {}  # delegates whose chosen item ended after `whole`
+    back_from: dict[int, tuple[ProgrammeItem, dict[int, None]]] = {}  # the same, by item
+    spoke: dict[int, ProgrammeItem] = {}  # each speaker's item that ended last
+    done = 0
+    for item in items:
+        while done < len(by_end) and by_end[done].ends <= item.starts:
+            over = by_end[done]
+            done += 1
+            if over.delegate_ids is None:
+                whole = over
+                away.clear()
+                back_from.clear()
+            elif over.delegate_ids:
+                audience = dict.fromkeys(over.delegate_ids)
+                for d in audience.keys() & away.keys():  # set operations: 50 at a time
+                    del back_from[away[d].id][1][d]
+                away.update(dict.fromkeys(audience, over))
+                back_from[over.id] = (over, audience)
+            for person in over.speakers:
+                spoke[person.id] = over
+        for s in dict.fromkeys(person.id for person in item.speakers) if item.speakers else ():
+            if s in spoke and spoke[s].id != item.id and (t := trip(spoke[s], item)):
+                t.speakers += (s,)
+        if item.delegate_ids is None:  # those away come back; the others come from `whole`
+            comers = back_from
+            if whole is not None and whole.id != item.id and (t := trip(whole, item)):
+                t.whole_except = frozenset(away)
+        else:
+            audience = dict.fromkeys(item.delegate_ids)
+            comers = _by_prev((d, away[d]) for d in audience.keys() & away.keys())
+            if whole is not None:
+                comers[whole.id] = (whole, dict.fromkeys(audience.keys() - away.keys()))
+        for prev, people in comers.values():
+            if people and prev.id != item.id and (t := trip(prev, item)):
+                t.delegates += tuple(people)
+    return [t for t in judged.values() if t is not None]
 
 
-def _later(a: ProgrammeItem | None, b: ProgrammeItem | None) -> ProgrammeItem | None:
-    """Pick the item that ended last."""
-    if a is None or b is None:
-        return b if a is None else a
-    return max(a, b, key=_end_key)
+def _by_prev(
+    comers: Iterable[tuple[int, ProgrammeItem]],
+) -> dict[int, tuple[ProgrammeItem, dict[int, None]]]:
+    """Group delegates by the chosen item they come from."""
+    groups: dict[int, tuple[ProgrammeItem, dict[int, None]]] = {}
+    for d, prev in comers:
+        if (group := groups.get(prev.id)) is None:
+            group = groups[prev.id] = (prev, {})
+        group[1][d] = None
+    return groups

@@ -6,7 +6,7 @@ from flask.typing import ResponseReturnValue
 
 from visitplanner.core import calendars, releases
 from visitplanner.core.delegate_links import delegate_for_token, link_expired
-from visitplanner.core.queries import load_visit
+from visitplanner.core.queries import load_personal_visit
 from visitplanner.edge import attachment, output_language
 from visitplanner.extensions import db
 from visitplanner.models import Delegate, ItemResponse
@@ -15,6 +15,7 @@ from visitplanner.outputs.common import day_heading, field, label, time_span
 from visitplanner.outputs.ics import address
 from visitplanner.outputs.practical import PRACTICAL_GLOBALS
 from visitplanner.planning.build import build_programme
+from visitplanner.web.editing import row_url
 
 
 def _delegate(token: str) -> Delegate:
@@ -39,14 +40,15 @@ def _private(response: Response) -> Response:
 def show_personal_programme(token: str) -> ResponseReturnValue:
     """A delegate's own programme, by day, in their language; no login."""
     delegate = _delegate(token)
-    visit = load_visit(delegate.visit_id)
-    programme = build_programme(visit, delegate.language, delegate_id=delegate.id)
+    programme = build_programme(load_personal_visit(delegate), delegate.language,
+                                delegate_id=delegate.id)
     lang = programme.lang
     page = render_template(
         "links/personal.html", programme=programme, lang=lang,
         t=lambda key, **values: label(key, lang, **values), f=lambda key: field(key, lang),
         day_heading=day_heading, time_span=time_span, address=address,
-        feed_url=calendars.delegate_links(delegate)["calendar_feed_url"], token=token,
+        feed_url=calendars.delegate_links(delegate)["calendar_feed_url"],
+        answer_url=row_url("web.answer_item", "item_id", token=token),
         answers={row.item_id: row.response for row in db.session.scalars(
             db.select(ItemResponse).where(ItemResponse.delegate_id == delegate.id))},
         escorts=[d for d in programme.delegates if d.role in ("escort", "staff")],

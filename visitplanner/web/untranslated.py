@@ -4,12 +4,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from flask import url_for
 from flask_babel import lazy_gettext as _l
 
-from visitplanner.planning.build import build_programme
+from visitplanner.planning.programme import Programme
 from visitplanner.planning.untranslated import MissingTranslation, missing_translations
-from visitplanner.planning.vocabulary import LANGUAGES
+from visitplanner.web.editing import row_url
 
 FIELD_LABELS = {
     "title": _l("Title"), "visit_type": _l("Kind of visit"), "purpose": _l("Purpose"),
@@ -43,17 +42,19 @@ class MissingRow:
     fields: tuple[MissingField, ...]
 
 
-def _row(missing: MissingTranslation, lang: str) -> MissingRow:
-    endpoint, key = EDIT_PAGES[missing.kind]
-    values: dict[str, Any] = {key: missing.id}
-    return MissingRow(missing.name, tuple(
-        MissingField(FIELD_LABELS.get(field, field),
-                     url_for(endpoint, **values) + f"#translations-{lang}-{field}")
-        for field in missing.fields))
+def untranslated_by_language(
+        programmes: dict[str, Programme]) -> dict[str, tuple[MissingRow, ...]]:
+    """For each output language other than the content language (the visit's programme in
+    each), what lacks a translation."""
+    # Each label and edit page once, not once per field: a summit lists thousands of fields.
+    labels = {field: str(label) for field, label in FIELD_LABELS.items()}
+    pages = {kind: row_url(endpoint, key) for kind, (endpoint, key) in EDIT_PAGES.items()}
 
+    def row(missing: MissingTranslation, lang: str) -> MissingRow:
+        page = pages[missing.kind].format(id=missing.id)
+        return MissingRow(missing.name, tuple(
+            MissingField(labels.get(field, field), f"{page}#translations-{lang}-{field}")
+            for field in missing.fields))
 
-def untranslated_by_language(visit: Any) -> dict[str, tuple[MissingRow, ...]]:
-    """For each output language other than the content language, what lacks a translation."""
-    return {lang: tuple(_row(missing, lang)
-                        for missing in missing_translations(build_programme(visit, lang)))
-            for lang in LANGUAGES if lang != visit.content_language}
+    return {lang: tuple(row(missing, lang) for missing in missing_translations(programme))
+            for lang, programme in programmes.items()}

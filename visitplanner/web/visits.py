@@ -8,12 +8,14 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import get_locale
 from flask_babel import gettext as _
-from flask_login import login_required
+from flask_login import current_user, login_required
+from flask_wtf.csrf import generate_csrf as csrf_token
+from markupsafe import Markup
 
 from visitplanner.core.operations import apply_visit, commit, copy_visit_as
-from visitplanner.core.queries import load_visit, search_visits
+from visitplanner.core.queries import load_visit, printout_stamp, search_visits
 from visitplanner.models import Visit
-from visitplanner.planning.build import build_programme
+from visitplanner.planning.build import build_programme, translated
 from visitplanner.planning.conflicts import Conflict, find_conflicts
 from visitplanner.planning.programme import Programme
 from visitplanner.planning.rules import RuleError
@@ -23,6 +25,7 @@ from visitplanner.web.editing import (
     confirm_delete,
     get_or_404,
     render_edit,
+    row_url,
     save_form,
     writer_required,
 )
@@ -34,6 +37,8 @@ from visitplanner.web.timeline_edits import timeline_state
 from visitplanner.web.untranslated import untranslated_by_language
 
 SHOWN = ("all", "upcoming", "past", "draft")
+# Where the cached body of the visit page takes the session's CSRF token.
+CSRF_SLOT = "<!-- csrf-token -->"
 
 
 @login_required
@@ -63,29 +68,49 @@ def _visit_and_programme(visit_id: int) -> tuple[Visit, Programme, list[Conflict
 @login_required
 def show_visit(visit_id: int) -> ResponseReturnValue:
     """The visit page: summary, delegation, programme by day, conflicts, links to outputs."""
-    visit, programme, conflicts = _visit_and_programme(visit_id)
-    flagged = {item_id for conflict in conflicts for item_id in conflict.item_ids}
-    names = {delegate.id: delegate.full_name for delegate in visit.delegates}
-    titles = {item.id: item.title for item in programme.items}
+    found = printout_stamp(visit_id)
+    if found is None:
+        abort(404)
+    facts, _stamp = found
+    lang = str(get_locale())
+    body = visit_body(visit_id, lang, current_user.can_write)
+    token = Markup('<input name="csrf_token" type="hidden" value="{}">').format(csrf_token())
+    return render_template("web/visit.html", title=translated(facts, "title", lang),
+                           body=Markup(body.replace(CSRF_SLOT, token)))
+
+
+def visit_body(visit_id: int, lang: str, can_write: bool) -> str:
+    """The visit page's body in the UI language `lang`, for organisers or for viewers; the
+    send-invitations form carries CSRF_SLOT where the session's token goes."""
+    visit = load_visit(visit_id)
+    if visit is None:
+        abort(404)
+    programme = build_programme(visit, lang)
+    conflicts = find_conflicts(programme)
+    others: dict[str, Programme] = {
+        other: build_programme(visit, other) for other in LANGUAGES
+        if other != visit.content_language}
+    names = {delegate.id: delegate.full_name for delegate in programme.delegates}
     counts = {"delegates": len(programme.delegates), "items": len(programme.items),
-              "conflicts": len(conflicts), "untranslated": count_untranslated(visit)}
-    return render_template("web/visit.html", visit=visit, programme=programme,
-                           conflicts=conflicts, flagged=flagged, delegate_names=names,
-                           titles=titles, counts=counts,
-                           untranslated=untranslated_by_language(visit))
+              "conflicts": len(conflicts),
+              "untranslated": sum(map(count_untranslated, others.values()))}
+    return render_template(
+        "web/_visit_body.html", visit=visit, programme=programme, conflicts=conflicts,
+        flagged={item_id for conflict in conflicts for item_id in conflict.item_ids},
+        titles={item.id: item.title for item in programme.items}, counts=counts,
+        untranslated=untranslated_by_language(others), can_write=can_write,
+        csrf_input=Markup(CSRF_SLOT),
+        names_of=lambda ids: ", ".join(names.get(i, f"#{i}") for i in ids),
+        item_urls={"edit": row_url("web.edit_item", "item_id"),
+                   "duplicate": row_url("web.new_item", "like", visit_id=visit_id),
+                   "delete": row_url("web.delete_item", "item_id")})
 
 
-def count_untranslated(visit: Visit) -> int:
-    """How many texts the outputs in the other languages show untranslated."""
-    total = 0
-    for lang in LANGUAGES:
-        if lang == visit.content_language:
-            continue
-        programme = build_programme(visit, lang)
-        views: list[Any] = [programme.visit, programme.visit.delegation, *programme.items,
-                            *programme.delegates, *programme.venues, *programme.speakers]
-        total += sum(len(view.untranslated) for view in views)
-    return total
+def count_untranslated(programme: Programme) -> int:
+    """How many texts a programme in another language than the content shows untranslated."""
+    views: list[Any] = [programme.visit, programme.visit.delegation, *programme.items,
+                        *programme.delegates, *programme.venues, *programme.speakers]
+    return sum(len(view.untranslated) for view in views)
 
 
 @login_required

@@ -1,0 +1,73 @@
+"""The personal page and feed load only what their delegate attends, in a fixed number of
+queries, and show exactly what the whole visit's programme shows that delegate."""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from visitplanner.core.calendars import delegate_links
+from visitplanner.core.queries import load_personal_visit, load_visit
+from visitplanner.extensions import db
+from visitplanner.models import Delegate, Item, Journey
+from visitplanner.planning.build import build_programme
+
+
+def _path(url: str) -> str:
+    return url.removeprefix("http://visitplanner.test")
+
+
+def test_a_personal_load_builds_the_programme_the_whole_visit_gives_that_delegate(
+        demo_visit, two_group_visit):
+    for visit in (demo_visit, two_group_visit):
+        for delegate in visit.delegates:
+            for lang in ("nl", "fr", "en", "uk"):
+                db.session.expire_all()
+                whole = build_programme(load_visit(visit.id), lang, delegate_id=delegate.id)
+                db.session.expire_all()
+                own = build_programme(load_personal_visit(delegate), lang,
+                                      delegate_id=delegate.id)
+                assert own.items and own.personal_for == whole.personal_for
+                # Equal in every field, bar what no personal output shows.
+                assert own == dataclasses.replace(whole, key_figures=(), quotes=())
+
+
+def _grow(visit) -> None:
+    """Add delegates, items for chosen delegates and journeys: the visit gets bigger."""
+    extra = [Delegate(visit=visit, full_name=f"Gast {n}", role="member") for n in range(20)]
+    first = visit.items[0]
+    for n in range(20):
+        db.session.add(Item(visit=visit, title=f"Extra {n}", kind="session",
+                            starts_at=first.starts_at, ends_at=first.ends_at,
+                            venue_id=first.venue_id, topics=[], translations={},
+                            whole_delegation=n % 2 == 0,
+                            chosen_delegates=[] if n % 2 == 0 else [visit.delegates[0], *extra]))
+        db.session.add(Journey(visit=visit, direction="arrival", mode="train",
+                               departs_at=dt.datetime(2024, 4, 21, 8), departure_timezone="Europe/Kyiv",
+                               arrives_at=dt.datetime(2024, 4, 21, 20),
+                               arrival_timezone="Europe/Brussels", whole_delegation=False,
+                               chosen_delegates=[visit.delegates[0], *extra]))
+    db.session.commit()
+
+
+def test_personal_page_and_feed_queries_do_not_grow_with_the_visit(client, app, demo_visit,
+                                                                    count_queries):
+    delegate = demo_visit.delegates[0]
+    links = delegate_links(delegate)
+    paths = [_path(links["personal_url"]), _path(links["calendar_feed_url"])]
+
+    def counts() -> list[int]:
+        found = []
+        for path in paths:
+            db.session.expire_all()
+            with count_queries(app) as statements:
+                assert client.get(path).status_code == 200, path
+            found.append(len(statements))
+        return found
+
+    counts()  # the first feed fixes the calendar domain
+    before = counts()
+    _grow(demo_visit)
+    page = client.get(paths[0]).get_data(as_text=True)
+    assert "Extra 1" in page and "Extra 19" in page  # the delegate attends the new items
+    assert counts() == before
+    assert before[0] <= 20, before
