@@ -172,6 +172,7 @@ def run_worker(app: Flask, stop: threading.Event, poll: float = 2.0) -> None:
 def registered_kinds() -> list[JobKind]:
     """Every job kind the worker does, in order."""
     from visitplanner.core.outbox import INVITATIONS
+    from visitplanner.core.printout_jobs import PRINTOUTS
     from visitplanner.mail.sender import MAIL
 
-    return [INVITATIONS, MAIL]  # invitations queued by a run go out in the same round
+    return [INVITATIONS, MAIL, PRINTOUTS]  # mail a run queues goes out in the same round

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import dataclasses
 import math
-import os
 import subprocess
 import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
@@ -204,28 +203,6 @@ def test_rendering_never_reaches_the_network():
     finally:
         server.shutdown()
     assert requests == [] and "Hallo" in text(data)
-
-
-def test_cache_renders_each_html_once(tmp_path, monkeypatch):
-    renders: list[str] = []
-    real_render = pdf.render_pdf
-    monkeypatch.setattr(pdf, "render_pdf", lambda html: renders.append(html) or real_render(html))
-    first, tag = pdf.cached_pdf("<p>Programma</p>", "nl", tmp_path)
-    again, same_tag = pdf.cached_pdf("<p>Programma</p>", "nl", tmp_path)
-    assert (again, same_tag) == (first, tag) and len(renders) == 1
-    assert (tmp_path / f"{tag}.pdf").read_bytes() == first
-    assert pdf.cached_pdf("<p>Programme</p>", "fr", tmp_path)[1] != tag
-    assert pdf.cache_key("<p>Programma</p>", "fr") != tag
-
-
-def test_cache_keeps_the_most_recently_used_pdfs(tmp_path):
-    old = pdf.cached_pdf("<p>Eerste</p>", "nl", tmp_path, keep=2)[1]
-    used = pdf.cached_pdf("<p>Tweede</p>", "nl", tmp_path, keep=2)[1]
-    os.utime(tmp_path / f"{old}.pdf", (1, 1))
-    os.utime(tmp_path / f"{used}.pdf", (2, 2))
-    pdf.cached_pdf("<p>Tweede</p>", "nl", tmp_path, keep=2)  # a hit marks it used now
-    newest = pdf.cached_pdf("<p>Derde</p>", "nl", tmp_path, keep=2)[1]
-    assert sorted(f.stem for f in tmp_path.glob("*.pdf")) == sorted([used, newest])
 
 
 def test_cli_writes_a_personal_programme(app, demo_visit, tmp_path):

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from flask import Response
 
-from visitplanner.api.errors import ApiError
+from visitplanner.api.errors import ApiError, error_response
 from visitplanner.core.printouts import (
     Printout,
+    PrintoutPending,
     delegate_printout,
-    printout_etag,
-    render_printout,
+    printout_pdf,
     visit_printout,
 )
 from visitplanner.edge import output_language, send_cached
@@ -17,9 +17,13 @@ from visitplanner.edge import output_language, send_cached
 def _send(printout: Printout | None, missing: str) -> Response:
     if printout is None:
         raise ApiError(404, missing)
-    etag = printout_etag(printout)
-    return send_cached(etag, "application/pdf", printout.filename,
-                       lambda: render_printout(printout, etag))
+    try:
+        return send_cached(printout.etag, "application/pdf", printout.filename,
+                           lambda: printout_pdf(printout))
+    except PrintoutPending as pending:
+        response = error_response(503, str(pending))
+        response.headers["Retry-After"] = str(pending.retry_after)
+        return response
 
 
 def export_programme_pdf(visit_id: int) -> Response:

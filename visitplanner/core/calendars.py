@@ -10,8 +10,9 @@ from flask import current_app
 from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 
+from visitplanner.core import output_cache
 from visitplanner.core.delegate_links import links_of
-from visitplanner.core.queries import load_visit
+from visitplanner.core.queries import load_personal_visit, load_visit, printout_stamp
 from visitplanner.extensions import db
 from visitplanner.mail.invitations import queue_invitations
 from visitplanner.models import Delegate, OutboxMessage, Person, Setting
@@ -62,42 +63,73 @@ def invitation_options(delegate: Any) -> CalendarOptions:
     return calendar_options(delegate_links(delegate)["personal_url"])
 
 
+def _calendar_stamp(stamp: str, options: CalendarOptions, *parts: object) -> str:
+    """What a cached calendar depends on beyond the data: its links, UIDs and organiser."""
+    return "|".join(map(str, (*parts, options.page_url, options.name, options.feed,
+                              options.uid_host, options.organiser_email, stamp)))
+
+
 def visit_calendar(visit_id: int, lang: str | None = None) -> bytes | None:
-    """Every item of a visit, or None when there is no such visit."""
-    visit = load_visit(visit_id)
-    if visit is None:
+    """Every item of a visit, or None when there is no such visit; built once per visit
+    version and language (the worker builds it after each edit), then from the output cache."""
+    found = printout_stamp(visit_id)
+    if found is None:
         return None
-    programme = build_programme(visit, lang)
-    page = f"{current_app.config['BASE_URL']}/visits/{visit.id}"
-    return render_calendar(programme, calendar_options(page, programme.visit.title))
+    facts, stamp = found
+    lang = lang or facts.content_language
+    options = calendar_options(f"{current_app.config['BASE_URL']}/visits/{visit_id}")
+
+    def make() -> bytes:
+        programme = build_programme(load_visit(visit_id), lang)
+        return render_calendar(programme, dataclasses.replace(options,
+                                                              name=programme.visit.title))
+
+    return output_cache.get_or_make("visit-ics", _calendar_stamp(stamp, options, visit_id),
+                                    lang, make)
 
 
 def delegate_calendar(delegate: Delegate, lang: str | None = None, feed: bool = False,
                       secret_links: bool = True) -> bytes:
     """A delegate's items, with the delegate as ATTENDEE; with `secret_links` (for organisers
-    and the delegate), linked to their personal page, else to the visit's page."""
-    visit = load_visit(delegate.visit_id)
-    assert visit is not None  # a delegate's visit outlives none of its delegates
-    programme = build_programme(visit, lang or delegate.language, delegate_id=delegate.id)
+    and the delegate), linked to their personal page, else to the visit's page. Built once per
+    visit version, then from the output cache."""
+    found = printout_stamp(delegate.visit_id)
+    assert found is not None  # a delegate's visit outlives none of its delegates
+    facts, stamp = found
+    lang = lang or delegate.language or facts.content_language
     page = (delegate_links(delegate)["personal_url"] if secret_links
-            else f"{current_app.config['BASE_URL']}/visits/{visit.id}")
-    options = calendar_options(page,
-                               f"{programme.visit.title} – {delegate.full_name}", feed)
-    return render_calendar(programme, options)
+            else f"{current_app.config['BASE_URL']}/visits/{delegate.visit_id}")
+    options = calendar_options(page, feed=feed)
+
+    def make() -> bytes:
+        programme = build_programme(load_personal_visit(delegate), lang,
+                                    delegate_id=delegate.id)
+        name = f"{programme.visit.title} – {delegate.full_name}"
+        return render_calendar(programme, dataclasses.replace(options, name=name))
+
+    return output_cache.get_or_make(
+        "delegate-ics", _calendar_stamp(stamp, options, delegate.id), lang, make)
 
 
 def person_calendar(visit_id: int, person_id: int, lang: str | None = None) -> bytes | None:
     """The items a host-side person speaks at, or None when the visit or person is unknown."""
-    visit = load_visit(visit_id)
+    found = printout_stamp(visit_id)
     person = db.session.get(Person, person_id)
-    if visit is None or person is None:
+    if found is None or person is None:
         return None
-    programme = build_programme(visit, lang)
-    own = [item for item in programme.items if person_id in {p.id for p in item.speakers}]
-    programme = dataclasses.replace(programme, days=group_by_day(own))
-    page = f"{current_app.config['BASE_URL']}/visits/{visit.id}"
-    return render_calendar(programme, calendar_options(
-        page, f"{programme.visit.title} – {person.full_name}"))
+    facts, stamp = found
+    lang = lang or facts.content_language
+    options = calendar_options(f"{current_app.config['BASE_URL']}/visits/{visit_id}")
+
+    def make() -> bytes:
+        programme = build_programme(load_visit(visit_id), lang)
+        own = [item for item in programme.items if person_id in {p.id for p in item.speakers}]
+        programme = dataclasses.replace(programme, days=group_by_day(own))
+        name = f"{programme.visit.title} – {person.full_name}"
+        return render_calendar(programme, dataclasses.replace(options, name=name))
+
+    return output_cache.get_or_make(
+        "person-ics", _calendar_stamp(stamp, options, visit_id, person_id), lang, make)
 
 
 def queue_visit_invitations(visit_id: int) -> int | None:

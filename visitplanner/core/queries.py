@@ -13,6 +13,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from visitplanner.core.search import matches
 from visitplanner.extensions import db
 from visitplanner.models import (
+    Contact,
     Delegate,
     Item,
     ItemInterpreter,
@@ -200,6 +201,9 @@ def _stamp_statement() -> Any:
         Visit.content_language, Visit.title, Visit.translations, Visit.version, Visit.updated_at,
         *summary(Item, Item.visit_id == visit_id),
         *summary(Delegate, Delegate.visit_id == visit_id),
+        *summary(Journey, Journey.visit_id == visit_id),
+        *summary(Stay, Stay.visit_id == visit_id),
+        *summary(Contact, Contact.visit_id == visit_id),
         *summary(Organisation), *summary(Person), *summary(Venue),
         select(func.max(Release.number)).where(Release.visit_id == visit_id).scalar_subquery(),
     ).where(Visit.id == visit_id)
@@ -210,7 +214,8 @@ def printout_stamp(visit_id: int) -> tuple[Visit, str] | None:
     content language, title and translations (enough to name a file).
 
     The stamp changes whenever anything a printout shows may have changed: the visit, its
-    items and delegates, and any organisation, person or venue (each write raises a row's
+    items, delegates and practical side (journeys, stays, contacts), and any organisation,
+    person or venue (each write raises a row's
     version and its updated_at; a deletion lowers a count).
     """
     row = db.session.execute(_stamp_statement(), {"visit_id": visit_id}).first()

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from visitplanner.core.printouts import cache_dir
+from visitplanner.core.printouts import html_pdf
 from visitplanner.core.queries import load_visit
 from visitplanner.core.releases import declined_items
 from visitplanner.outputs.filenames import file_name
-from visitplanner.outputs.pdf import cached_pdf, render_pdf
+from visitplanner.outputs.pdf import render_pdf
 from visitplanner.outputs.sheet_files import sheet_html, sheet_xlsx
 from visitplanner.outputs.sheets import build_sheet
 from visitplanner.planning.build import build_programme
@@ -32,7 +32,7 @@ def sheet_file(visit_id: int, kind: str, fmt: str, lang: str | None,
                cached: bool = True) -> SheetFile | None:
     """The `kind` sheet of a visit as `fmt`; None when there is no such visit.
 
-    ValueError for an unknown kind. PDFs are kept in the printouts' cache when `cached`.
+    ValueError for an unknown kind. PDFs are kept in the output cache when `cached`.
     """
     visit = load_visit(visit_id)
     if visit is None:
@@ -44,6 +44,6 @@ def sheet_file(visit_id: int, kind: str, fmt: str, lang: str | None,
         data = sheet_xlsx(sheet, programme)
     else:
         html = sheet_html(sheet, programme)
-        data = cached_pdf(html, programme.lang, cache_dir())[0] if cached else render_pdf(html)
+        data = html_pdf(html, programme.lang) if cached else render_pdf(html)
     name = file_name(programme.visit.title, kind, programme.lang, extension=fmt)
     return SheetFile(data, MEDIA_TYPES[fmt], name)

@@ -6,8 +6,7 @@ from email import policy
 from email.message import EmailMessage
 from typing import Any
 
-from visitplanner.core.printouts import Printout, cache_dir, delegate_printout, person_printout
-from visitplanner.outputs.pdf import cached_pdf
+from visitplanner.core.printouts import Printout, delegate_printout, make_pdf, person_printout
 
 
 def personal_programme(delegate_id: int | None, person_id: int | None, visit_id: int,
@@ -33,6 +32,6 @@ def with_attachment(message: str, spec: dict[str, Any] | None) -> str:
         return message
     parsed = email.message_from_string(message, policy=policy.SMTP)
     assert isinstance(parsed, EmailMessage)
-    pdf, _ = cached_pdf(printout.html, printout.lang, cache_dir())
+    pdf = make_pdf(printout)  # the worker renders; downloads then find it in the cache
     parsed.add_attachment(pdf, maintype="application", subtype="pdf", filename=printout.filename)
     return parsed.as_string()

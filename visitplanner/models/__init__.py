@@ -6,6 +6,7 @@ from visitplanner.models.items import Item, ItemInterpreter, ItemSpeaker, item_d
 from visitplanner.models.news import NewsDraft
 from visitplanner.models.outbox import InvitationRun, OutboxMessage, SentInvitation
 from visitplanner.models.practical import Contact, Journey, Stay, journey_delegates, stay_delegates
+from visitplanner.models.printouts import PrintoutJob
 from visitplanner.models.releases import ItemResponse, Release, Setting
 from visitplanner.models.users import ApiToken, User
 from visitplanner.models.visits import Delegate, KeyFigure, Quote, Visit, VisitPartner
@@ -16,5 +17,5 @@ __all__ = [
     "OutboxMessage", "InvitationRun", "SentInvitation", "NewsDraft", "Contact",
     "ItemInterpreter", "Journey",
     "Stay", "journey_delegates", "stay_delegates", "Release", "ItemResponse", "Setting",
-    "UsedFormToken",
+    "UsedFormToken", "PrintoutJob",
 ]

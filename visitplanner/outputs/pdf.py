@@ -1,13 +1,12 @@
-"""Printable programmes and badges: Programme -> HTML (Jinja) -> PDF (WeasyPrint), cached."""
+"""Printable programmes and badges: Programme -> HTML (Jinja) -> PDF (WeasyPrint).
+
+Rendered PDFs are kept by core.output_cache, whose keys cover this code, the templates and
+print.css.
+"""
 from __future__ import annotations
 
 import base64
 import datetime as dt
-import hashlib
-import os
-import tempfile
-from functools import cache
-from importlib.metadata import version
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -45,13 +44,7 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE_DIR = PROJECT_ROOT / "templates" / "programme"
 STATIC_DIR = PROJECT_ROOT / "static"
 BASE_URL = STATIC_DIR.as_uri() + "/"  # print.css and other static files resolve against it
-# Raise when PDFs would change while the HTML, print.css and WeasyPrint stay the same
-# (all three are in the cache key already), e.g. after installing other fonts.
-TEMPLATE_VERSION = "2"
 IMAGE_TYPES = frozenset({"image/png", "image/jpeg", "image/svg+xml"})
-CACHE_FILES = 500  # PDFs kept in the cache folder, about 25 MB
-# In the cache keys: read without importing WeasyPrint.
-WEASYPRINT_VERSION = version("weasyprint")
 
 
 def data_uri(media_type: str, data: bytes) -> str:
@@ -133,103 +126,3 @@ def render_pdf(html: str) -> bytes:
     from visitplanner.outputs.pdf_layout import layout_pdf
 
     return layout_pdf(html)
-
-
-@cache
-def _stylesheet_digest() -> str:
-    return hashlib.sha256((STATIC_DIR / "print.css").read_bytes()).hexdigest()
-
-
-def cache_key(html: str, lang: str) -> str:
-    """The hash that names a rendered PDF (and is its ETag): HTML, language, template version."""
-    digest = hashlib.sha256()
-    for part in (TEMPLATE_VERSION, WEASYPRINT_VERSION, _stylesheet_digest(), lang, html):
-        digest.update(part.encode("utf-8") + b"\0")
-    return digest.hexdigest()
-
-
-def read_cached(key: str, cache_dir: Path) -> bytes | None:
-    """The PDF cached under `key`, marked recently used; None when it is not there (any more)."""
-    path = Path(cache_dir) / f"{key}.pdf"
-    try:
-        pdf = path.read_bytes()
-    except FileNotFoundError:
-        return None
-    os.utime(path)  # recently used: pruning removes the least recently used first
-    return pdf
-
-
-def cached_pdf(html: str, lang: str, cache_dir: Path | None,
-               keep: int = CACHE_FILES) -> tuple[bytes, str]:
-    """Return (PDF, ETag value), rendering only when the cache has no PDF for this HTML."""
-    key = cache_key(html, lang)
-    if cache_dir is None:
-        return render_pdf(html), key
-    pdf = read_cached(key, cache_dir)
-    if pdf is not None:
-        return pdf, key
-    pdf = render_pdf(html)
-    _write(Path(cache_dir) / f"{key}.pdf", pdf)
-    prune_cache(Path(cache_dir), keep)
-    return pdf, key
-
-
-def _write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # Write then rename, so a reader in another worker never sees half a file.
-    fd, temporary = tempfile.mkstemp(dir=path.parent, suffix=".part")
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
-    os.replace(temporary, path)
-
-
-@cache
-def _code_digest() -> str:
-    # The templates and the code that writes the HTML: a deploy that changes them changes keys.
-    digest = hashlib.sha256()
-    for path in sorted([*TEMPLATE_DIR.glob("*.html"), *Path(__file__).parent.rglob("*.py")]):
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
-def _stamp_name(stamp: str, lang: str) -> str:
-    digest = hashlib.sha256()
-    for part in (TEMPLATE_VERSION, WEASYPRINT_VERSION, _stylesheet_digest(), _code_digest(),
-                 lang, dt.date.today().isoformat(), stamp):  # the print date is on the cover
-        digest.update(part.encode("utf-8") + b"\0")
-    return f"{digest.hexdigest()}.key"
-
-
-def known_key(stamp: str, lang: str, cache_dir: Path) -> str | None:
-    """The cache key of the PDF last rendered for this stamp, when that PDF is still cached.
-
-    A stamp names the state of the data a printout shows (see core.queries.printout_stamp), so
-    an unchanged visit is answered without loading it or making its HTML again.
-    """
-    try:
-        key = (Path(cache_dir) / _stamp_name(stamp, lang)).read_text(encoding="ascii")
-    except FileNotFoundError:
-        return None
-    return key if (Path(cache_dir) / f"{key}.pdf").exists() else None
-
-
-def remember_key(stamp: str, lang: str, key: str, cache_dir: Path) -> None:
-    """Note which cache key the PDF of this stamp has."""
-    path = Path(cache_dir) / _stamp_name(stamp, lang)
-    if not path.exists():
-        _write(path, key.encode("ascii"))
-
-
-def prune_cache(cache_dir: Path, keep: int) -> None:
-    """Delete all but the `keep` most recently used PDFs (and stamp notes); edits make new ones."""
-    for pattern in ("*.pdf", "*.key"):
-        files = sorted(cache_dir.glob(pattern), key=_mtime, reverse=True)
-        for stale in files[keep:]:
-            stale.unlink(missing_ok=True)  # another worker may have pruned it already
-
-
-def _mtime(path: Path) -> float:
-    try:
-        return path.stat().st_mtime
-    except FileNotFoundError:  # pruned meanwhile by another worker
-        return 0.0

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 import zoneinfo
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -133,8 +133,10 @@ def explicit_observances(key: str, first: dt.date, last: dt.date) -> list[Observ
     return parts
 
 
+@lru_cache(maxsize=256)
 def vtimezone(key: str, first: dt.date, last: dt.date) -> Timezone:
-    """The VTIMEZONE of zone `key` valid from `first` to `last`."""
+    """The VTIMEZONE of zone `key` valid from `first` to `last`: made once, then the same
+    component for every calendar and invitation (callers add it, never change it)."""
     observances = rule_observances(key, first.year - 1)
     if observances is None or not _agrees(key, observances, first, last):
         observances = explicit_observances(key, first, last)

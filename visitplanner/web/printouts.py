@@ -1,14 +1,14 @@
 """Browser downloads of the printouts: the programme, a personal programme, the badges."""
 from __future__ import annotations
 
-from flask import Response, abort
+from flask import Response, abort, render_template
 from flask_login import login_required
 
 from visitplanner.core.printouts import (
     Printout,
+    PrintoutPending,
     delegate_printout,
-    printout_etag,
-    render_printout,
+    printout_pdf,
     visit_printout,
 )
 from visitplanner.edge import output_language, send_cached
@@ -17,9 +17,14 @@ from visitplanner.edge import output_language, send_cached
 def _send(printout: Printout | None) -> Response:
     if printout is None:
         abort(404)
-    etag = printout_etag(printout)
-    return send_cached(etag, "application/pdf", printout.filename,
-                       lambda: render_printout(printout, etag))
+    try:
+        return send_cached(printout.etag, "application/pdf", printout.filename,
+                           lambda: printout_pdf(printout))
+    except PrintoutPending as pending:
+        page = render_template("web/printout_pending.html", retry_after=pending.retry_after)
+        response = Response(page, 503, mimetype="text/html")
+        response.headers["Retry-After"] = str(pending.retry_after)
+        return response
 
 
 @login_required

@@ -1,7 +1,7 @@
 """invitation runs: invitations too many to queue inside a request, queued by the worker
 
-Revision ID: 0012_invitation_runs
-Revises: 0011_hardening
+Revision ID: 0013_invitation_runs
+Revises: 0012_printout_jobs
 Create Date: 2026-12-01 23:00:00.000000
 
 """
@@ -10,8 +10,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0012_invitation_runs'
-down_revision = '0011_hardening'
+revision = '0013_invitation_runs'
+down_revision = '0012_printout_jobs'
 branch_labels = None
 depends_on = None
 
