@@ -68,6 +68,8 @@ def test_an_item_deleted_before_sending_is_written_as_it_was_queued(app, api, de
 
 def test_more_invitations_than_a_request_takes_are_queued_by_the_worker(app, api, demo_visit,
                                                                         smtp, monkeypatch):
+    from visitplanner.core.outbox import INVITATIONS
+    from visitplanner.mail.sender import MAIL
     from visitplanner.worker import work_once
 
     monkeypatch.setitem(app.config, "INVITATIONS_IN_REQUEST", 10)
@@ -76,7 +78,7 @@ def test_more_invitations_than_a_request_takes_are_queued_by_the_worker(app, api
     (run,) = db.session.scalars(select(InvitationRun))
     assert (run.status, run.planned, run.delegate_ids, run.release_id) == (
         "pending", queued, None, None)
-    report = work_once(app)
+    report = work_once(app, [INVITATIONS, MAIL])
     assert report.done == {"invitations": 1, "mail": queued} and len(smtp.received) == queued
     assert {m["To"].addresses[0].addr_spec for m in smtp.messages()} == {
         d.email for d in demo_visit.delegates if d.email}
