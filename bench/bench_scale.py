@@ -27,6 +27,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run without installing
 sys.path.insert(0, str(ROOT / "bench"))
 
+import bench_conflicts  # noqa: E402
+import bench_outputs  # noqa: E402
+import bench_startup  # noqa: E402
 import serving  # noqa: E402
 from summit import Summit, store_summit  # noqa: E402
 
@@ -103,10 +106,11 @@ def scene(workdir: Path) -> Iterator[Scene]:
     from visitplanner import create_app
     from visitplanner.core.calendars import delegate_links
     from visitplanner.demo import load_demo
-    from visitplanner.extensions import db
+    from visitplanner.extensions import db, init_migrations
     from visitplanner.models import Delegate
 
     app = create_app()
+    init_migrations(app)
     with app.app_context():
         if database.startswith("postgresql"):
             db.drop_all()
@@ -140,6 +144,49 @@ def measure_serving(scene: Scene, table: Table, workdir: Path, seconds: float,
               "collapsed attendee lists", size < 565 * 1024 / 2)
 
 
+def measure_startup(table: Table) -> None:
+    """`visitplanner --help` and create_app() in fresh processes beside importing Flask."""
+    figures = bench_startup.measure()
+    floor = figures["import flask (floor)"]["cpu"]
+    for name, goal in bench_startup.GOALS.items():
+        value = figures[name]["cpu"]
+        table.seconds(f"{name} (CPU)", value, floor, f"<= {goal:.1f}x", value <= goal * floor)
+
+
+def measure_conflicts(table: Table) -> None:
+    """Conflicts on 10,000 items beside sorting them, and on the summit programme."""
+    big = bench_conflicts.measure(10_000)
+    table.seconds("conflicts on 10,000 items (CPU)", big["seconds"], big["floor_seconds"],
+                  "<= 100 ms", big["seconds"] <= 0.100)
+    summit = bench_conflicts.measure_summit()
+    table.seconds("conflicts on the summit programme (CPU)", summit["seconds"],
+                  summit["floor_seconds"], "a few ms of the page's 60", summit["seconds"] <= 0.010)
+
+
+def measure_outputs(scene: Scene, table: Table, pdf: bool) -> None:
+    """Calendars and PDFs from the output cache, beside building the same files bare."""
+    for name, visit_id in (("summit", scene.summit.visit_id), ("demo", scene.demo_visit_id)):
+        ics = bench_outputs.measure_ics(scene.app, visit_id)
+        table.seconds(f"{name} visit .ics (CPU)", ics["ics_cached_ms"] / 1e3,
+                      ics["ics_floor_ms"] / 1e3, f"<= {bench_outputs.ICS_GOAL}x",
+                      ics["ics_cached_ms"] <= bench_outputs.ICS_GOAL * ics["ics_floor_ms"])
+    answer = bench_outputs.measure_not_modified(scene.app, scene.summit.visit_id)
+    table.seconds("summit PDF, 304 for the same ETag (CPU)", answer["not_modified_ms"] / 1e3,
+                  answer["stamp_ms"] / 1e3, "<= 20 ms", answer["not_modified_ms"] <= 20)
+    if not pdf:
+        return
+    after = bench_outputs.measure_download_after_edit(scene.app, scene.summit.visit_id)
+    table.seconds("summit PDF, first download after an edit", after["after_edit_ms"] / 1e3,
+                  after["again_ms"] / 1e3, "<= 50 ms", after["after_edit_ms"] <= 50)
+    render = bench_outputs.measure_render(scene.app, scene.summit.visit_id)
+    table.seconds("summit PDF render, fixed table layout (CPU)", render["bare_render_ms"] / 1e3,
+                  render["auto_layout_render_ms"] / 1e3, "<= 0.8x the layout of before",
+                  render["bare_render_ms"] <= 0.8 * render["auto_layout_render_ms"])
+    table.seconds("summit PDF made by the worker (CPU)", render["render_ms"] / 1e3,
+                  render["bare_render_ms"] / 1e3, "<= 1.05x bare WeasyPrint",
+                  render["render_ms"] <= 1.05 * render["bare_render_ms"])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seconds", type=float, default=2.0, help="per round of req/s")
@@ -153,6 +200,9 @@ def main() -> None:
             print(f"summit visit {stored.summit.visit_id}: {stored.summit.items} items, "
                   f"{stored.summit.delegates} delegates", flush=True)
             measure_serving(stored, table, workdir, args.seconds, args.rounds)
+            measure_outputs(stored, table, pdf=not args.no_pdf)
+        measure_startup(table)
+        measure_conflicts(table)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     table.print()

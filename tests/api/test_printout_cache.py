@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import subprocess
+import threading
 from pathlib import Path
 
 import pytest
@@ -164,3 +165,23 @@ def test_a_visit_that_is_over_leaves_the_queue_once_built_and_others_wait_for_th
     waiting = list(db.session.scalars(select(PrintoutJob)))
     assert sorted(job.printout for job in waiting) == ["calendar", "programme"]
     assert {utc(job.next_attempt_at) for job in waiting} == {next_night()}
+
+
+def test_two_downloads_at_once_render_the_pdf_once(app, api, demo_visit, renders):
+    url = f"/api/v1/visits/{demo_visit.id}/programme.pdf?lang=en"
+    start = threading.Barrier(2)
+    answers: list[tuple[int, bytes]] = []
+
+    def download() -> None:
+        client = app.test_client()
+        start.wait(timeout=10)
+        response = client.get(url, headers=api.headers)
+        answers.append((response.status_code, response.data))
+
+    downloads = [threading.Thread(target=download) for _ in range(2)]
+    for thread in downloads:
+        thread.start()
+    for thread in downloads:
+        thread.join(timeout=120)
+    assert [status for status, _ in answers] == [200, 200]
+    assert answers[0][1] == answers[1][1] and renders == ["pdf"]

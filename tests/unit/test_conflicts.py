@@ -304,3 +304,11 @@ def test_at_summit_scale_the_few_left_are_named_rather_than_all_but_450() -> Non
     assert found[0].message.startswith(
         ", ".join(left[:-1]) + f" and {left[-1]} have 20 min between 'Plenary'")
     assert found[1].message.startswith("Delegate 001, Delegate 002, Delegate 003,")
+
+
+def test_without_coordinates_no_trip_is_judged_but_clashes_still_are() -> None:
+    hall, annex = VenueView(5, "Hall"), VenueView(6, "Annex")  # addresses only
+    found = find(item(1, "Welcome", at(9), at(10), hall), item(2, "Briefing", at(10), at(11), annex),
+                 item(3, "Lunch", at(10, 30), at(12), annex, delegate_ids=(1,)))
+    assert kinds(found) == [("double_booking", (2, 3)), ("venue_clash", (2, 3))]
+    assert found[0].message.startswith("Olena Kovalenko is in two places at once")

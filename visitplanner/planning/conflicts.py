@@ -83,6 +83,10 @@ def _outside_visit_conflicts(ctx: Context) -> Iterator[Found]:
 
 def _travel_conflicts(ctx: Context) -> Iterator[Found]:
     """Report trips between consecutive items, per delegate and speaker, that are too short."""
+    located = {i.venue.id for i in ctx.items
+               if i.venue is not None and None not in (i.venue.latitude, i.venue.longitude)}
+    if len(located) < 2:
+        return  # trips are estimated from coordinates: without two places, nothing to estimate
     estimates: dict[tuple[int, int], TravelEstimate | None] = {}
 
     def too_short(prev: ProgrammeItem, item: ProgrammeItem) -> TravelEstimate | None:
