@@ -3,8 +3,10 @@ read pages and their edit forms as a browser would."""
 from __future__ import annotations
 
 import re
+import shutil
 from collections.abc import Callable
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,6 +17,12 @@ def read_csrf_token(client: Any) -> str:
     """The session's CSRF token, read from the logout form every page carries."""
     page = client.get("/").get_data(as_text=True)
     return re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
+
+
+@pytest.fixture
+def empty_output_cache(app: Any) -> Callable[[], None]:
+    """empty_output_cache(): remove every cached output (PDFs, calendars, page bodies)."""
+    return lambda: shutil.rmtree(Path(app.instance_path) / "cache", ignore_errors=True)
 
 
 @pytest.fixture

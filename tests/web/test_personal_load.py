@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import shutil
-from pathlib import Path
+import re
 
 from visitplanner.core.calendars import delegate_links
 from visitplanner.core.queries import load_personal_visit, load_visit
@@ -36,6 +35,7 @@ def test_a_personal_load_builds_the_programme_the_whole_visit_gives_that_delegat
 def _grow(visit) -> None:
     """Add delegates, items for chosen delegates and journeys: the visit gets bigger."""
     extra = [Delegate(visit=visit, full_name=f"Gast {n}", role="member") for n in range(20)]
+    db.session.add_all(extra)
     first = visit.items[0]
     for n in range(20):
         db.session.add(Item(visit=visit, title=f"Extra {n}", kind="session",
@@ -52,7 +52,8 @@ def _grow(visit) -> None:
 
 
 def test_personal_page_and_feed_queries_do_not_grow_with_the_visit(client, app, demo_visit,
-                                                                    count_queries):
+                                                                    count_queries,
+                                                                    empty_output_cache):
     delegate = demo_visit.delegates[0]
     links = delegate_links(delegate)
     paths = [_path(links["personal_url"]), _path(links["calendar_feed_url"])]
@@ -61,8 +62,7 @@ def test_personal_page_and_feed_queries_do_not_grow_with_the_visit(client, app, 
         found = []
         for path in paths:
             db.session.expire_all()
-            # Built afresh each time: a feed from the output cache makes no build queries.
-            shutil.rmtree(Path(app.instance_path) / "cache", ignore_errors=True)
+            empty_output_cache()  # built afresh: from the output cache it makes no build queries
             with count_queries(app) as statements:
                 assert client.get(path).status_code == 200, path
             found.append(len(statements))
@@ -75,3 +75,19 @@ def test_personal_page_and_feed_queries_do_not_grow_with_the_visit(client, app, 
     assert "Extra 1" in page and "Extra 19" in page  # the delegate attends the new items
     assert counts() == before
     assert before[0] <= 20, before
+
+
+def test_an_answer_shows_at_once_on_the_cached_page(client, demo_visit):
+    delegate = demo_visit.delegates[0]
+    url = _path(delegate_links(delegate)["personal_url"])
+    page = client.get(url).get_data(as_text=True)
+    item = next(i for i in demo_visit.items if i.status != "cancelled" and i.whole_delegation)
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
+    assert 'aria-pressed="true"' not in page
+    response = client.post(f"{url}/items/{item.id}/answer",
+                           data={"csrf_token": token, "response": "declined"})
+    assert response.status_code == 302
+    article = client.get(url).get_data(as_text=True).split(f'id="item-{item.id}"')[1]
+    article = article.split("</article>")[0]
+    assert 'value="declined" aria-pressed="true"' in article
+    assert f'name="csrf_token" type="hidden" value="{token}"' in article

@@ -6,7 +6,7 @@ from flask.typing import ResponseReturnValue
 
 from visitplanner.core import calendars, releases
 from visitplanner.core.delegate_links import delegate_for_token, link_expired
-from visitplanner.core.queries import load_personal_visit
+from visitplanner.core.queries import load_personal_visit, printout_stamp
 from visitplanner.edge import attachment, output_language
 from visitplanner.extensions import db
 from visitplanner.models import Delegate, ItemResponse
@@ -15,6 +15,7 @@ from visitplanner.outputs.common import day_heading, field, label, time_span
 from visitplanner.outputs.ics import address
 from visitplanner.outputs.practical import PRACTICAL_GLOBALS
 from visitplanner.planning.build import build_programme
+from visitplanner.web.cached_pages import CSRF_SLOT, cached_body
 from visitplanner.web.editing import row_url
 
 
@@ -38,22 +39,31 @@ def _private(response: Response) -> Response:
 
 
 def show_personal_programme(token: str) -> ResponseReturnValue:
-    """A delegate's own programme, by day, in their language; no login."""
+    """A delegate's own programme, by day, in their language; no login. Made once per visit
+    version and set of the delegate's answers, then read from the output cache."""
     delegate = _delegate(token)
+    found = printout_stamp(delegate.visit_id)
+    assert found is not None  # a delegate's visit outlives none of its delegates
+    answers = {row.item_id: row.response for row in db.session.scalars(
+        db.select(ItemResponse).where(ItemResponse.delegate_id == delegate.id))}
+    stamp = f"{delegate.id}|{token}|{sorted(answers.items())}|{found[1]}"
+    page = cached_body("personal-page", stamp, delegate.language or "",
+                       lambda: _personal_page(delegate, token, answers))
+    return _private(Response(page, mimetype="text/html"))
+
+
+def _personal_page(delegate: Delegate, token: str, answers: dict[int, str]) -> str:
     programme = build_programme(load_personal_visit(delegate), delegate.language,
                                 delegate_id=delegate.id)
     lang = programme.lang
-    page = render_template(
+    return render_template(
         "links/personal.html", programme=programme, lang=lang,
         t=lambda key, **values: label(key, lang, **values), f=lambda key: field(key, lang),
         day_heading=day_heading, time_span=time_span, address=address,
         feed_url=calendars.delegate_links(delegate)["calendar_feed_url"],
-        answer_url=row_url("web.answer_item", "item_id", token=token),
-        answers={row.item_id: row.response for row in db.session.scalars(
-            db.select(ItemResponse).where(ItemResponse.delegate_id == delegate.id))},
+        answer_url=row_url("web.answer_item", "item_id", token=token), answers=answers,
         escorts=[d for d in programme.delegates if d.role in ("escort", "staff")],
-        **PRACTICAL_GLOBALS)
-    return _private(Response(page, mimetype="text/html"))
+        csrf_input=CSRF_SLOT, **PRACTICAL_GLOBALS)
 
 
 def export_calendar_feed(token: str) -> Response:

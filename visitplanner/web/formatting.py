@@ -5,7 +5,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from flask_babel import format_date, format_datetime, format_time, get_locale
+from flask_babel import format_date, format_datetime, get_locale
 from flask_babel import lazy_gettext as _l
 
 from visitplanner.outputs.common import delegation_people
@@ -30,8 +30,9 @@ def short_date(value: dt.date) -> str:
 
 
 def clock(value: dt.datetime) -> str:
-    """'09:30': 24-hour wall-clock time, as the printed programme writes it; never shifted."""
-    return format_time(value, "HH:mm", rebase=False)
+    """'09:30': 24-hour wall-clock time, as the printed programme writes it; never shifted.
+    The same in every UI language, so no locale is looked up (a summit page has 600)."""
+    return f"{value:%H:%M}"
 
 
 def clock_span(starts: dt.datetime, ends: dt.datetime) -> str:
@@ -56,7 +57,8 @@ def colon() -> str:
 
 
 def names() -> dict[str, dict[str, Any]]:
-    """The words of the closed lists (kinds, statuses, roles) in the UI language."""
+    """The words of the closed lists (kinds, statuses, roles) in the UI language, translated
+    once here rather than each time a page prints one (a summit page prints 300 kinds)."""
     from visitplanner.web.forms import LANGUAGE_NAMES, VISIT_STATUS_NAMES
     from visitplanner.web.forms_directory import ORGANISATION_KIND_NAMES, USER_ROLE_NAMES
     from visitplanner.web.forms_practical import DIRECTION_NAMES, MODE_NAMES
@@ -66,11 +68,13 @@ def names() -> dict[str, dict[str, Any]]:
         ITEM_STATUS_NAMES,
     )
 
-    return {"visit_status": VISIT_STATUS_NAMES, "item_kind": ITEM_KIND_NAMES,
-            "item_status": ITEM_STATUS_NAMES, "role": DELEGATE_ROLE_NAMES,
-            "organisation_kind": ORGANISATION_KIND_NAMES, "user_role": USER_ROLE_NAMES,
-            "conflict": CONFLICT_NAMES, "language": LANGUAGE_NAMES, "direction": DIRECTION_NAMES,
-            "mode": MODE_NAMES}
+    lists = {"visit_status": VISIT_STATUS_NAMES, "item_kind": ITEM_KIND_NAMES,
+             "item_status": ITEM_STATUS_NAMES, "role": DELEGATE_ROLE_NAMES,
+             "organisation_kind": ORGANISATION_KIND_NAMES, "user_role": USER_ROLE_NAMES,
+             "conflict": CONFLICT_NAMES, "language": LANGUAGE_NAMES,
+             "direction": DIRECTION_NAMES, "mode": MODE_NAMES}
+    return {name: {key: str(word) for key, word in words.items()}
+            for name, words in lists.items()}
 
 
 CONFLICT_NAMES = {"double_booking": _l("Double booking"), "venue_clash": _l("Venue clash"),

@@ -9,8 +9,6 @@ from flask.typing import ResponseReturnValue
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
-from flask_wtf.csrf import generate_csrf as csrf_token
-from markupsafe import Markup
 
 from visitplanner.core.operations import apply_visit, commit, copy_visit_as
 from visitplanner.core.queries import load_visit, printout_stamp, search_visits
@@ -21,6 +19,7 @@ from visitplanner.planning.programme import Programme
 from visitplanner.planning.rules import RuleError
 from visitplanner.planning.vocabulary import LANGUAGES
 from visitplanner.web import choices
+from visitplanner.web.cached_pages import CSRF_SLOT, cached_body, page_around
 from visitplanner.web.editing import (
     confirm_delete,
     get_or_404,
@@ -37,8 +36,6 @@ from visitplanner.web.timeline_edits import timeline_state
 from visitplanner.web.untranslated import untranslated_by_language
 
 SHOWN = ("all", "upcoming", "past", "draft")
-# Where the cached body of the visit page takes the session's CSRF token.
-CSRF_SLOT = "<!-- csrf-token -->"
 
 
 @login_required
@@ -67,21 +64,24 @@ def _visit_and_programme(visit_id: int) -> tuple[Visit, Programme, list[Conflict
 
 @login_required
 def show_visit(visit_id: int) -> ResponseReturnValue:
-    """The visit page: summary, delegation, programme by day, conflicts, links to outputs."""
+    """The visit page: summary, delegation, programme by day, conflicts, links to outputs.
+
+    Its body is made once per visit version, UI language and role, then read from the output
+    cache that every worker shares; only the CSRF token is the session's own.
+    """
     found = printout_stamp(visit_id)
     if found is None:
         abort(404)
-    facts, _stamp = found
-    lang = str(get_locale())
-    body = visit_body(visit_id, lang, current_user.can_write)
-    token = Markup('<input name="csrf_token" type="hidden" value="{}">').format(csrf_token())
-    return render_template("web/visit.html", title=translated(facts, "title", lang),
-                           body=Markup(body.replace(CSRF_SLOT, token)))
+    facts, stamp = found
+    lang, can_write = str(get_locale()), bool(current_user.can_write)
+    body = cached_body("visit-page-editor" if can_write else "visit-page-viewer",
+                       f"{visit_id}|{stamp}", lang, lambda: visit_body(visit_id, lang, can_write))
+    return page_around(body, "web/visit.html", title=translated(facts, "title", lang))
 
 
 def visit_body(visit_id: int, lang: str, can_write: bool) -> str:
-    """The visit page's body in the UI language `lang`, for organisers or for viewers; the
-    send-invitations form carries CSRF_SLOT where the session's token goes."""
+    """The visit page's body in the UI language `lang`, for organisers or for viewers, its
+    send-invitations form with the CSRF slot (see web.cached_pages)."""
     visit = load_visit(visit_id)
     if visit is None:
         abort(404)
@@ -99,7 +99,7 @@ def visit_body(visit_id: int, lang: str, can_write: bool) -> str:
         flagged={item_id for conflict in conflicts for item_id in conflict.item_ids},
         titles={item.id: item.title for item in programme.items}, counts=counts,
         untranslated=untranslated_by_language(others), can_write=can_write,
-        csrf_input=Markup(CSRF_SLOT),
+        csrf_input=CSRF_SLOT,
         names_of=lambda ids: ", ".join(names.get(i, f"#{i}") for i in ids),
         item_urls={"edit": row_url("web.edit_item", "item_id"),
                    "duplicate": row_url("web.new_item", "like", visit_id=visit_id),
