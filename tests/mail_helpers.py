@@ -15,6 +15,7 @@ class Inbox:
 
     def __init__(self) -> None:
         self.received: list[tuple[list[str], bytes]] = []
+        self.peers: set[tuple[str, int]] = set()  # one per SMTP connection that sent mail
         self.down_after: int | None = None
         self.delay = 0.0
 
@@ -23,6 +24,7 @@ class Inbox:
             return "421 Service not available, closing transmission channel"
         await asyncio.sleep(self.delay)
         self.received.append((list(envelope.rcpt_tos), envelope.content))
+        self.peers.add(tuple(session.peer))
         return "250 OK"
 
     def messages(self) -> list[email.message.EmailMessage]:

@@ -211,11 +211,13 @@ def export_ics_command(visit_id: int, lang: str | None, output: str | None) -> N
 @click.command("send-outbox")
 @with_appcontext
 def send_outbox_command() -> None:
-    """Send the e-mails that are due now, then stop; failures are retried later."""
+    """Send every e-mail that is due now, then stop; failures are retried later."""
+    from visitplanner.core.outbox import INVITATIONS
     from visitplanner.mail.sender import MAIL
     from visitplanner.worker import work_once
 
-    report = work_once(current_app._get_current_object(), [MAIL])  # type: ignore[attr-defined]
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    report = work_once(app, [INVITATIONS, MAIL])
     click.echo(f"{report.done.get('mail', 0)} sent, {report.failed.get('mail', 0)} failed "
                "(retried later).")
 

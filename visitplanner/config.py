@@ -59,6 +59,8 @@ def settings_from_env(instance_path: Path) -> dict[str, object]:
         # Event UIDs use this domain; unset: one is fixed for the installation at first start.
         "CALENDAR_DOMAIN": _env("CALENDAR_DOMAIN"),
         "MAIL_RETRY_SECONDS": float(_env("MAIL_RETRY_SECONDS", "60") or 60),
+        # More invitations than this at once are queued by the worker, not inside the request.
+        "INVITATIONS_IN_REQUEST": _env_int("INVITATIONS_IN_REQUEST", 5000),
         # Visits with more items (badges: delegates) have their PDFs made by the worker only:
         # rendering them takes longer than a web request may.
         "PRINTOUT_INLINE_ITEMS": _env_int("PRINTOUT_INLINE_ITEMS", 60),

@@ -3,7 +3,8 @@
 A job kind is a table of `Claimable` rows and a handler that does one row. Rows are claimed in
 small batches with row locks (FOR UPDATE SKIP LOCKED on PostgreSQL; SQLite serialises writes),
 so any number of workers on any number of hosts share one database and never do a row twice.
-Mail delivery (the outbox) is the first kind; others add theirs to `registered_kinds()`.
+Each batch ends in one commit that writes every row's outcome. Mail delivery (the outbox) is
+the first kind; others add theirs to `registered_kinds()`.
 """
 from __future__ import annotations
 
@@ -63,8 +64,10 @@ class Report:
 
 
 def retry_delay(kind: JobKind, app: Flask, attempts: int) -> dt.timedelta:
-    """Exponential back-off from the kind's first delay, at most its longest."""
-    return min(kind.first_retry(app) * 2 ** max(attempts - 1, 0), kind.longest_retry)
+    """Exponential back-off from the kind's first delay, at most its longest, at least a
+    second (so that a run, which does what was due when it began, tries a row only once)."""
+    first = max(kind.first_retry(app), dt.timedelta(seconds=1))
+    return min(first * 2 ** max(attempts - 1, 0), kind.longest_retry)
 
 
 def claim(model: type[Any], token: str, now: dt.datetime, limit: int) -> list[Any]:
@@ -83,21 +86,27 @@ def claim(model: type[Any], token: str, now: dt.datetime, limit: int) -> list[An
         .execution_options(populate_existing=True)))
 
 
-def _finish(model: type[Any], row_id: int, token: str, **values: Any) -> None:
+def _release(model: type[Any], ids: list[int], token: str, **values: Any) -> None:
+    """Write the outcome of these claimed rows and give up their claim (no commit)."""
     db.session.execute(
-        update(model).where(model.id == row_id, model.claimed_by == token)
+        update(model).where(model.id.in_(ids), model.claimed_by == token)
         .values(attempts=model.attempts + 1, claimed_by=None, claimed_until=None, **values)
         .execution_options(synchronize_session=False))
-    db.session.commit()
 
 
 def run_batch(app: Flask, kind: JobKind, report: Report, now: dt.datetime | None = None) -> int:
-    """Claim and do one batch of a kind; the number of rows worked on."""
+    """Claim and do one batch of a kind, then write every row's outcome in one commit;
+    the number of rows worked on.
+
+    A worker killed mid-batch leaves its rows claimed: after LEASE they are done again.
+    """
     now = now or utcnow()
     token = uuid.uuid4().hex
     rows = claim(kind.model, token, now, kind.batch)
     if not rows:
         return 0
+    done: list[int] = []
+    failed: list[tuple[int, int, str]] = []  # id, attempts, error
     handler = kind.open_handler(app)
     try:
         for row in rows:
@@ -105,26 +114,33 @@ def run_batch(app: Flask, kind: JobKind, report: Report, now: dt.datetime | None
             try:
                 handler.handle(row)
             except Exception as exc:  # noqa: BLE001  (one row's failure is retried later)
-                db.session.rollback()
-                _finish(kind.model, row_id, token,
-                        last_error=f"{type(exc).__name__}: {exc}"[:1000],
-                        status="failed" if attempts >= kind.max_attempts else "pending",
-                        next_attempt_at=now + retry_delay(kind, app, attempts))
-                report.failed[kind.name] = report.failed.get(kind.name, 0) + 1
+                db.session.rollback()  # whatever this row's work read or wrote
+                failed.append((row_id, attempts, f"{type(exc).__name__}: {exc}"[:1000]))
             else:
-                _finish(kind.model, row_id, token, last_error=None, **kind.done())
-                report.done[kind.name] = report.done.get(kind.name, 0) + 1
+                done.append(row_id)
     finally:
         handler.close()
+        if done:
+            _release(kind.model, done, token, last_error=None, **kind.done())
+        for row_id, attempts, error in failed:
+            _release(kind.model, [row_id], token, last_error=error,
+                     status="failed" if attempts >= kind.max_attempts else "pending",
+                     next_attempt_at=now + retry_delay(kind, app, attempts))
+        db.session.commit()
+    report.done[kind.name] = report.done.get(kind.name, 0) + len(done)
+    report.failed[kind.name] = report.failed.get(kind.name, 0) + len(failed)
     return len(rows)
 
 
 def work_once(app: Flask, kinds: Iterable[JobKind] | None = None,
               now: dt.datetime | None = None) -> Report:
-    """Do everything that is due now, batch after batch, then return."""
+    """Do every kind's rows that are due when its turn comes, batch after batch, then return:
+    a retry falling due meanwhile waits for the next call; mail queued by the invitations job
+    goes out in this one."""
     report = Report()
     for kind in kinds or registered_kinds():
-        while run_batch(app, kind, report, now):
+        started = now or utcnow()
+        while run_batch(app, kind, report, started):
             pass
     return report
 
@@ -155,7 +171,8 @@ def run_worker(app: Flask, stop: threading.Event, poll: float = 2.0) -> None:
 
 def registered_kinds() -> list[JobKind]:
     """Every job kind the worker does, in order."""
+    from visitplanner.core.outbox import INVITATIONS
     from visitplanner.core.printout_jobs import PRINTOUTS
     from visitplanner.mail.sender import MAIL
 
-    return [MAIL, PRINTOUTS]
+    return [INVITATIONS, MAIL, PRINTOUTS]  # mail a run queues goes out in the same round

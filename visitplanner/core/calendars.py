@@ -58,6 +58,11 @@ def calendar_options(page_url: str | None = None, name: str | None = None,
                            page_url=page_url, name=name, feed=feed)
 
 
+def invitation_options(delegate: Any) -> CalendarOptions:
+    """The calendar settings of a delegate's invitations: linked to their personal page."""
+    return calendar_options(delegate_links(delegate)["personal_url"])
+
+
 def _calendar_stamp(stamp: str, options: CalendarOptions, *parts: object) -> str:
     """What a cached calendar depends on beyond the data: its links, UIDs and organiser."""
     return "|".join(map(str, (*parts, options.page_url, options.name, options.feed,
@@ -132,8 +137,8 @@ def queue_visit_invitations(visit_id: int) -> int | None:
     visit = load_visit(visit_id)
     if visit is None:
         return None
-    return queue_invitations(visit, lambda delegate: calendar_options(
-        delegate_links(delegate)["personal_url"]))
+    return queue_invitations(visit, invitation_options,
+                             at_most=current_app.config["INVITATIONS_IN_REQUEST"])
 
 
 
@@ -144,10 +149,8 @@ class QueuedMeanwhile(Exception):
 def commit_visit_invitations(visit_id: int) -> int | None:
     """Queue what the visit's delegates need and commit (the worker sends it): how many were
     queued; None when there is no such visit."""
-    queued = queue_visit_invitations(visit_id)
-    if queued is None:
-        return None
-    try:
+    try:  # the rows are inserted at once (in bulk): a clash shows when queueing or committing
+        queued = queue_visit_invitations(visit_id)
         db.session.commit()
     except IntegrityError as exc:
         db.session.rollback()

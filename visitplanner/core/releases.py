@@ -8,7 +8,7 @@ from typing import Any
 from flask import current_app
 from sqlalchemy import select, update
 
-from visitplanner.core.calendars import calendar_domain, calendar_options, delegate_links
+from visitplanner.core.calendars import calendar_domain, delegate_links, invitation_options
 from visitplanner.core.queries import load_visit
 from visitplanner.extensions import db
 from visitplanner.mail.invitations import queue_invitations
@@ -56,8 +56,8 @@ def publish_release(visit_id: int, mode: str, selection: Selection, note: str | 
     release = store_release(visit, plan, reply_to)
     if visit.calendar_invites == "requests":
         chosen = {m.recipient.party.delegate_id for m in plan.messages} - {None}
-        queue_invitations(visit, lambda delegate: calendar_options(
-            delegate_links(delegate)["personal_url"]), chosen, release.id)  # type: ignore[arg-type]
+        queue_invitations(visit, invitation_options, chosen, release.id,  # type: ignore[arg-type]
+                          at_most=current_app.config["INVITATIONS_IN_REQUEST"])
     return release, plan
 
 

@@ -70,19 +70,29 @@ def bodies(programme: Programme, item: ProgrammeItem, delegate: DelegateView, ki
     return "\n".join(text) + "\n", page
 
 
+def shown_kind(item: ProgrammeItem, invitation: Invitation) -> str:
+    """invite, update or cancel; "removed" for one taken off an item that goes on for others."""
+    if invitation.kind == "cancel" and item.status != "cancelled":
+        return "removed"
+    return invitation.kind
+
+
+def subject(programme: Programme, item: ProgrammeItem, invitation: Invitation) -> str:
+    """'Uitnodiging: Welkom', on one line."""
+    return header_text(label(f"mail.{shown_kind(item, invitation)}", programme.lang,
+                             title=item.title))
+
+
 def build_message(programme: Programme, item: ProgrammeItem, delegate: DelegateView,
                   invitation: Invitation, options: CalendarOptions,
                   sender_name: str | None) -> EmailMessage:
     """The multipart/alternative message; every part 7-bit clean so any server takes it."""
     method = METHODS[invitation.kind]
-    # Removed from an item that goes on for others: say so, not "Cancelled".
-    kind = "removed" if invitation.kind == "cancel" and item.status != "cancelled" else \
-        invitation.kind
-    subject = label(f"mail.{kind}", programme.lang, title=item.title)
+    kind = shown_kind(item, invitation)
     message = EmailMessage()
     message["From"] = mailbox(sender_name, options.organiser_email)
     message["To"] = mailbox(delegate.full_name, delegate.email or "")
-    message["Subject"] = header_text(subject)
+    message["Subject"] = subject(programme, item, invitation)
     message["Date"] = format_datetime(options.now)
     message["Message-ID"] = f"<{invitation.key}@{options.uid_host}>"
     text, html = bodies(programme, item, delegate, kind, options.page_url)

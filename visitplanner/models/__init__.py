@@ -4,7 +4,7 @@ from visitplanner.models.directory import Organisation, Person, Venue
 from visitplanner.models.form_tokens import UsedFormToken
 from visitplanner.models.items import Item, ItemInterpreter, ItemSpeaker, item_delegates
 from visitplanner.models.news import NewsDraft
-from visitplanner.models.outbox import OutboxMessage, SentInvitation
+from visitplanner.models.outbox import InvitationRun, OutboxMessage, SentInvitation
 from visitplanner.models.practical import Contact, Journey, Stay, journey_delegates, stay_delegates
 from visitplanner.models.printouts import PrintoutJob
 from visitplanner.models.releases import ItemResponse, Release, Setting
@@ -14,7 +14,8 @@ from visitplanner.models.visits import Delegate, KeyFigure, Quote, Visit, VisitP
 __all__ = [
     "ApiToken", "AuditEvent", "Delegate", "Item", "ItemSpeaker", "KeyFigure", "Organisation",
     "Person", "Quote", "User", "Venue", "Visit", "VisitPartner", "item_delegates",
-    "OutboxMessage", "SentInvitation", "NewsDraft", "Contact", "ItemInterpreter", "Journey",
+    "OutboxMessage", "InvitationRun", "SentInvitation", "NewsDraft", "Contact",
+    "ItemInterpreter", "Journey",
     "Stay", "journey_delegates", "stay_delegates", "Release", "ItemResponse", "Setting",
     "UsedFormToken", "PrintoutJob",
 ]

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from visitplanner.extensions import Model
 from visitplanner.models.base import Claimable, one_of, utcnow
-from visitplanner.planning.vocabulary import MESSAGE_KINDS, MESSAGE_STATUSES
+from visitplanner.planning.vocabulary import JOB_STATUSES, MESSAGE_KINDS, MESSAGE_STATUSES
 
 
 class OutboxMessage(Claimable, Model):
@@ -43,6 +43,22 @@ class OutboxMessage(Claimable, Model):
     idempotency_key: Mapped[str] = mapped_column(String(200), unique=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     sent_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class InvitationRun(Claimable, Model):
+    """Invitations too many to queue inside a request (the summit's 120,000): the worker
+    queues them, as queue_invitations would have, for these delegates (None: every one)."""
+
+    __tablename__ = "invitation_runs"
+    __table_args__ = (one_of("status", JOB_STATUSES, "status"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"), index=True)
+    release_id: Mapped[int | None] = mapped_column(
+        ForeignKey("releases.id", ondelete="CASCADE"), index=True)
+    delegate_ids: Mapped[list[int] | None] = mapped_column(JSON)
+    planned: Mapped[int] = mapped_column(default=0)  # messages needed when it was asked for
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 class SentInvitation(Model):

@@ -16,6 +16,8 @@ ItemStatus = Literal["tentative", "confirmed", "cancelled"]
 # recipient; request/cancel: a release's meeting entries (visits with calendar_invites=requests).
 MessageKind = Literal["invite", "update", "cancel", "programme", "changes", "request"]
 MessageStatus = Literal["pending", "sent", "failed"]
+# A job of the worker: to do (again), done, or given up after its last attempt.
+JobStatus = Literal["pending", "done", "failed"]
 # The kinds of conflict find_conflicts reports (the API's `kind`).
 ConflictKind = Literal["double_booking", "venue_clash", "outside_visit", "travel_time",
                        "before_arrival", "no_stay"]
@@ -39,6 +41,7 @@ ITEM_KINDS: tuple[ItemKind, ...] = get_args(ItemKind)
 ITEM_STATUSES: tuple[ItemStatus, ...] = get_args(ItemStatus)
 MESSAGE_KINDS: tuple[MessageKind, ...] = get_args(MessageKind)
 MESSAGE_STATUSES: tuple[MessageStatus, ...] = get_args(MessageStatus)
+JOB_STATUSES: tuple[JobStatus, ...] = get_args(JobStatus)
 CONFLICT_KINDS: tuple[ConflictKind, ...] = get_args(ConflictKind)
 DOUBLE_BOOKING: ConflictKind = "double_booking"
 VENUE_CLASH: ConflictKind = "venue_clash"
