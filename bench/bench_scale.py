@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT))  # run without installing
 sys.path.insert(0, str(ROOT / "bench"))
 
 import bench_conflicts  # noqa: E402
+import bench_messages  # noqa: E402
 import bench_outputs  # noqa: E402
 import bench_pages  # noqa: E402
 import bench_startup  # noqa: E402
@@ -159,6 +160,20 @@ def measure_server_times(scene: Scene, table: Table) -> None:
         table.seconds(f"{label} (CPU)", value, floor, f"<= {goal * 1000:.0f} ms", value <= goal)
 
 
+def measure_messages(scene: Scene, table: Table) -> None:
+    """Queueing invitations and a release's messages beside building them."""
+    with scene.app.app_context():
+        figures = bench_messages.queueing_figures(scene.summit.visit_id, scene.summit.delegate_id)
+    one, built, _ = figures["queue one invitation"]
+    table.seconds("queueing one invitation", one, built, "<= 2x building it", one <= 2 * built)
+    published, floor, recipients = figures["publish a full release"]
+    table.seconds(f"full release to {recipients} recipients", published, floor, "<= 2 s",
+                  published <= 2.0)
+    answer, _, messages = figures["send invitations: request"]
+    table.seconds(f"'Send invitations' request ({messages:,} messages)", answer, None,
+                  "<= 2 s (the worker queues them)", answer <= 2.0)
+
+
 def measure_startup(table: Table) -> None:
     """`visitplanner --help` and create_app() in fresh processes beside importing Flask."""
     figures = bench_startup.measure()
@@ -217,6 +232,7 @@ def main() -> None:
             measure_serving(stored, table, workdir, args.seconds, args.rounds)
             measure_server_times(stored, table)
             measure_outputs(stored, table, pdf=not args.no_pdf)
+            measure_messages(stored, table)
         measure_startup(table)
         measure_conflicts(table)
     finally:
