@@ -26,6 +26,16 @@ def test_document_describes_every_contract_route(client):
     assert visit["properties"]["content_language"]["enum"] == ["nl", "fr", "en"]
 
 
+def test_a_releases_dry_run_answers_a_documented_200(client, api, demo_visit):
+    responses = client.get("/api/v1/openapi.json").json["paths"][
+        "/api/v1/visits/{visit_id}/releases"]["post"]["responses"]
+    assert {"200", "201"} <= set(responses)
+    assert responses["200"]["content"] == responses["201"]["content"]
+    preview = api.post(f"/visits/{demo_visit.id}/releases", json={"mode": "full", "dry_run": True})
+    assert preview.status_code == 200 and preview.json["id"] is None
+    assert api.get(f"/visits/{demo_visit.id}/releases").json == []
+
+
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
           response_schema_conformance]
 

@@ -182,7 +182,7 @@ ROUTES: list[Route] = [
           "The visit's e-mails and their state", response=list[cal.OutboxEntry]),
     Route("POST", "/visits/<id:visit_id>/releases", rel.publish_release,
           "Publish the next release and queue one message per recipient (dry_run: preview)",
-          body=rel.ReleaseBody, response=rel.ReleaseOut, status=201),
+          body=rel.ReleaseBody, response=rel.ReleaseOut, status=201, other_statuses=(200,)),
     Route("GET", "/visits/<id:visit_id>/releases", rel.list_releases,
           "The visit's releases, newest first", response=list[rel.ReleaseOut]),
     Route("GET", "/releases/<id:release_id>", rel.get_release, "A release with its messages",

@@ -36,6 +36,8 @@ class Route:
     # Handlers of other media types (PDF, .ics, ...) return a flask Response themselves.
     response: Any = None
     status: int = 200
+    # Further success statuses with the same answer (a dry run's 200 beside a creation's 201).
+    other_statuses: tuple[int, ...] = ()
     media_type: str = "application/json"
     # Further media types the same answer may come in, chosen by a query parameter (e.g. format=).
     other_media_types: tuple[str, ...] = ()

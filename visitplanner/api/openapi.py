@@ -76,7 +76,8 @@ def _operation(route: Route, body: Any, answer_schema: Any) -> dict[str, Any]:
         answer["content"] = {route.media_type: {"schema": {"type": "string"}}}
     for media_type in route.other_media_types:
         answer.setdefault("content", {})[media_type] = {"schema": {"type": "string"}}
-    operation["responses"][str(route.status)] = answer
+    for status in (route.status, *route.other_statuses):
+        operation["responses"][str(status)] = dict(answer)
     return operation
 
 
