@@ -18,31 +18,10 @@ def text(data: bytes) -> str:
 
 
 @pytest.fixture(scope="module")
-def programmes(tmp_path_factory: pytest.TempPathFactory,
-               instance_path: str) -> dict[str, Programme]:
-    """The demo visit's programme in three languages, from a private SQLite database."""
-    from visitplanner import create_app
-    from visitplanner.core.queries import load_visit
-    from visitplanner.demo import load_demo
-    from visitplanner.extensions import db
-    from visitplanner.planning.build import build_programme
-
-    url = f"sqlite:///{tmp_path_factory.mktemp('practical') / 'demo.sqlite3'}"
-    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": url})
-    with app.app_context():
-        db.create_all()
-        visit = load_visit(load_demo().id)
-        assert visit is not None
-        built = {lang: build_programme(visit, lang) for lang in ("nl", "fr", "en")}
-        db.session.remove()
-        db.engine.dispose()
-    return built
-
-
-@pytest.fixture(scope="module")
 def pdfs(programmes: dict[str, Programme]) -> dict[str, bytes]:
-    """The demo programme rendered once per language."""
-    return {lang: pdf.render_pdf(pdf.programme_html(p)) for lang, p in programmes.items()}
+    """The demo programme (conftest's `programmes`) rendered once per language."""
+    return {lang: pdf.render_pdf(pdf.programme_html(programmes[lang]))
+            for lang in ("nl", "fr", "en")}
 
 
 PRACTICAL = {
