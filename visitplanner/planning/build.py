@@ -33,8 +33,17 @@ def sources(lang: str) -> tuple[str, ...]:
     """
     return (lang,) if lang in LANGUAGES else (lang, "en")
 
-JOURNEY_TEXT = ("from_place", "to_place", "meeting_point", "met_by", "notes")
+# The free-text fields of each record that a programme shows in its language: what the views
+# translate, and what planning.untranslated lists when no translation is there.
+VISIT_TEXT = ("title", "visit_type", "purpose", "focus", "dress_code", "practical_notes")
+DELEGATION_TEXT = ("delegation_adjective", "delegation_description")
+ORGANISATION_TEXT = ("name", "short_name", "address", "city")
+PERSON_TEXT = ("function", "honorific")
+VENUE_TEXT = ("name", "address", "city")
+DELEGATE_TEXT = ("function", "honorific", "organisation")
 ITEM_PRACTICAL_TEXT = ("meeting_point", "dress_code", "transport", "interpreting")
+ITEM_TEXT = ("title", "description", *ITEM_PRACTICAL_TEXT)
+JOURNEY_TEXT = ("from_place", "to_place", "meeting_point", "met_by", "notes")
 
 
 def translated(row: Any, field: str, lang: str, key: str | None = None) -> Any:
@@ -76,8 +85,7 @@ def organisation_view(org: Any, lang: str, content_lang: str,
         short_name=translated(org, "short_name", lang), kind=org.kind,
         address=translated(org, "address", lang), city=translated(org, "city", lang),
         country=org.country, website=org.website, phone=org.phone, email=org.email,
-        untranslated=untranslated(org, lang, content_lang, "name", "short_name", "address",
-                                  "city"),
+        untranslated=untranslated(org, lang, content_lang, *ORGANISATION_TEXT),
     )
 
 
@@ -90,7 +98,7 @@ def person_view(person: Any, lang: str, content_lang: str) -> PersonView:
         organisation=organisation_view(person.organisation, lang, content_lang),
         email=person.email, phone=person.phone,
         honorific_translated=has_translation(person, "honorific", lang),
-        untranslated=untranslated(person, lang, content_lang, "function", "honorific"),
+        untranslated=untranslated(person, lang, content_lang, *PERSON_TEXT),
     )
 
 
@@ -106,7 +114,7 @@ def place_view(venue: Any, lang: str, content_lang: str) -> VenueView:
         address=translated(venue, "address", lang), city=translated(venue, "city", lang),
         country=venue.country, latitude=venue.latitude, longitude=venue.longitude,
         organisation=organisation_view(venue.organisation, lang, content_lang), phone=venue.phone,
-        untranslated=untranslated(venue, lang, content_lang, "name", "address", "city"),
+        untranslated=untranslated(venue, lang, content_lang, *VENUE_TEXT),
     )
 
 
@@ -121,15 +129,13 @@ def delegate_view(delegate: Any, lang: str, content_lang: str) -> DelegateView:
         email=delegate.email, phone=delegate.phone, language=delegate.language,
         dietary=delegate.dietary, accessibility=delegate.accessibility,
         honorific_translated=has_translation(delegate, "honorific", lang),
-        untranslated=untranslated(delegate, lang, content_lang, "function", "honorific",
-                                  "organisation"),
+        untranslated=untranslated(delegate, lang, content_lang, *DELEGATE_TEXT),
     )
 
 
 def delegation_view(visit: Any, lang: str) -> DelegationView:
     """The visit's delegation, its words in `lang` where translated."""
-    delegation_untranslated = untranslated(visit, lang, visit.content_language,
-                                           "delegation_adjective", "delegation_description")
+    delegation_untranslated = untranslated(visit, lang, visit.content_language, *DELEGATION_TEXT)
     return DelegationView(
         country=visit.delegation_country,
         adjective=translated(visit, "delegation_adjective", lang)
@@ -155,8 +161,7 @@ def visit_view(visit: Any, lang: str) -> VisitView:
         emergency_number=visit.emergency_number or emergency_number_for(visit.host_country),
         dress_code=translated(visit, "dress_code", lang),
         practical_notes=translated(visit, "practical_notes", lang),
-        untranslated=untranslated(visit, lang, content_lang, "title", "visit_type", "purpose",
-                                  "focus", "dress_code", "practical_notes"),
+        untranslated=untranslated(visit, lang, content_lang, *VISIT_TEXT),
     )
 
 
@@ -207,8 +212,7 @@ def item_view(item: Any, zone: ZoneInfo, shared: SharedViews) -> ProgrammeItem:
         transport=translated(item, "transport", lang),
         interpreting=translated(item, "interpreting", lang),
         interpreters=tuple(shared.person(p) for p in item.interpreters),
-        untranslated=untranslated(item, lang, content_lang, "title", "description",
-                                  *ITEM_PRACTICAL_TEXT),
+        untranslated=untranslated(item, lang, content_lang, *ITEM_TEXT),
     )
 
 

@@ -18,6 +18,7 @@ from visitplanner.web import (
     sheets,
     spreadsheets,
     timeline_edits,
+    untranslated,
     users,
     visits,
 )
@@ -49,6 +50,7 @@ web.add_url_rule("/visits/<id:visit_id>/copy", view_func=visits.copy_visit,
 web.add_url_rule("/visits/<id:visit_id>/delete", view_func=visits.delete_visit,
                  methods=["GET", "POST"])
 web.add_url_rule("/visits/<id:visit_id>/timeline", view_func=visits.show_timeline)
+web.add_url_rule("/visits/<id:visit_id>/translations", view_func=untranslated.show_translations)
 web.add_url_rule("/visits/<id:visit_id>/delegates", view_func=delegates.list_delegates)
 web.add_url_rule("/visits/<id:visit_id>/delegates/new", view_func=delegates.new_delegate,
                  methods=["GET", "POST"])

@@ -1,14 +1,17 @@
-"""The visit page's list of texts that outputs in another language would print untranslated."""
+"""The translations page: per output language, the texts its outputs would print untranslated."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
+from flask import abort, render_template
+from flask.typing import ResponseReturnValue
 from flask_babel import lazy_gettext as _l
 
-from visitplanner.planning.programme import Programme
+from visitplanner.core.queries import load_visit
 from visitplanner.planning.untranslated import MissingTranslation, missing_translations
-from visitplanner.web.editing import row_url
+from visitplanner.planning.vocabulary import LANGUAGES
+from visitplanner.web.editing import row_url, writer_required
 
 FIELD_LABELS = {
     "title": _l("Title"), "visit_type": _l("Kind of visit"), "purpose": _l("Purpose"),
@@ -42,10 +45,30 @@ class MissingRow:
     fields: tuple[MissingField, ...]
 
 
-def untranslated_by_language(
-        programmes: dict[str, Programme]) -> dict[str, tuple[MissingRow, ...]]:
-    """For each output language other than the content language (the visit's programme in
-    each), what lacks a translation."""
+@writer_required
+def show_translations(visit_id: int) -> ResponseReturnValue:
+    """What each output language lacks, with a link to the input of each field."""
+    visit = load_visit(visit_id)
+    if visit is None:
+        abort(404)
+    return render_template("web/translations.html", visit=visit,
+                           untranslated=untranslated_by_language(visit))
+
+
+def other_languages(visit: Any) -> tuple[str, ...]:
+    """The output languages a visit's texts are translated into: all but its content's."""
+    return tuple(lang for lang in LANGUAGES if lang != visit.content_language)
+
+
+def count_untranslated(visit: Any) -> int:
+    """How many fields the translations page lists, over all its languages."""
+    return sum(len(missing.fields) for lang in other_languages(visit)
+               for missing in missing_translations(visit, lang))
+
+
+def untranslated_by_language(visit: Any) -> dict[str, tuple[MissingRow, ...]]:
+    """For each output language other than the content language of a loaded visit, what lacks
+    a translation."""
     # Each label and edit page once, not once per field: a summit lists thousands of fields.
     labels = {field: str(label) for field, label in FIELD_LABELS.items()}
     pages = {kind: row_url(endpoint, key) for kind, (endpoint, key) in EDIT_PAGES.items()}
@@ -56,5 +79,5 @@ def untranslated_by_language(
             MissingField(labels.get(field, field), f"{page}#translations-{lang}-{field}")
             for field in missing.fields))
 
-    return {lang: tuple(row(missing, lang) for missing in missing_translations(programme))
-            for lang, programme in programmes.items()}
+    return {lang: tuple(row(missing, lang) for missing in missing_translations(visit, lang))
+            for lang in other_languages(visit)}

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
@@ -17,7 +16,6 @@ from visitplanner.planning.build import build_programme, translated
 from visitplanner.planning.conflicts import Conflict, find_conflicts
 from visitplanner.planning.programme import Programme
 from visitplanner.planning.rules import RuleError
-from visitplanner.planning.vocabulary import LANGUAGES
 from visitplanner.web import choices
 from visitplanner.web.cached_pages import CSRF_SLOT, cached_body, page_around
 from visitplanner.web.editing import (
@@ -33,7 +31,7 @@ from visitplanner.web.forms_translations import in_language
 from visitplanner.web.forms_visit import CopyVisitForm, VisitForm
 from visitplanner.web.timeline import lay_out
 from visitplanner.web.timeline_edits import timeline_state
-from visitplanner.web.untranslated import untranslated_by_language
+from visitplanner.web.untranslated import count_untranslated
 
 SHOWN = ("all", "upcoming", "past", "draft")
 
@@ -87,30 +85,19 @@ def visit_body(visit_id: int, lang: str, can_write: bool) -> str:
         abort(404)
     programme = build_programme(visit, lang)
     conflicts = find_conflicts(programme)
-    others: dict[str, Programme] = {
-        other: build_programme(visit, other) for other in LANGUAGES
-        if other != visit.content_language}
     names = {delegate.id: delegate.full_name for delegate in programme.delegates}
     counts = {"delegates": len(programme.delegates), "items": len(programme.items),
-              "conflicts": len(conflicts),
-              "untranslated": sum(map(count_untranslated, others.values()))}
+              "conflicts": len(conflicts), "untranslated": count_untranslated(visit)}
     return render_template(
         "web/_visit_body.html", visit=visit, programme=programme, conflicts=conflicts,
         flagged={item_id for conflict in conflicts for item_id in conflict.item_ids},
         titles={item.id: item.title for item in programme.items}, counts=counts,
-        untranslated=untranslated_by_language(others), can_write=can_write,
+        can_write=can_write,
         csrf_input=CSRF_SLOT,
         names_of=lambda ids: ", ".join(names.get(i, f"#{i}") for i in ids),
         item_urls={"edit": row_url("web.edit_item", "item_id"),
                    "duplicate": row_url("web.new_item", "like", visit_id=visit_id),
                    "delete": row_url("web.delete_item", "item_id")})
-
-
-def count_untranslated(programme: Programme) -> int:
-    """How many texts a programme in another language than the content shows untranslated."""
-    views: list[Any] = [programme.visit, programme.visit.delegation, *programme.items,
-                        *programme.delegates, *programme.venues, *programme.speakers]
-    return sum(len(view.untranslated) for view in views)
 
 
 @login_required
