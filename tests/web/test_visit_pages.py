@@ -5,6 +5,7 @@ import re
 
 from visitplanner.extensions import db
 from visitplanner.models import Delegate, Item, Visit
+from visitplanner.planning.build import translated
 
 
 def test_every_page_answers_for_an_organiser(client, demo_visit, logged_in):
@@ -54,7 +55,7 @@ def test_visit_page_queries_do_not_grow_with_the_programme(client, app, demo_vis
     assert len(after) == len(before)
 
 
-def test_long_audiences_fold_into_their_count_with_the_names_one_click_away(client, demo_visit, logged_in):
+def test_long_audiences_show_their_count_with_the_names_one_click_away(client, demo_visit, logged_in):
     extra = [Delegate(visit=demo_visit, full_name=f"Gast {n:02d}", role="member") for n in range(12)]
     db.session.add_all(extra)
     long, short = demo_visit.items[0], demo_visit.items[1]
@@ -64,15 +65,35 @@ def test_long_audiences_fold_into_their_count_with_the_names_one_click_away(clie
     logged_in(client)
     page = client.get(f"/visits/{demo_visit.id}?lang=en").get_data(as_text=True)
     entry = page.split(f'id="item-{long.id}"')[1].split("</li>\n    <li")[0]
-    names = ", ".join(f"Gast {n:02d}" for n in range(11))
-    assert f'<details class="audience"><summary>11 delegates</summary>{names}</details>' in entry
+    link = f"/visits/{demo_visit.id}/delegates?item={long.id}"
+    assert f'<a class="audience" href="{link}">11 delegates</a>' in entry
+    assert "Gast 00" not in entry
+    listed = client.get(link).get_data(as_text=True)
+    assert "Delegates (11)" in listed and translated(long, "title", "en") in listed
+    assert all(f"Gast {n:02d}" in listed for n in range(11)) and "Gast 11" not in listed
+    assert "Олена Коваленко" not in listed  # a delegate of the visit, not of this item
     entry = page.split(f'id="item-{short.id}"')[1].split("</li>\n    <li")[0]
-    assert "Gast 00, Gast 01" in entry and "<details" not in entry
-    # The 20 delegates fold too, under the heading that counts them.
+    assert "Gast 00, Gast 01" in entry and 'class="audience"' not in entry
+    # The 20 delegates show as their count too, a link to the delegation.
     delegation = page.split('id="delegation-heading"')[1].split("</section>")[0]
     assert "Delegation (20)" in delegation
-    assert '<details class="people"><summary>20 delegates</summary>' in delegation
-    assert "Gast 11" in delegation and "Олена Коваленко" in delegation
+    assert f'<a class="people" href="/visits/{demo_visit.id}/delegates">20 delegates</a>' in delegation
+    assert "Gast 11" not in delegation
+
+
+def test_the_delegates_of_an_item_journey_or_stay_must_be_of_the_visit(client, demo_visit, logged_in, page):
+    logged_in(client)
+    base = f"/visits/{demo_visit.id}/delegates"
+    item = demo_visit.items[0]
+    everyone = page(client, f"{base}?item={item.id}")  # an item for the whole delegation
+    assert f"Delegates ({len(demo_visit.delegates)})" in everyone
+    for query in ("item=abc", "item=999999", "journey=999999", "stay=", "item=-1"):
+        assert client.get(f"{base}?{query}").status_code == 404, query
+    other = Visit(title="Other", start_date=demo_visit.start_date, end_date=demo_visit.end_date,
+                  timezone="Europe/Brussels", content_language="nl")
+    db.session.add(other)
+    db.session.commit()
+    assert client.get(f"/visits/{other.id}/delegates?item={item.id}").status_code == 404
 
 
 def test_search_splits_upcoming_and_past(client, demo_visit, logged_in, post, visit_form):

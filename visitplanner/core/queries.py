@@ -156,6 +156,26 @@ def load_visit_delegates(visit_id: int) -> list[Delegate]:
         select(Delegate).where(Delegate.visit_id == visit_id).order_by(Delegate.id)))
 
 
+# What has an audience of chosen delegates: its model and the table of its chosen delegates.
+AUDIENCES: dict[str, tuple[Any, Any]] = {
+    "item": (Item, item_delegates), "journey": (Journey, journey_delegates),
+    "stay": (Stay, stay_delegates)}
+
+
+def load_audience(visit_id: int, kind: str, row_id: int) -> tuple[Any, list[Delegate]] | None:
+    """An item, journey or stay of the visit and the delegates it is for, in the order they
+    were added; None when the visit has no such row."""
+    model, table = AUDIENCES[kind]
+    row = db.session.get(model, row_id)
+    if row is None or row.visit_id != visit_id:
+        return None
+    statement = select(Delegate).where(Delegate.visit_id == visit_id).order_by(Delegate.id)
+    if not row.whole_delegation:
+        chosen = select(table.c.delegate_id).where(table.c[f"{kind}_id"] == row_id)
+        statement = statement.where(Delegate.id.in_(chosen))
+    return row, list(db.session.scalars(statement))
+
+
 def usages(row: Any) -> dict[str, int]:
     """How many rows of each table still point at `row` (e.g. {"items": 7, "visits": 1})."""
     counts: dict[str, int] = {}
