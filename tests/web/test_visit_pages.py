@@ -15,6 +15,8 @@ def test_every_page_answers_for_an_organiser(client, demo_visit, logged_in):
     for url in ["/", "/?q=Oekra", f"/visits/{demo_visit.id}", f"/visits/{demo_visit.id}/timeline",
                 "/visits/new", f"/visits/{demo_visit.id}/edit", f"/visits/{demo_visit.id}/delete",
                 f"/visits/{demo_visit.id}/delegates", f"/visits/{demo_visit.id}/delegates/new",
+                f"/visits/{demo_visit.id}/delegates?item={item.id}",
+                f"/visits/{demo_visit.id}/translations",
                 f"/delegates/{delegate.id}/edit", f"/delegates/{delegate.id}/delete",
                 f"/visits/{demo_visit.id}/delegates/import", f"/visits/{demo_visit.id}/items/new",
                 f"/items/{item.id}/edit", f"/items/{item.id}/delete", "/organisations", "/people",
@@ -192,3 +194,44 @@ def test_an_organisation_in_use_is_not_deleted_from_the_browser(client, demo_vis
                     data={"version": str(host.version)}, follow_redirects=True)
     assert "still used by" in response.get_data(as_text=True)
     assert client.get(f"/organisations/{host.id}/edit").status_code == 200
+
+
+def test_the_delegates_page_names_who_takes_a_journey_or_stays_at_a_hotel(client, two_group_visit, logged_in, page):
+    logged_in(client)
+    base = f"/visits/{two_group_visit.id}/delegates"
+    flight = two_group_visit.journeys[0]
+    listed = page(client, f"{base}?journey={flight.id}&lang=en")
+    assert "Delegates (3)" in listed and "Arrival RO 391" in listed
+    assert "Ion Rusu" in listed and "Elena Lungu" not in listed
+    listed = page(client, f"{base}?stay={two_group_visit.stays[1].id}&lang=en")
+    assert "Delegates (2)" in listed and "Hotel Sablon" in listed
+    assert "Elena Lungu" in listed and "Ion Rusu" not in listed
+
+
+def test_translations_and_audience_pages_query_the_same_whatever_the_size(client, app, demo_visit, count_queries, logged_in):
+    logged_in(client)
+    first = demo_visit.items[0]
+    first.whole_delegation, first.chosen_delegates = False, demo_visit.delegates[:2]
+    db.session.commit()
+    urls = [f"/visits/{demo_visit.id}/translations",
+            f"/visits/{demo_visit.id}/delegates?item={first.id}"]
+
+    def counts() -> list[int]:
+        found = []
+        for url in urls:
+            db.session.expire_all()
+            with count_queries(app) as statements:
+                assert client.get(url).status_code == 200
+            found.append(len(statements))
+        return found
+
+    before = counts()
+    extra = [Delegate(visit=demo_visit, full_name=f"Gast {n}", role="member") for n in range(6)]
+    db.session.add_all(extra)
+    for n in range(5):
+        db.session.add(Item(visit_id=demo_visit.id, title=f"Extra {n}", kind="session",
+                            starts_at=first.starts_at, ends_at=first.ends_at,
+                            venue_id=first.venue_id, topics=["nieuw"], translations={}))
+    first.chosen_delegates = [*first.chosen_delegates, *extra]
+    db.session.commit()
+    assert counts() == before

@@ -22,6 +22,7 @@ from visitplanner.web.editing import (
     writer_required,
 )
 from visitplanner.web.formatting import local
+from visitplanner.web.forms_practical import DIRECTION_NAMES
 from visitplanner.web.forms_programme import DELEGATE_ROLE_NAMES, DelegateForm
 from visitplanner.web.forms_translations import in_language
 
