@@ -47,6 +47,7 @@ def _seed(app, seed_visit) -> dict[str, str]:
         f"/organisations/{ids['org']}/edit", "new-person": "/people/new",
         "new-venue": "/venues/new", "users": "/users", "new-user": "/users/new",
         "news": f"{v}/news", "outbox": f"{v}/outbox", "personal": personal,
+        "translations": f"{v}/translations", "item-delegates": f"{v}/delegates?item={item_id}",
     }
 
 
