@@ -7,7 +7,8 @@ import datetime as dt
 import re
 
 from visitplanner.core.calendars import delegate_links
-from visitplanner.core.queries import load_personal_visit, load_visit
+from visitplanner.core.personal_visit import load_personal_visit
+from visitplanner.core.queries import load_visit
 from visitplanner.extensions import db
 from visitplanner.models import Delegate, Item, Journey
 from visitplanner.planning.build import build_programme

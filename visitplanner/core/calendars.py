@@ -12,7 +12,8 @@ from sqlalchemy.exc import IntegrityError
 
 from visitplanner.core import output_cache
 from visitplanner.core.delegate_links import links_of
-from visitplanner.core.queries import load_personal_visit, load_visit, printout_stamp
+from visitplanner.core.personal_visit import load_personal_visit
+from visitplanner.core.queries import load_visit, printout_stamp
 from visitplanner.extensions import db
 from visitplanner.mail.invitations import queue_invitations
 from visitplanner.models import Delegate, OutboxMessage, Person, Setting

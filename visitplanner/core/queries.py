@@ -1,12 +1,11 @@
 """Reads: every query the views need, each a fixed number of statements."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import bindparam, func, literal, or_, select, union_all
+from sqlalchemy import bindparam, func, literal, select, union_all
 from sqlalchemy.orm import joinedload, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -72,50 +71,6 @@ def load_visit(visit_id: int) -> Visit | None:
     if visit is not None:
         _fill_audiences(visit.id, visit.delegates, visit.items, visit.journeys, visit.stays)
     return visit
-
-
-@dataclass(frozen=True)
-class PersonalVisit:
-    """A visit loaded for one delegate's programme, read by build_programme like a visit: the
-    visit's own facts and delegation (any attribute not here is the visit's), and only the
-    items, journeys and stays the delegate attends; no key figures or quotes (no personal
-    output shows them)."""
-
-    visit: Visit
-    items: list[Item]
-    journeys: list[Journey]
-    stays: list[Stay]
-    key_figures: tuple[Person, ...] = ()
-    quotes: tuple[Quote, ...] = ()
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.visit, name)
-
-
-def load_personal_visit(delegate: Delegate) -> PersonalVisit:
-    """What `delegate`'s own programme needs, in a fixed number of queries: not the items,
-    journeys and stays of the others, nor the visit's key figures and quotes."""
-    visit_id = delegate.visit_id
-    visit = db.session.scalar(select(Visit).where(Visit.id == visit_id).options(
-        joinedload(Visit.host_organisation).undefer(Organisation.logo),
-        selectinload(Visit.partner_links).joinedload(VisitPartner.organisation),
-        selectinload(Visit.delegates), selectinload(Visit.contacts)))
-    assert visit is not None  # a delegate's visit outlives none of its delegates
-
-    def attended(model: Any, row_id: Any) -> Any:
-        # The visit's rows for the whole delegation or with the delegate among the chosen.
-        chosen = select(row_id).where(row_id.table.c.delegate_id == delegate.id)
-        return select(model).where(model.visit_id == visit_id,
-                                   or_(model.whole_delegation.is_(True), model.id.in_(chosen)))
-
-    items = list(db.session.scalars(attended(Item, item_delegates.c.item_id)
-                                    .options(*_item_options()).order_by(Item.starts_at)))
-    journeys = list(db.session.scalars(attended(Journey, journey_delegates.c.journey_id)
-                                       .order_by(Journey.departs_at, Journey.id)))
-    stays = list(db.session.scalars(attended(Stay, stay_delegates.c.stay_id).options(
-        joinedload(Stay.venue).joinedload(Venue.organisation)).order_by(Stay.check_in, Stay.id)))
-    _fill_audiences(visit_id, visit.delegates, items, journeys, stays)
-    return PersonalVisit(visit, items, journeys, stays)
 
 
 def _fill_audiences(visit_id: int, delegates: list[Delegate], items: list[Item],

@@ -266,7 +266,7 @@ def group_by_day(items: list[ProgrammeItem]) -> tuple[Day, ...]:
 def build_programme(visit: Any, lang: str | None = None,
                     delegate_id: int | None = None) -> Programme:
     """Assemble the programme of a loaded visit; with `delegate_id`, only that delegate's items,
-    journeys and stays (see core.queries.load_personal_visit for a visit loaded for them)."""
+    journeys and stays (see core.personal_visit for a visit loaded for them)."""
     content_lang = visit.content_language
     lang = lang or content_lang
     zone = ZoneInfo(visit.timezone)

@@ -6,7 +6,8 @@ from flask.typing import ResponseReturnValue
 
 from visitplanner.core import calendars, releases
 from visitplanner.core.delegate_links import delegate_for_token, link_expired
-from visitplanner.core.queries import load_personal_visit, printout_stamp
+from visitplanner.core.personal_visit import load_personal_visit
+from visitplanner.core.queries import printout_stamp
 from visitplanner.edge import attachment, output_language
 from visitplanner.extensions import db
 from visitplanner.models import Delegate, ItemResponse
