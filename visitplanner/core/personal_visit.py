@@ -34,9 +34,10 @@ from visitplanner.models import (
 @dataclass(frozen=True)
 class PersonalVisit:
     """A visit loaded for one delegate's programme, read by build_programme like a visit: the
-    visit's own facts (any attribute not here is a column of `facts`), its host, partners,
-    delegation and contacts, and only the items, journeys and stays the delegate attends; no
-    key figures or quotes (no personal output shows them).
+    visit's own facts (any attribute not here is a column of `facts`), its host, partners and
+    contacts, and only the items, journeys and stays the delegate attends; of the delegation,
+    only the delegate and the escorts and staff (CONTACT_ROLES); no key figures or quotes. No
+    personal output shows what is left out.
 
     Each record has its row's columns as attributes and, like the models, the rows it points
     at (an item's venue, speakers and interpreters; a venue's or person's organisation) and
@@ -57,6 +58,8 @@ class PersonalVisit:
         return getattr(self.facts, name)
 
 
+# The delegates a personal page lists to call beside its own delegate.
+CONTACT_ROLES = ("escort", "staff")
 # What a delegate attends, per kind of row: its model and the table of its chosen delegates.
 AUDIENCES: dict[str, tuple[Any, Table]] = {
     "item": (Item, item_delegates), "journey": (Journey, journey_delegates),
@@ -71,14 +74,22 @@ def _attended(kind: str) -> Any:
                                                            model.id.in_(chosen))
 
 
+# Columns no personal output shows: reading them (dates are parsed from text on SQLite) costs
+# more than the rest of a summit's 500 delegates.
+BOOKKEEPING = ("visit_id", "version", "created_at", "updated_at")
+
+
 def _columns(model: Any, *left_out: str) -> list[Any]:
-    return [column for column in model.__table__.c if column.key not in left_out]
+    """The model's columns but `left_out` and BOOKKEEPING, as attributes of the same name."""
+    return [column for column in model.__table__.c
+            if column.key not in left_out and column.key not in BOOKKEEPING]
 
 
 @cache
 def _statements() -> dict[str, Any]:
     # Built once, with bound parameters: composing these costs more than running them.
     visit_id: Any = bindparam("visit_id")
+    delegate_id: Any = bindparam("delegate_id")
     ids: Any = bindparam("ids", expanding=True)
     attended_items = select(Item.id).where(_attended("item"))
     links = union_all(*(
@@ -88,8 +99,9 @@ def _statements() -> dict[str, Any]:
     audiences = union_all(*(
         select(literal(kind).label("kind"), table.c[f"{kind}_id"].label("row_id"),
                table.c.delegate_id)
-        .where(table.c[f"{kind}_id"].in_(select(table.c[f"{kind}_id"]).where(
-            table.c.delegate_id == bindparam("delegate_id"))))
+        .join(Delegate, Delegate.id == table.c.delegate_id)
+        .where(Delegate.visit_id == visit_id, table.c[f"{kind}_id"].in_(
+            select(table.c[f"{kind}_id"]).where(table.c.delegate_id == delegate_id)))
         for kind, (_model, table) in AUDIENCES.items()))
     # Only the visit's host prints its logo: no other organisation's logo is read.
     logo = case((Organisation.id == bindparam("host_id"), Organisation.logo)).label("logo")
@@ -97,18 +109,23 @@ def _statements() -> dict[str, Any]:
         "visit": select(Visit.__table__).where(Visit.id == visit_id),
         "partners": select(VisitPartner.organisation_id).where(VisitPartner.visit_id == visit_id)
         .order_by(VisitPartner.position),
-        "delegates": select(Delegate.__table__).where(Delegate.visit_id == visit_id)
+        "delegates": select(*_columns(Delegate, "notes", "link_key", "link_version",
+                                      "link_issued_at"))
+        .where(Delegate.visit_id == visit_id,
+               or_(Delegate.id == delegate_id, Delegate.role.in_(CONTACT_ROLES)))
         .order_by(Delegate.id),
-        "contacts": select(Contact.__table__).where(Contact.visit_id == visit_id)
+        "contacts": select(*_columns(Contact)).where(Contact.visit_id == visit_id)
         .order_by(Contact.position, Contact.id),
-        "items": select(Item.__table__).where(_attended("item")).order_by(Item.starts_at),
-        "journeys": select(Journey.__table__).where(_attended("journey"))
+        # An item's time of change is its calendar event's LAST-MODIFIED.
+        "items": select(*_columns(Item), Item.updated_at).where(_attended("item"))
+        .order_by(Item.starts_at),
+        "journeys": select(*_columns(Journey)).where(_attended("journey"))
         .order_by(Journey.departs_at, Journey.id),
-        "stays": select(Stay.__table__).where(_attended("stay")).order_by(Stay.check_in, Stay.id),
+        "stays": select(*_columns(Stay)).where(_attended("stay")).order_by(Stay.check_in, Stay.id),
         "links": links.order_by("position"),
         "audiences": audiences.order_by("delegate_id"),
-        "people": select(Person.__table__).where(Person.id.in_(ids)),
-        "venues": select(Venue.__table__).where(Venue.id.in_(ids)),
+        "people": select(*_columns(Person)).where(Person.id.in_(ids)),
+        "venues": select(*_columns(Venue)).where(Venue.id.in_(ids)),
         "organisations": select(*_columns(Organisation, "logo"), logo)
         .where(Organisation.id.in_(ids)),
     }
@@ -135,9 +152,9 @@ def load_personal_visit(delegate: Delegate) -> PersonalVisit:
     visit_id, delegate_id = delegate.visit_id, delegate.id
     facts = _run("visit", visit_id=visit_id).one()
     partner_ids = list(_run("partners", visit_id=visit_id).scalars())
-    delegates = list(_run("delegates", visit_id=visit_id))
-    contacts = list(_run("contacts", visit_id=visit_id))
     own = {"visit_id": visit_id, "delegate_id": delegate_id}
+    delegates = list(_run("delegates", **own))
+    contacts = list(_run("contacts", visit_id=visit_id))
     items, journeys, stays = (_records(kind, **own) for kind in ("items", "journeys", "stays"))
     links = _run("links", **own).all()
     people = _by_id("people", (link.person_id for link in links))
@@ -159,22 +176,19 @@ def load_personal_visit(delegate: Delegate) -> PersonalVisit:
             getattr(by_item[link.item_id], link.role).append(people[link.person_id])
     for stay in stays:
         stay.venue = venues[stay.venue_id]
-    _fill_audiences(delegates, {"item": items, "journey": journeys, "stay": stays}, own)
+    _fill_audiences({"item": items, "journey": journeys, "stay": stays}, own)
     return PersonalVisit(
         facts=facts, host_organisation=organisations.get(facts.host_organisation_id),
         partners=[organisations[org_id] for org_id in partner_ids], delegates=delegates,
         contacts=contacts, items=items, journeys=journeys, stays=stays)
 
 
-def _fill_audiences(delegates: list[Any], rows: dict[str, list[SimpleNamespace]],
-                    own: dict[str, int]) -> None:
+def _fill_audiences(rows: dict[str, list[SimpleNamespace]], own: dict[str, int]) -> None:
     """Give each row its audience: None for the whole delegation, else the ids of its chosen
-    delegates (of the visit's `delegates`, by id) read for the rows the delegate is chosen for."""
-    visit_delegates = {delegate.id for delegate in delegates}
+    delegates of the visit, read only for the rows the delegate is chosen for."""
     chosen: dict[tuple[str, int], list[int]] = {}
     for kind, row_id, delegate_id in _run("audiences", **own):
-        if delegate_id in visit_delegates:
-            chosen.setdefault((kind, row_id), []).append(delegate_id)
+        chosen.setdefault((kind, row_id), []).append(delegate_id)
     for kind, records in rows.items():
         for record in records:
             record.delegate_ids = (None if record.whole_delegation

@@ -48,18 +48,19 @@ JOURNEY_TEXT = ("from_place", "to_place", "meeting_point", "met_by", "notes")
 
 def translated(row: Any, field: str, lang: str, key: str | None = None) -> Any:
     """A free-text field in `lang` when translated, else as written in the content language."""
-    texts = row.translations or {}
-    for source in sources(lang):
-        translation = texts.get(source, {}).get(key or field)
-        if translation:
-            return translation
+    texts = row.translations
+    if texts:  # most rows have none: a summit's build asks 4,000 times
+        for source in sources(lang):
+            translation = texts.get(source, {}).get(key or field)
+            if translation:
+                return translation
     return getattr(row, field)
 
 
 def has_translation(row: Any, field: str, lang: str) -> bool:
     """Tell whether `translated` gives the organiser's translation rather than the stored text."""
-    texts = row.translations or {}
-    return any(texts.get(source, {}).get(field) for source in sources(lang))
+    texts = row.translations
+    return bool(texts) and any(texts.get(source, {}).get(field) for source in sources(lang))
 
 
 def untranslated(row: Any, lang: str, content_lang: str, *fields: str) -> frozenset[str]:

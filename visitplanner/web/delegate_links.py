@@ -6,7 +6,7 @@ from flask.typing import ResponseReturnValue
 
 from visitplanner.core import calendars, releases
 from visitplanner.core.delegate_links import delegate_for_token, link_expired
-from visitplanner.core.personal_visit import load_personal_visit
+from visitplanner.core.personal_visit import CONTACT_ROLES, load_personal_visit
 from visitplanner.core.queries import printout_stamp
 from visitplanner.edge import attachment, output_language
 from visitplanner.extensions import db
@@ -63,7 +63,7 @@ def _personal_page(delegate: Delegate, token: str, answers: dict[int, str]) -> s
         day_heading=day_heading, time_span=time_span, address=address,
         feed_url=calendars.delegate_links(delegate)["calendar_feed_url"],
         answer_url=row_url("web.answer_item", "item_id", token=token), answers=answers,
-        escorts=[d for d in programme.delegates if d.role in ("escort", "staff")],
+        escorts=[d for d in programme.delegates if d.role in CONTACT_ROLES],
         csrf_input=CSRF_SLOT, **PRACTICAL_GLOBALS)
 
 
