@@ -9,7 +9,7 @@ from functools import cache
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import Table, bindparam, case, literal, or_, select, union_all
+from sqlalchemy import FromClause, Table, bindparam, case, literal, or_, select, union_all
 
 from visitplanner.extensions import db
 from visitplanner.models import (
@@ -60,74 +60,79 @@ class PersonalVisit:
 
 # The delegates a personal page lists to call beside its own delegate.
 CONTACT_ROLES = ("escort", "staff")
-# What a delegate attends, per kind of row: its model and the table of its chosen delegates.
-AUDIENCES: dict[str, tuple[Any, Table]] = {
-    "item": (Item, item_delegates), "journey": (Journey, journey_delegates),
-    "stay": (Stay, stay_delegates)}
-
-
-def _attended(kind: str) -> Any:
-    """The condition on a kind's rows: of the visit, for the whole delegation or the delegate."""
-    model, table = AUDIENCES[kind]
-    chosen = select(table.c[f"{kind}_id"]).where(table.c.delegate_id == bindparam("delegate_id"))
-    return (model.visit_id == bindparam("visit_id")) & or_(model.whole_delegation.is_(True),
-                                                           model.id.in_(chosen))
-
-
+# What a delegate attends, per kind of row: its table and the table of its chosen delegates.
+AUDIENCES: dict[str, tuple[FromClause, Table]] = {
+    "item": (Item.__table__, item_delegates), "journey": (Journey.__table__, journey_delegates),
+    "stay": (Stay.__table__, stay_delegates)}
 # Columns no personal output shows: reading them (dates are parsed from text on SQLite) costs
 # more than the rest of a summit's 500 delegates.
 BOOKKEEPING = ("visit_id", "version", "created_at", "updated_at")
 
 
-def _columns(model: Any, *left_out: str) -> list[Any]:
-    """The model's columns but `left_out` and BOOKKEEPING, as attributes of the same name."""
-    return [column for column in model.__table__.c
+def _attended(kind: str) -> Any:
+    """The condition on a kind's rows: of the visit, for the whole delegation or the delegate."""
+    rows, table = AUDIENCES[kind]
+    chosen = select(table.c[f"{kind}_id"]).where(table.c.delegate_id == bindparam("delegate_id"))
+    return (rows.c.visit_id == bindparam("visit_id")) & or_(rows.c.whole_delegation.is_(True),
+                                                            rows.c.id.in_(chosen))
+
+
+def _columns(table: FromClause, *left_out: str) -> list[Any]:
+    """The table's columns but `left_out` and BOOKKEEPING (each named as its model's attribute)."""
+    return [column for column in table.c
             if column.key not in left_out and column.key not in BOOKKEEPING]
 
 
 @cache
 def _statements() -> dict[str, Any]:
-    # Built once, with bound parameters: composing these costs more than running them.
+    # Built once, with bound parameters: composing these costs more than running them. Core
+    # tables, not the models' attributes: rows come back without the ORM's loading machinery.
     visit_id: Any = bindparam("visit_id")
     delegate_id: Any = bindparam("delegate_id")
     ids: Any = bindparam("ids", expanding=True)
-    attended_items = select(Item.id).where(_attended("item"))
+    visits, delegates, contacts, partners = (model.__table__ for model in (
+        Visit, Delegate, Contact, VisitPartner))
+    items, journeys, stays = (AUDIENCES[kind][0] for kind in ("item", "journey", "stay"))
+    people, venues, organisations = Person.__table__, Venue.__table__, Organisation.__table__
+    attended_items = select(items.c.id).where(_attended("item"))
     links = union_all(*(
-        select(literal(role).label("role"), link.item_id, link.person_id, link.position)
-        .where(link.item_id.in_(attended_items))
-        for role, link in (("speakers", ItemSpeaker), ("interpreters", ItemInterpreter))))
+        select(literal(role).label("role"), link.c.item_id, link.c.person_id, link.c.position)
+        .where(link.c.item_id.in_(attended_items))
+        for role, link in (("speakers", ItemSpeaker.__table__),
+                           ("interpreters", ItemInterpreter.__table__))))
     audiences = union_all(*(
         select(literal(kind).label("kind"), table.c[f"{kind}_id"].label("row_id"),
                table.c.delegate_id)
-        .join(Delegate, Delegate.id == table.c.delegate_id)
-        .where(Delegate.visit_id == visit_id, table.c[f"{kind}_id"].in_(
+        .join(delegates, delegates.c.id == table.c.delegate_id)
+        .where(delegates.c.visit_id == visit_id, table.c[f"{kind}_id"].in_(
             select(table.c[f"{kind}_id"]).where(table.c.delegate_id == delegate_id)))
-        for kind, (_model, table) in AUDIENCES.items()))
+        for kind, (_rows, table) in AUDIENCES.items()))
     # Only the visit's host prints its logo: no other organisation's logo is read.
-    logo = case((Organisation.id == bindparam("host_id"), Organisation.logo)).label("logo")
+    logo = case((organisations.c.id == bindparam("host_id"), organisations.c.logo)).label("logo")
     return {
-        "visit": select(Visit.__table__).where(Visit.id == visit_id),
-        "partners": select(VisitPartner.organisation_id).where(VisitPartner.visit_id == visit_id)
-        .order_by(VisitPartner.position),
-        "delegates": select(*_columns(Delegate, "notes", "link_key", "link_version",
+        "visit": select(visits).where(visits.c.id == visit_id),
+        "partners": select(partners.c.organisation_id).where(partners.c.visit_id == visit_id)
+        .order_by(partners.c.position),
+        "delegates": select(*_columns(delegates, "notes", "link_key", "link_version",
                                       "link_issued_at"))
-        .where(Delegate.visit_id == visit_id,
-               or_(Delegate.id == delegate_id, Delegate.role.in_(CONTACT_ROLES)))
-        .order_by(Delegate.id),
-        "contacts": select(*_columns(Contact)).where(Contact.visit_id == visit_id)
-        .order_by(Contact.position, Contact.id),
+        .where(delegates.c.visit_id == visit_id,
+               or_(delegates.c.id == delegate_id, delegates.c.role.in_(CONTACT_ROLES)))
+        .order_by(delegates.c.id),
+        "contacts": select(*_columns(contacts)).where(contacts.c.visit_id == visit_id)
+        .order_by(contacts.c.position, contacts.c.id),
         # An item's time of change is its calendar event's LAST-MODIFIED.
-        "items": select(*_columns(Item), Item.updated_at).where(_attended("item"))
-        .order_by(Item.starts_at),
-        "journeys": select(*_columns(Journey)).where(_attended("journey"))
-        .order_by(Journey.departs_at, Journey.id),
-        "stays": select(*_columns(Stay)).where(_attended("stay")).order_by(Stay.check_in, Stay.id),
+        "items": select(*_columns(items), items.c.updated_at).where(_attended("item"))
+        .order_by(items.c.starts_at),
+        "journeys": select(*_columns(journeys)).where(_attended("journey"))
+        .order_by(journeys.c.departs_at, journeys.c.id),
+        "stays": select(*_columns(stays)).where(_attended("stay"))
+        .order_by(stays.c.check_in, stays.c.id),
         "links": links.order_by("position"),
         "audiences": audiences.order_by("delegate_id"),
-        "people": select(*_columns(Person)).where(Person.id.in_(ids)),
-        "venues": select(*_columns(Venue)).where(Venue.id.in_(ids)),
-        "organisations": select(*_columns(Organisation, "logo"), logo)
-        .where(Organisation.id.in_(ids)),
+        "people": select(*_columns(people)).where(people.c.id.in_(ids)),
+        "venues": select(*_columns(venues)).where(venues.c.id.in_(ids)),
+        "organisations": select(*_columns(organisations, "logo"), logo)
+        .where(organisations.c.id.in_(ids)),
     }
 
 

@@ -14,7 +14,7 @@ from visitplanner.models import Delegate, ItemResponse
 from visitplanner.models.releases import RESPONSES
 from visitplanner.outputs.common import day_heading, field, label, time_span
 from visitplanner.outputs.ics import address
-from visitplanner.outputs.practical import PRACTICAL_GLOBALS
+from visitplanner.outputs.practical import PRACTICAL_GLOBALS, map_url
 from visitplanner.planning.build import build_programme
 from visitplanner.web.cached_pages import CSRF_SLOT, cached_body
 from visitplanner.web.editing import row_url
@@ -64,6 +64,7 @@ def _personal_page(delegate: Delegate, token: str, answers: dict[int, str]) -> s
         feed_url=calendars.delegate_links(delegate)["calendar_feed_url"],
         answer_url=row_url("web.answer_item", "item_id", token=token), answers=answers,
         escorts=[d for d in programme.delegates if d.role in CONTACT_ROLES],
+        places={venue.id: (address(venue, lang), map_url(venue)) for venue in programme.venues},
         csrf_input=CSRF_SLOT, **PRACTICAL_GLOBALS)
 
 
