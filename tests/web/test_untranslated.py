@@ -56,7 +56,8 @@ def test_missing_translations_are_what_the_programme_in_that_language_prints_as_
     visit = load_visit(demo_visit.id)
     for lang in ("fr", "en"):
         programme = build_programme(visit, lang)
-        missing = {(m.kind, m.id): set(m.fields) for m in missing_translations(visit, lang)}
+        missing = {(m.kind, m.id): set(m.fields)
+                   for m in missing_translations(visit, (lang,))[lang]}
         for item in programme.items:
             topics = {"topics"} if item.topics and item.topics_lang != lang else set()
             assert missing.get(("item", item.id), set()) == set(item.untranslated) | topics
@@ -66,8 +67,10 @@ def test_missing_translations_are_what_the_programme_in_that_language_prints_as_
             assert missing.get(("venue", venue.id), set()) == set(venue.untranslated)
         delegation = {f"delegation_{f}" for f in programme.visit.delegation.untranslated}
         assert missing.get(("visit", visit.id), set()) == set(programme.visit.untranslated) | delegation
-    assert ("item", demo_visit.items[0].id) in {(m.kind, m.id) for m in missing_translations(visit, "en")}
-    assert missing_translations(visit, visit.content_language) == ()
+    both = missing_translations(visit, ("fr", "en"))
+    assert both == {lang: missing_translations(visit, (lang,))[lang] for lang in ("fr", "en")}
+    assert ("item", demo_visit.items[0].id) in {(m.kind, m.id) for m in both["en"]}
+    assert missing_translations(visit, ("nl",)) == {"nl": ()}  # the content language
 
 
 def test_programme_itself_prints_no_markers(demo_visit):
@@ -76,5 +79,5 @@ def test_programme_itself_prints_no_markers(demo_visit):
     programme = build_programme(load_visit(demo_visit.id), "en")
     html = pdf.programme_html(programme)
     assert "[nl:" not in html and "\ue000" not in html
-    kinds = {m.kind for m in missing_translations(load_visit(demo_visit.id), "en")}
+    kinds = {m.kind for m in missing_translations(load_visit(demo_visit.id), ("en",))["en"]}
     assert kinds <= {"visit", "item", "delegate", "organisation", "person", "venue"}

@@ -13,8 +13,8 @@ from visitplanner.planning.build import (
     PERSON_TEXT,
     VENUE_TEXT,
     VISIT_TEXT,
+    sources,
     translated,
-    untranslated,
 )
 
 
@@ -28,45 +28,62 @@ class MissingTranslation:
     fields: tuple[str, ...]
 
 
-def missing_translations(visit: Any, lang: str) -> tuple[MissingTranslation, ...]:
-    """Every record of a loaded visit (see core.queries.load_visit) whose text the programme in
-    `lang` prints as stored, each once, visit first; none in the content language."""
+def missing_translations(visit: Any, langs: tuple[str, ...]) -> dict[str, tuple[
+        MissingTranslation, ...]]:
+    """For each of `langs`, every record of a loaded visit (see core.queries.load_visit) whose
+    text the programme in that language prints as stored, each once, visit first; none in the
+    content language. One pass over the visit reads each record's texts once for all `langs`."""
     content_lang = visit.content_language
-    found: dict[tuple[str, int], MissingTranslation] = {}
+    wanted = tuple((lang, sources(lang)) for lang in langs if lang != content_lang)
+    found: dict[str, dict[tuple[str, int], MissingTranslation]] = {lang: {} for lang in langs}
+    seen: set[tuple[str, int]] = set()
 
-    def note(kind: str, row: Any, name: Any, fields: tuple[str, ...]) -> None:
-        if row is None or (kind, row.id) in found:
+    def note(kind: str, row: Any, named_by: str, fields: tuple[str, ...]) -> None:
+        if row is None or (kind, row.id) in seen:
             return
-        missing = untranslated(row, lang, content_lang, *fields)
-        if missing:
-            order = FIELD_ORDER[kind]
-            found[(kind, row.id)] = MissingTranslation(kind, row.id, name, tuple(sorted(
-                missing, key=lambda f: order.index(f) if f in order else len(order))))
+        seen.add((kind, row.id))
+        written = [field for field in fields if getattr(row, field)]
+        if not written:
+            return
+        texts = row.translations or {}
+        for lang, from_langs in wanted:
+            missing = [field for field in written
+                       if not any(texts.get(source, {}).get(field) for source in from_langs)]
+            if missing:
+                found[lang][(kind, row.id)] = MissingTranslation(
+                    kind, row.id, translated(row, named_by, lang), tuple(missing))
 
     def organisation(org: Any) -> None:
         if org is not None:
-            note("organisation", org, translated(org, "name", lang), ORGANISATION_TEXT)
+            note("organisation", org, "name", ORGANISATION_FIELDS)
 
     def person(row: Any) -> None:
-        note("person", row, row.full_name, PERSON_TEXT)
+        note("person", row, "full_name", PERSON_FIELDS)
         organisation(row.organisation)
 
-    note("visit", visit, translated(visit, "title", lang), VISIT_TEXT + DELEGATION_TEXT)
+    note("visit", visit, "title", VISIT_FIELDS)
     for org in (visit.host_organisation, *visit.partners):
         organisation(org)
     for item in sorted(visit.items, key=lambda row: (row.starts_at, row.ends_at, row.id)):
-        note("item", item, translated(item, "title", lang), (*ITEM_TEXT, "topics"))
-        if item.venue is not None:
-            note("venue", item.venue, translated(item.venue, "name", lang), VENUE_TEXT)
-            organisation(item.venue.organisation)
+        note("item", item, "title", ITEM_FIELDS)
+        venue = item.venue
+        if venue is not None:
+            note("venue", venue, "name", VENUE_FIELDS)
+            organisation(venue.organisation)
         organisation(item.host_organisation)
         for speaker in item.speakers:
             person(speaker)
     for delegate in visit.delegates:
-        note("delegate", delegate, delegate.full_name, DELEGATE_TEXT)
+        note("delegate", delegate, "full_name", DELEGATE_FIELDS)
     for key_figure in visit.key_figures:
         person(key_figure)
-    return tuple(found.values())
+    return {lang: tuple(found[lang].values()) for lang in langs}
+
+
+def _in_form_order(kind: str, fields: tuple[str, ...]) -> tuple[str, ...]:
+    """The fields in the order of `kind`'s edit form, those it doesn't place last."""
+    order = FIELD_ORDER[kind]
+    return tuple(sorted(fields, key=lambda f: order.index(f) if f in order else len(order)))
 
 
 # The order fields appear in on each edit form, so the list reads like the form.
@@ -79,3 +96,10 @@ FIELD_ORDER = {
     "person": ("honorific", "function"),
     "venue": ("name", "address", "city"),
 }
+# Each record's fields as the translations page lists them.
+VISIT_FIELDS = _in_form_order("visit", VISIT_TEXT + DELEGATION_TEXT)
+ITEM_FIELDS = _in_form_order("item", (*ITEM_TEXT, "topics"))
+VENUE_FIELDS = _in_form_order("venue", VENUE_TEXT)
+DELEGATE_FIELDS = _in_form_order("delegate", DELEGATE_TEXT)
+ORGANISATION_FIELDS = _in_form_order("organisation", ORGANISATION_TEXT)
+PERSON_FIELDS = _in_form_order("person", PERSON_TEXT)

@@ -62,8 +62,9 @@ def other_languages(visit: Any) -> tuple[str, ...]:
 
 def count_untranslated(visit: Any) -> int:
     """How many fields the translations page lists, over all its languages."""
-    return sum(len(missing.fields) for lang in other_languages(visit)
-               for missing in missing_translations(visit, lang))
+    return sum(len(missing.fields) for records in
+               missing_translations(visit, other_languages(visit)).values()
+               for missing in records)
 
 
 def untranslated_by_language(visit: Any) -> dict[str, tuple[MissingRow, ...]]:
@@ -79,5 +80,5 @@ def untranslated_by_language(visit: Any) -> dict[str, tuple[MissingRow, ...]]:
             MissingField(labels.get(field, field), f"{page}#translations-{lang}-{field}")
             for field in missing.fields))
 
-    return {lang: tuple(row(missing, lang) for missing in missing_translations(visit, lang))
-            for lang in other_languages(visit)}
+    return {lang: tuple(row(missing, lang) for missing in records)
+            for lang, records in missing_translations(visit, other_languages(visit)).items()}
