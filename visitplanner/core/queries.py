@@ -82,7 +82,7 @@ def _fill_audiences(visit_id: int, delegates: list[Delegate], items: list[Item],
     """
     by_id = {delegate.id: delegate for delegate in delegates}
     chosen: dict[tuple[str, int], list[Delegate]] = {}
-    for kind, row_id, delegate_id in db.session.execute(_audience_statement(),
+    for kind, row_id, delegate_id in db.session.execute(audience_statement(),
                                                         {"visit_id": visit_id}).all():
         if delegate_id in by_id:
             chosen.setdefault((kind, row_id), []).append(by_id[delegate_id])
@@ -92,9 +92,9 @@ def _fill_audiences(visit_id: int, delegates: list[Delegate], items: list[Item],
 
 
 @cache
-def _audience_statement() -> Any:
-    # (kind, row id, delegate id) of every chosen delegate of a visit, in the relationships'
-    # order (Delegate.id); built once, like the stamp's statement.
+def audience_statement() -> Any:
+    """(kind, row id, delegate id) of every chosen delegate of a visit (:visit_id), in the
+    relationships' order (Delegate.id); built once, like the stamp's statement."""
     visit_id: Any = bindparam("visit_id")
     return union_all(*(
         select(literal(kind).label("kind"), table.c[f"{kind}_id"].label("row_id"),

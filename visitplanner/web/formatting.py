@@ -46,6 +46,11 @@ def time_span(item: Any) -> str:
     return clock_span(item.starts, item.ends)
 
 
+def full_names(people: Any) -> str:
+    """'Anna Peeters, Jan Claes': one filter rather than map and join (a summit has 450)."""
+    return ", ".join(person.full_name for person in people)
+
+
 def moment(value: dt.datetime) -> str:
     """A date with a time, wall clock as stored."""
     return format_datetime(value, "medium", rebase=False)
@@ -102,5 +107,5 @@ def local(row: Any, field: str) -> Any:
 FILTERS: dict[str, Callable[..., Any]] = {
     "day": day, "short_date": short_date, "clock": clock, "time_span": time_span,
     "moment": moment, "delegation_phrase": delegation_phrase,
-    "visit_delegation": visit_delegation, "local": local,
+    "visit_delegation": visit_delegation, "local": local, "full_names": full_names,
 }

@@ -8,7 +8,7 @@ from flask import abort, render_template
 from flask.typing import ResponseReturnValue
 from flask_babel import lazy_gettext as _l
 
-from visitplanner.core.queries import load_visit
+from visitplanner.core.snapshots import load_visit_snapshot
 from visitplanner.planning.untranslated import MissingTranslation, missing_translations
 from visitplanner.planning.vocabulary import LANGUAGES
 from visitplanner.web.editing import row_url, writer_required
@@ -48,7 +48,7 @@ class MissingRow:
 @writer_required
 def show_translations(visit_id: int) -> ResponseReturnValue:
     """What each output language lacks, with a link to the input of each field."""
-    visit = load_visit(visit_id)
+    visit = load_visit_snapshot(visit_id)
     if visit is None:
         abort(404)
     return render_template("web/translations.html", visit=visit,

@@ -11,6 +11,7 @@ from flask_login import current_user, login_required
 
 from visitplanner.core.operations import apply_visit, commit, copy_visit_as
 from visitplanner.core.queries import load_visit, printout_stamp, search_visits
+from visitplanner.core.snapshots import load_visit_snapshot
 from visitplanner.models import Visit
 from visitplanner.planning.build import build_programme, translated
 from visitplanner.planning.conflicts import Conflict, find_conflicts
@@ -80,7 +81,7 @@ def show_visit(visit_id: int) -> ResponseReturnValue:
 def visit_body(visit_id: int, lang: str, can_write: bool) -> str:
     """The visit page's body in the UI language `lang`, for organisers or for viewers, its
     send-invitations form with the CSRF slot (see web.cached_pages)."""
-    visit = load_visit(visit_id)
+    visit = load_visit_snapshot(visit_id)
     if visit is None:
         abort(404)
     programme = build_programme(visit, lang)
