@@ -9,7 +9,19 @@ from functools import cache
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import FromClause, Table, bindparam, case, literal, or_, select, union_all
+from sqlalchemy import (
+    FromClause,
+    String,
+    Table,
+    bindparam,
+    case,
+    cast,
+    func,
+    literal,
+    or_,
+    select,
+    union_all,
+)
 
 from visitplanner.extensions import db
 from visitplanner.models import (
@@ -100,12 +112,15 @@ def _statements() -> dict[str, Any]:
         .where(link.c.item_id.in_(attended_items))
         for role, link in (("speakers", ItemSpeaker.__table__),
                            ("interpreters", ItemInterpreter.__table__))))
+    # One row per row the delegate is chosen for, its audience's ids joined by commas: a
+    # summit delegate's breakouts, flights and hotel have 570 chosen delegates.
     audiences = union_all(*(
         select(literal(kind).label("kind"), table.c[f"{kind}_id"].label("row_id"),
-               table.c.delegate_id)
+               func.aggregate_strings(cast(table.c.delegate_id, String), ",").label("ids"))
         .join(delegates, delegates.c.id == table.c.delegate_id)
         .where(delegates.c.visit_id == visit_id, table.c[f"{kind}_id"].in_(
             select(table.c[f"{kind}_id"]).where(table.c.delegate_id == delegate_id)))
+        .group_by(table.c[f"{kind}_id"])
         for kind, (_rows, table) in AUDIENCES.items()))
     # Only the visit's host prints its logo: no other organisation's logo is read.
     logo = case((organisations.c.id == bindparam("host_id"), organisations.c.logo)).label("logo")
@@ -128,7 +143,7 @@ def _statements() -> dict[str, Any]:
         "stays": select(*_columns(stays)).where(_attended("stay"))
         .order_by(stays.c.check_in, stays.c.id),
         "links": links.order_by("position"),
-        "audiences": audiences.order_by("delegate_id"),
+        "audiences": audiences,
         "people": select(*_columns(people)).where(people.c.id.in_(ids)),
         "venues": select(*_columns(venues)).where(venues.c.id.in_(ids)),
         "organisations": select(*_columns(organisations, "logo"), logo)
@@ -191,9 +206,8 @@ def load_personal_visit(delegate: Delegate) -> PersonalVisit:
 def _fill_audiences(rows: dict[str, list[SimpleNamespace]], own: dict[str, int]) -> None:
     """Give each row its audience: None for the whole delegation, else the ids of its chosen
     delegates of the visit, read only for the rows the delegate is chosen for."""
-    chosen: dict[tuple[str, int], list[int]] = {}
-    for kind, row_id, delegate_id in _run("audiences", **own):
-        chosen.setdefault((kind, row_id), []).append(delegate_id)
+    chosen = {(kind, row_id): sorted(map(int, ids.split(",")))
+              for kind, row_id, ids in _run("audiences", **own)}
     for kind, records in rows.items():
         for record in records:
             record.delegate_ids = (None if record.whole_delegation
