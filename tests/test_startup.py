@@ -1,5 +1,6 @@
-"""Starting is cheap: the libraries of outputs, migrations and password checks load only when
-something uses them, and listing the commands creates no app (figures: bench/bench_startup.py)."""
+"""Starting is cheap: the libraries of outputs, calendars, logos, e-mail checks, migrations and
+password checks load only when something uses them, and listing the commands creates no app
+(figures: bench/bench_startup.py)."""
 from __future__ import annotations
 
 import json
@@ -11,9 +12,9 @@ from typing import Any
 
 from visitplanner import PROJECT_ROOT
 
-# Each costs from a twentieth of a second to a second of every start when imported there.
+# Each costs from a hundredth of a second to a second of every start when imported there.
 HEAVY = ("weasyprint", "openpyxl", "docx", "schemathesis", "markdown_it", "segno", "zxcvbn",
-         "flask_migrate", "alembic")
+         "flask_migrate", "alembic", "icalendar", "num2words", "PIL", "email_validator")
 # Printed last by each program below: what it loaded.
 REPORT = ("import json\n"
           f"heavy = sorted(m for m in {HEAVY!r} if m in sys.modules)\n"

@@ -5,7 +5,6 @@ import io
 from typing import Any
 
 from flask_babel import gettext as _
-from PIL import Image, UnidentifiedImageError
 
 MAX_LOGO_BYTES = 2 * 1024 * 1024
 LOGO_TYPES = {"PNG": "image/png", "JPEG": "image/jpeg"}
@@ -19,6 +18,8 @@ class LogoError(ValueError):
 
 def check_logo(data: bytes) -> str:
     """The media type of an acceptable logo; LogoError saying what is wrong otherwise."""
+    from PIL import Image, UnidentifiedImageError  # only uploads need Pillow
+
     if not data:
         raise LogoError(_("The file is empty."))
     if len(data) > MAX_LOGO_BYTES:

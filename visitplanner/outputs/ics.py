@@ -4,10 +4,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from babel import Locale
-from icalendar import Calendar, Event, vCalAddress, vDuration, vGeo
 
 from visitplanner.outputs.common import field, label
 from visitplanner.outputs.practical import journey_means
@@ -20,6 +19,9 @@ from visitplanner.planning.programme import (
     ProgrammeItem,
     VenueView,
 )
+
+if TYPE_CHECKING:  # icalendar itself loads at the first calendar: a tenth of a second of start-up
+    from icalendar import Calendar, Event, vCalAddress
 
 PRODID = "-//visitplanner//visitplanner//EN"
 STATUSES = {"tentative": "TENTATIVE", "confirmed": "CONFIRMED", "cancelled": "CANCELLED"}
@@ -94,6 +96,8 @@ def description(item: ProgrammeItem, lang: str, page_url: str | None,
 
 
 def _cal_address(uri: str, name: str | None, **params: str) -> vCalAddress:
+    from icalendar import vCalAddress
+
     cal_address = vCalAddress(uri)
     if name and param(name):
         cal_address.params["CN"] = param(name)
@@ -105,6 +109,8 @@ def event(programme: Programme, item: ProgrammeItem, options: CalendarOptions,
           attendee: DelegateView | None = None, sequence: int | None = None,
           status: str | None = None) -> Event:
     """The VEVENT of one item."""
+    from icalendar import Event, vGeo
+
     lang = programme.lang
     vevent = Event()
     vevent.add("uid", uid(item.id, options.uid_host))
@@ -144,6 +150,8 @@ def event(programme: Programme, item: ProgrammeItem, options: CalendarOptions,
 def journey_event(programme: Programme, journey: JourneyView,
                   options: CalendarOptions) -> Event:
     """The VEVENT of one arrival or departure: each end in its own zone (TZID)."""
+    from icalendar import Event
+
     lang = programme.lang
     direction = label(f"release.{journey.direction}", lang)
     vevent = Event()
@@ -178,6 +186,8 @@ def journey_event(programme: Programme, journey: JourneyView,
 
 def _calendar(programme: Programme, items: tuple[ProgrammeItem, ...], options: CalendarOptions,
               method: str | None = None, journeys: tuple[JourneyView, ...] = ()) -> Calendar:
+    from icalendar import Calendar, vDuration
+
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")

@@ -10,8 +10,10 @@ from functools import cache, lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
+if TYPE_CHECKING:  # icalendar itself loads at the first calendar: a tenth of a second of start-up
+    from icalendar import Timezone
 
 NAME = r"(?:<[^>]+>|[A-Za-z]{3,})"
 OFFSET = r"[+-]?\d{1,3}(?::\d{2}){0,2}"
@@ -137,6 +139,8 @@ def explicit_observances(key: str, first: dt.date, last: dt.date) -> list[Observ
 def vtimezone(key: str, first: dt.date, last: dt.date) -> Timezone:
     """The VTIMEZONE of zone `key` valid from `first` to `last`: made once, then the same
     component for every calendar and invitation (callers add it, never change it)."""
+    from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
+
     observances = rule_observances(key, first.year - 1)
     if observances is None or not _agrees(key, observances, first, last):
         observances = explicit_observances(key, first, last)

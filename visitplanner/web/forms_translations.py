@@ -61,9 +61,8 @@ def _base_label(namespace: dict[str, Any], key: str) -> Any:
     return getattr(namespace[head].args[0], rest).args[0]
 
 
-def _field(schema: type[BaseModel], key: str, label: Any) -> UnboundField:
-    """A text input, text area or lines field with the schema's limits."""
-    spec = schema.model_json_schema()["properties"][key]["anyOf"][0]
+def _field(spec: dict[str, Any], label: Any) -> UnboundField:
+    """A text input, text area or lines field with the limits of the key's JSON schema."""
     if spec["type"] == "array":
         return LinesField(label, spec.get("maxItems", 30), spec["items"]["maxLength"],
                           validators=[follows(rules.check_text)])
@@ -77,11 +76,13 @@ def _field(schema: type[BaseModel], key: str, label: Any) -> UnboundField:
 def translations_field(schema: type[BaseModel], namespace: dict[str, Any]) -> FormField:
     """A Translations field for the form class whose body is `namespace` (its `vars()`)."""
     keys = tuple(schema.model_fields)
+    # Asked once per schema, not per key and language: generating it is costly at start-up.
+    properties = schema.model_json_schema()["properties"]
     per_language: dict[str, Any] = {}
     for lang in LANGUAGES:
-        fields = {key: _field(schema, key, _l("%(field)s (%(language)s)",
-                                              field=_base_label(namespace, key),
-                                              language=LANGUAGE_NAMES[lang]))
+        fields = {key: _field(properties[key]["anyOf"][0],
+                              _l("%(field)s (%(language)s)", field=_base_label(namespace, key),
+                                 language=LANGUAGE_NAMES[lang]))
                   for key in keys}
         language_form = type(f"{schema.__name__}_{lang}", (LanguageTranslation,), fields)
         per_language[lang] = FormField(language_form, label=LANGUAGE_NAMES[lang])

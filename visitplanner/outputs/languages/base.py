@@ -14,7 +14,6 @@ from typing import ClassVar
 
 from babel import Locale
 from babel.dates import format_date, format_time
-from num2words import num2words
 
 WORDS_UP_TO = 20  # the press writes counts up to twenty in words, larger ones in digits
 BRACKETED = re.compile(r"\([^)]*\)")
@@ -92,6 +91,8 @@ class Language:
 
     def number(self, n: int) -> str:
         """A count as the press writes it: words up to twenty, digits above."""
+        from num2words import num2words  # its forty languages' modules: slow to import
+
         return str(num2words(n, lang=self.code)) if 0 <= n <= WORDS_UP_TO else str(n)
 
     # Dates and times
