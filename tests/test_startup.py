@@ -10,7 +10,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from werkzeug.routing import AnyConverter, Map, Rule
+
 from visitplanner import PROJECT_ROOT
+from visitplanner.edge import IdConverter
+from visitplanner.url_rules import LazyBuilderRule
 
 # Each costs from a hundredth of a second to a second of every start when imported there.
 HEAVY = ("weasyprint", "openpyxl", "docx", "schemathesis", "markdown_it", "segno", "zxcvbn",
@@ -64,3 +68,24 @@ def test_the_cli_row_id_bound_is_the_models_one():
     from visitplanner.models.base import MAX_ID
 
     assert (ROW_ID.min, ROW_ID.max) == (1, MAX_ID)
+
+
+def _sample(converter: Any) -> Any:
+    """A value the converter takes: a row id, one of an any(), else a path needing quoting."""
+    if isinstance(converter, IdConverter):
+        return 12
+    return min(converter.items) if isinstance(converter, AnyConverter) else "a b/c.css"
+
+
+def test_every_url_rule_builds_the_url_werkzeug_builds(app):
+    """The app's rules compile their URL builders late; what they build is werkzeug's own."""
+    assert {type(rule) for rule in app.url_map.iter_rules()} >= {LazyBuilderRule}
+    eager = Map([Rule(rule.rule, **rule.get_empty_kwargs()) for rule in app.url_map.iter_rules()],
+                converters=app.url_map.converters)
+    adapter, eager_adapter = app.url_map.bind("example.org"), eager.bind("example.org")
+    for rule in app.url_map.iter_rules():
+        values = {name: _sample(converter) for name, converter in rule._converters.items()}
+        for extra in ({}, {"lang": "fr", "next": "/visits/3?x=1"}):
+            expected = eager_adapter.build(rule.endpoint, {**values, **extra})
+            for _ in range(2):  # compiled at the first build, reused after
+                assert adapter.build(rule.endpoint, {**values, **extra}) == expected

@@ -30,6 +30,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         answer_unknown_language,
     )
     from visitplanner.extensions import babel, csrf, db, login_manager
+    from visitplanner.url_rules import LazyBuilderRule
 
     instance_path = Path(os.environ.get("VISITPLANNER_INSTANCE_PATH", PROJECT_ROOT / "instance"))
     instance_path.mkdir(parents=True, exist_ok=True)
@@ -40,6 +41,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         template_folder=str(PROJECT_ROOT / "templates"),
         static_folder=str(PROJECT_ROOT / "static"),
     )
+    app.url_rule_class = LazyBuilderRule
     app.url_map.converters["id"] = IdConverter
     audit.caller_address = caller_address
     app.config.from_mapping(settings_from_env(instance_path))
