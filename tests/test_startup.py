@@ -89,3 +89,10 @@ def test_every_url_rule_builds_the_url_werkzeug_builds(app):
             expected = eager_adapter.build(rule.endpoint, {**values, **extra})
             for _ in range(2):  # compiled at the first build, reused after
                 assert adapter.build(rule.endpoint, {**values, **extra}) == expected
+
+
+def test_create_app_leaves_the_garbage_collector_as_it_found_it(tmp_path):
+    code = ("import gc\nimport visitplanner\n"
+            "visitplanner.create_app()\nassert gc.isenabled()\n"
+            "gc.disable()\nvisitplanner.create_app()\nassert not gc.isenabled()\n")
+    run_python(code, instance=tmp_path)
