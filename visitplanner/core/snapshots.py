@@ -34,6 +34,11 @@ from visitplanner.models import (
 )
 
 VISIT_ID: Any = bindparam("visit_id")
+# Columns no programme shows: reading them (SQLite parses each date from text) costs more than
+# the rest of a summit's 500 delegates. An item keeps its updated_at: it dates its calendar event.
+BOOKKEEPING = ("version", "created_at", "updated_at")
+LEFT_OUT = {"delegates": ("notes", "link_key", "link_version", "link_issued_at"),
+            "organisations": ("logo",)}
 
 
 class Record(SimpleNamespace):
@@ -116,8 +121,14 @@ def _audiences(visit_id: int, delegates: set[int]) -> dict[tuple[str, int], list
 @cache
 def _statements() -> dict[str, Any]:
     """The statements of a snapshot, each built once, in the relationships' orders."""
-    def of_visit(model: Any, *order: Any) -> Any:
-        return select(model.__table__).where(model.visit_id == VISIT_ID).order_by(*order)
+    def columns(model: Any, *kept: str) -> list[Any]:
+        table = model.__table__
+        left_out = (*BOOKKEEPING, *LEFT_OUT.get(table.name, ()))
+        return [column for column in table.c if column.key in kept or column.key not in left_out]
+
+    def of_visit(model: Any, *order: Any, kept: tuple[str, ...] = ()) -> Any:
+        return (select(*columns(model, *kept)).where(model.visit_id == VISIT_ID)
+                .order_by(*order))
 
     def of_items(link: Any) -> Any:
         return (select(link.__table__).join(Item, Item.id == link.item_id)
@@ -138,11 +149,11 @@ def _statements() -> dict[str, Any]:
         select(Venue.organisation_id).where(Venue.id.in_(venue_ids)),
         select(Person.organisation_id).where(Person.id.in_(person_ids)))
     # Only the host's logo prints (on covers and badges): the other logos stay unread.
-    columns = [column for column in Organisation.__table__.c if column.key != "logo"]
+    logo = case((Organisation.id == host_id, Organisation.logo)).label("logo")
     return {
-        "visit": select(Visit.__table__).where(Visit.id == VISIT_ID),
+        "visit": select(*columns(Visit)).where(Visit.id == VISIT_ID),
         "delegates": of_visit(Delegate, Delegate.id),
-        "items": of_visit(Item, Item.starts_at, Item.id),
+        "items": of_visit(Item, Item.starts_at, Item.id, kept=("updated_at",)),
         "journeys": of_visit(Journey, Journey.departs_at, Journey.id),
         "stays": of_visit(Stay, Stay.check_in, Stay.id),
         "contacts": of_visit(Contact, Contact.position, Contact.id),
@@ -151,8 +162,8 @@ def _statements() -> dict[str, Any]:
         "key_figures": of_visit(KeyFigure, KeyFigure.position),
         "speakers": of_items(ItemSpeaker),
         "interpreters": of_items(ItemInterpreter),
-        "people": select(Person.__table__).where(Person.id.in_(person_ids)),
-        "venues": select(Venue.__table__).where(Venue.id.in_(venue_ids)),
-        "organisations": select(*columns, case((Organisation.id == host_id, Organisation.logo))
-                                .label("logo")).where(Organisation.id.in_(organisation_ids)),
+        "people": select(*columns(Person)).where(Person.id.in_(person_ids)),
+        "venues": select(*columns(Venue)).where(Venue.id.in_(venue_ids)),
+        "organisations": select(*columns(Organisation), logo)
+        .where(Organisation.id.in_(organisation_ids)),
     }
