@@ -2,6 +2,7 @@
 a translation: read off the loaded visit, without building that programme."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,13 +33,28 @@ def missing_translations(visit: Any, langs: tuple[str, ...]) -> dict[str, tuple[
         MissingTranslation, ...]]:
     """For each of `langs`, every record of a loaded visit (see core.queries.load_visit) whose
     text the programme in that language prints as stored, each once, visit first; none in the
-    content language. One pass over the visit reads each record's texts once for all `langs`."""
-    content_lang = visit.content_language
-    wanted = tuple((lang, sources(lang)) for lang in langs if lang != content_lang)
-    found: dict[str, dict[tuple[str, int], MissingTranslation]] = {lang: {} for lang in langs}
+    content language."""
+    found: dict[str, list[MissingTranslation]] = {lang: [] for lang in langs}
+    for kind, row, named_by, lang, fields in _missing_fields(visit, langs):
+        found[lang].append(MissingTranslation(kind, row.id, translated(row, named_by, lang),
+                                              fields))
+    return {lang: tuple(records) for lang, records in found.items()}
+
+
+def count_missing(visit: Any, langs: tuple[str, ...]) -> int:
+    """How many fields missing_translations lists over all `langs`, without naming records."""
+    return sum(len(fields) for *_, fields in _missing_fields(visit, langs))
+
+
+def _missing_fields(visit: Any, langs: tuple[str, ...]) -> Iterator[
+        tuple[str, Any, str, str, tuple[str, ...]]]:
+    """(kind, row, field naming it, language, fields without a translation) for each record
+    and language that lacks one, in the order of missing_translations. One pass over the
+    visit reads each record's texts once for all `langs`."""
+    wanted = tuple((lang, sources(lang)) for lang in langs if lang != visit.content_language)
     seen: set[tuple[str, int]] = set()
 
-    def note(kind: str, row: Any, named_by: str, fields: tuple[str, ...]) -> None:
+    def note(kind: str, row: Any, named_by: str, fields: tuple[str, ...]) -> Iterator[Any]:
         if row is None or (kind, row.id) in seen:
             return
         seen.add((kind, row.id))
@@ -47,37 +63,35 @@ def missing_translations(visit: Any, langs: tuple[str, ...]) -> dict[str, tuple[
             return
         texts = row.translations or {}
         for lang, from_langs in wanted:
-            missing = [field for field in written
-                       if not any(texts.get(source, {}).get(field) for source in from_langs)]
+            missing = tuple(field for field in written
+                            if not any(texts.get(source, {}).get(field) for source in from_langs))
             if missing:
-                found[lang][(kind, row.id)] = MissingTranslation(
-                    kind, row.id, translated(row, named_by, lang), tuple(missing))
+                yield kind, row, named_by, lang, missing
 
-    def organisation(org: Any) -> None:
+    def organisation(org: Any) -> Iterator[Any]:
         if org is not None:
-            note("organisation", org, "name", ORGANISATION_FIELDS)
+            yield from note("organisation", org, "name", ORGANISATION_FIELDS)
 
-    def person(row: Any) -> None:
-        note("person", row, "full_name", PERSON_FIELDS)
-        organisation(row.organisation)
+    def person(row: Any) -> Iterator[Any]:
+        yield from note("person", row, "full_name", PERSON_FIELDS)
+        yield from organisation(row.organisation)
 
-    note("visit", visit, "title", VISIT_FIELDS)
+    yield from note("visit", visit, "title", VISIT_FIELDS)
     for org in (visit.host_organisation, *visit.partners):
-        organisation(org)
+        yield from organisation(org)
     for item in sorted(visit.items, key=lambda row: (row.starts_at, row.ends_at, row.id)):
-        note("item", item, "title", ITEM_FIELDS)
+        yield from note("item", item, "title", ITEM_FIELDS)
         venue = item.venue
         if venue is not None:
-            note("venue", venue, "name", VENUE_FIELDS)
-            organisation(venue.organisation)
-        organisation(item.host_organisation)
+            yield from note("venue", venue, "name", VENUE_FIELDS)
+            yield from organisation(venue.organisation)
+        yield from organisation(item.host_organisation)
         for speaker in item.speakers:
-            person(speaker)
+            yield from person(speaker)
     for delegate in visit.delegates:
-        note("delegate", delegate, "full_name", DELEGATE_FIELDS)
+        yield from note("delegate", delegate, "full_name", DELEGATE_FIELDS)
     for key_figure in visit.key_figures:
-        person(key_figure)
-    return {lang: tuple(found[lang].values()) for lang in langs}
+        yield from person(key_figure)
 
 
 def _in_form_order(kind: str, fields: tuple[str, ...]) -> tuple[str, ...]:

@@ -9,7 +9,11 @@ from flask.typing import ResponseReturnValue
 from flask_babel import lazy_gettext as _l
 
 from visitplanner.core.snapshots import load_visit_snapshot
-from visitplanner.planning.untranslated import MissingTranslation, missing_translations
+from visitplanner.planning.untranslated import (
+    MissingTranslation,
+    count_missing,
+    missing_translations,
+)
 from visitplanner.planning.vocabulary import LANGUAGES
 from visitplanner.web.editing import row_url, writer_required
 
@@ -62,9 +66,7 @@ def other_languages(visit: Any) -> tuple[str, ...]:
 
 def count_untranslated(visit: Any) -> int:
     """How many fields the translations page lists, over all its languages."""
-    return sum(len(missing.fields) for records in
-               missing_translations(visit, other_languages(visit)).values()
-               for missing in records)
+    return count_missing(visit, other_languages(visit))
 
 
 def untranslated_by_language(visit: Any) -> dict[str, tuple[MissingRow, ...]]:
