@@ -67,8 +67,12 @@ def untranslated(row: Any, lang: str, content_lang: str, *fields: str) -> frozen
     """The fields `translated` shows as stored, in `content_lang`, for want of a translation."""
     if lang == content_lang:
         return frozenset()
-    return frozenset(field for field in fields
-                     if getattr(row, field) and not has_translation(row, field, lang))
+    texts = row.translations
+    if not texts:  # nothing translated: every field with text shows as stored
+        return frozenset(field for field in fields if getattr(row, field))
+    from_langs = [texts.get(source) or {} for source in sources(lang)]
+    return frozenset(field for field in fields if getattr(row, field)
+                     and not any(text.get(field) for text in from_langs))
 
 
 def organisation_view(org: Any, lang: str, content_lang: str,
