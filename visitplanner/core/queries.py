@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from functools import cache
+from types import SimpleNamespace
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
@@ -184,19 +185,20 @@ def _stamp_statement() -> Any:
     ).where(Visit.id == visit_id)
 
 
-def printout_stamp(visit_id: int) -> tuple[Visit, str] | None:
-    """(visit, stamp) in one statement; None when there is no visit. The visit carries only its
-    content language, title and translations (enough to name a file).
+def printout_stamp(visit_id: int) -> tuple[Any, str] | None:
+    """(facts, stamp) in one statement; None when there is no visit. The facts are the visit's
+    content language, title and translations (enough to name a file), as attributes.
 
     The stamp changes whenever anything a printout shows may have changed: the visit, its
     items, delegates and practical side (journeys, stays, contacts), and any organisation,
     person or venue (each write raises a row's
     version and its updated_at; a deletion lowers a count).
     """
-    row = db.session.execute(_stamp_statement(), {"visit_id": visit_id}).first()
+    # Core's connection, not the session's ORM pass: every cached page and file asks this.
+    row = db.session.connection().execute(_stamp_statement(), {"visit_id": visit_id}).first()
     if row is None:
         return None
-    facts = Visit(content_language=row[0], title=row[1], translations=row[2])
+    facts = SimpleNamespace(content_language=row[0], title=row[1], translations=row[2])
     return facts, "|".join(str(value) for value in row[3:])
 
 
