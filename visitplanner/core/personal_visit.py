@@ -3,7 +3,6 @@ statements, as plain records rather than ORM objects (mapping a summit delegate'
 their venues and speakers into the session cost more than building and showing them)."""
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from types import SimpleNamespace
@@ -101,7 +100,6 @@ def _statements() -> dict[str, Any]:
     # tables, not the models' attributes: rows come back without the ORM's loading machinery.
     visit_id: Any = bindparam("visit_id")
     delegate_id: Any = bindparam("delegate_id")
-    ids: Any = bindparam("ids", expanding=True)
     visits, delegates, contacts, partners = (model.__table__ for model in (
         Visit, Delegate, Contact, VisitPartner))
     items, journeys, stays = (AUDIENCES[kind][0] for kind in ("item", "journey", "stay"))
@@ -122,6 +120,17 @@ def _statements() -> dict[str, Any]:
             select(table.c[f"{kind}_id"]).where(table.c.delegate_id == delegate_id)))
         .group_by(table.c[f"{kind}_id"])
         for kind, (_rows, table) in AUDIENCES.items()))
+    # The people, venues and organisations those rows name, found by the database: a statement
+    # the same for every delegate (no list of ids to bind), so each driver prepares it once.
+    person_ids = select(links.subquery().c.person_id)
+    venue_ids = union_all(select(items.c.venue_id).where(_attended("item")),
+                          select(stays.c.venue_id).where(_attended("stay")))
+    organisation_ids = union_all(
+        select(visits.c.host_organisation_id).where(visits.c.id == visit_id),
+        select(partners.c.organisation_id).where(partners.c.visit_id == visit_id),
+        select(items.c.host_organisation_id).where(_attended("item")),
+        select(venues.c.organisation_id).where(venues.c.id.in_(venue_ids)),
+        select(people.c.organisation_id).where(people.c.id.in_(person_ids)))
     # Only the visit's host prints its logo: no other organisation's logo is read.
     logo = case((organisations.c.id == bindparam("host_id"), organisations.c.logo)).label("logo")
     return {
@@ -144,10 +153,10 @@ def _statements() -> dict[str, Any]:
         .order_by(stays.c.check_in, stays.c.id),
         "links": links.order_by("position"),
         "audiences": audiences,
-        "people": select(*_columns(people)).where(people.c.id.in_(ids)),
-        "venues": select(*_columns(venues)).where(venues.c.id.in_(ids)),
+        "people": select(*_columns(people)).where(people.c.id.in_(person_ids)),
+        "venues": select(*_columns(venues)).where(venues.c.id.in_(venue_ids)),
         "organisations": select(*_columns(organisations, "logo"), logo)
-        .where(organisations.c.id.in_(ids)),
+        .where(organisations.c.id.in_(organisation_ids)),
     }
 
 
@@ -155,15 +164,19 @@ def _run(name: str, **values: Any) -> Any:
     return db.session.execute(_statements()[name], values)
 
 
+def _rows(name: str, **values: Any) -> list[Any]:
+    # All at once: iterating a result fetches its rows one call at a time.
+    return list(_run(name, **values).all())
+
+
 def _records(name: str, **values: Any) -> list[SimpleNamespace]:
     result = _run(name, **values)
     keys = list(result.keys())
-    return [SimpleNamespace(**dict(zip(keys, row, strict=True))) for row in result]
+    return [SimpleNamespace(**dict(zip(keys, row, strict=True))) for row in result.all()]
 
 
-def _by_id(name: str, ids: Iterable[int | None], **values: Any) -> dict[int, SimpleNamespace]:
-    wanted = {row_id for row_id in ids if row_id is not None}
-    return {row.id: row for row in _records(name, ids=sorted(wanted), **values)} if wanted else {}
+def _by_id(name: str, **values: Any) -> dict[int, SimpleNamespace]:
+    return {row.id: row for row in _records(name, **values)}
 
 
 def load_personal_visit(delegate: Delegate) -> PersonalVisit:
@@ -171,19 +184,14 @@ def load_personal_visit(delegate: Delegate) -> PersonalVisit:
     journeys and stays of the others, nor the visit's key figures and quotes."""
     visit_id, delegate_id = delegate.visit_id, delegate.id
     facts = _run("visit", visit_id=visit_id).one()
-    partner_ids = list(_run("partners", visit_id=visit_id).scalars())
+    partner_ids = list(_run("partners", visit_id=visit_id).scalars().all())
     own = {"visit_id": visit_id, "delegate_id": delegate_id}
-    delegates = list(_run("delegates", **own))
-    contacts = list(_run("contacts", visit_id=visit_id))
+    delegates = _rows("delegates", **own)
+    contacts = _rows("contacts", visit_id=visit_id)
     items, journeys, stays = (_records(kind, **own) for kind in ("items", "journeys", "stays"))
-    links = _run("links", **own).all()
-    people = _by_id("people", (link.person_id for link in links))
-    venues = _by_id("venues", [item.venue_id for item in items] + [s.venue_id for s in stays])
-    organisations = _by_id("organisations", [
-        facts.host_organisation_id, *partner_ids,
-        *(item.host_organisation_id for item in items),
-        *(row.organisation_id for row in (*people.values(), *venues.values()))],
-        host_id=facts.host_organisation_id)
+    links = _rows("links", **own)
+    people, venues = _by_id("people", **own), _by_id("venues", **own)
+    organisations = _by_id("organisations", host_id=facts.host_organisation_id, **own)
     for row in (*people.values(), *venues.values()):
         row.organisation = organisations.get(row.organisation_id)
     for item in items:
@@ -207,7 +215,7 @@ def _fill_audiences(rows: dict[str, list[SimpleNamespace]], own: dict[str, int])
     """Give each row its audience: None for the whole delegation, else the ids of its chosen
     delegates of the visit, read only for the rows the delegate is chosen for."""
     chosen = {(kind, row_id): sorted(map(int, ids.split(",")))
-              for kind, row_id, ids in _run("audiences", **own)}
+              for kind, row_id, ids in _rows("audiences", **own)}
     for kind, records in rows.items():
         for record in records:
             record.delegate_ids = (None if record.whole_delegation
