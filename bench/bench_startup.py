@@ -2,6 +2,9 @@
 
 Each figure is a fresh Python process, measured in turns with the others (so that the shared
 machine's load falls on all alike), median of RUNS; wall time and the process's CPU time.
+Bytecode is cached, as in an installation and as for the floor's Flask (compiled in
+site-packages), even where PYTHONDONTWRITEBYTECODE is set: compiling visitplanner's sources
+at every start would add a fifth to create_app() and measure no start a server makes.
 Run from the repository root: python bench/bench_startup.py
 """
 from __future__ import annotations
@@ -42,10 +45,11 @@ def _run(args: list[str], env: dict[str, str]) -> tuple[float, float]:
 
 def measure(runs: int = RUNS) -> dict[str, dict[str, float]]:
     """{program: {"wall": median s, "cpu": median s}} for the floor, create_app() and --help."""
-    with tempfile.TemporaryDirectory() as instance:
+    with tempfile.TemporaryDirectory() as instance, tempfile.TemporaryDirectory() as pycache:
         env = {**os.environ, "VISITPLANNER_INSTANCE_PATH": instance,
-               "PYTHONPATH": str(ROOT)}
-        for args in PROGRAMS.values():  # once each first: the files in the OS cache
+               "PYTHONPATH": str(ROOT), "PYTHONPYCACHEPREFIX": pycache}
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        for args in PROGRAMS.values():  # once each first: the files in the OS cache, bytecode
             _run(args, env)
         samples: dict[str, list[tuple[float, float]]] = {name: [] for name in PROGRAMS}
         for _ in range(runs):
