@@ -111,12 +111,12 @@ def _statements() -> dict[str, Any]:
         for role, link in (("speakers", ItemSpeaker.__table__),
                            ("interpreters", ItemInterpreter.__table__))))
     # One row per row the delegate is chosen for, its audience's ids joined by commas: a
-    # summit delegate's breakouts, flights and hotel have 570 chosen delegates.
+    # summit delegate's breakouts, flights and hotel have 570 chosen delegates. All of them
+    # are of the delegate's visit (core.operations.set_audience chooses no others).
     audiences = union_all(*(
         select(literal(kind).label("kind"), table.c[f"{kind}_id"].label("row_id"),
                func.aggregate_strings(cast(table.c.delegate_id, String), ",").label("ids"))
-        .join(delegates, delegates.c.id == table.c.delegate_id)
-        .where(delegates.c.visit_id == visit_id, table.c[f"{kind}_id"].in_(
+        .where(table.c[f"{kind}_id"].in_(
             select(table.c[f"{kind}_id"]).where(table.c.delegate_id == delegate_id)))
         .group_by(table.c[f"{kind}_id"])
         for kind, (_rows, table) in AUDIENCES.items()))
