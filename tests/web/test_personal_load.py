@@ -96,3 +96,35 @@ def test_an_answer_shows_at_once_on_the_cached_page(client, demo_visit):
     article = article.split("</article>")[0]
     assert 'value="declined" aria-pressed="true"' in article
     assert f'name="csrf_token" type="hidden" value="{token}"' in article
+
+
+def _article(page: str, item_id: int) -> str:
+    return page.split(f'id="item-{item_id}"')[1].split("</article>")[0]
+
+
+def test_each_item_shows_its_own_answer_and_the_escorts_their_role(client, demo_visit):
+    from visitplanner.models import ItemResponse
+    from visitplanner.outputs.common import label
+
+    delegate = demo_visit.delegates[0]
+    open_items = [i for i in demo_visit.items if i.status != "cancelled" and i.whole_delegation]
+    accepted, declined, unanswered = open_items[:3]
+    db.session.add_all([
+        ItemResponse(delegate_id=delegate.id, item_id=accepted.id, visit_id=demo_visit.id,
+                     response="accepted"),
+        ItemResponse(delegate_id=delegate.id, item_id=declined.id, visit_id=demo_visit.id,
+                     response="declined")])
+    db.session.commit()
+    page = client.get(_path(delegate_links(delegate)["personal_url"])).get_data(as_text=True)
+    lang = delegate.language or demo_visit.content_language
+    for item, answer in ((accepted, "accepted"), (declined, "declined"), (unanswered, None)):
+        article = _article(page, item.id)
+        assert f"/items/{item.id}/answer" in article and 'name="csrf_token"' in article
+        assert article.count('aria-pressed="true"') == (answer is not None)
+        if answer:
+            assert f'value="{answer}" aria-pressed="true"' in article
+            assert f'<p class="answered">{label(f"page.{answer}", lang)}</p>' in article
+        else:
+            assert 'class="answered"' not in article
+    escort = next(d for d in demo_visit.delegates if d.role == "escort")
+    assert f"<li>{escort.full_name} ({label('role.escort', lang)})" in page
