@@ -10,7 +10,7 @@ from itertools import chain
 
 from visitplanner.planning.conflicts_context import Conflict, Context, Found
 from visitplanner.planning.conflicts_practical import practical_conflicts
-from visitplanner.planning.programme import Programme, ProgrammeItem
+from visitplanner.planning.programme import Programme, ProgrammeItem, VenueView
 from visitplanner.planning.travel import TravelEstimate, Trip, estimate_travel, trips
 from visitplanner.planning.vocabulary import DOUBLE_BOOKING, OUTSIDE_VISIT, TRAVEL_TIME, VENUE_CLASH
 
@@ -43,22 +43,40 @@ def _overlap_conflicts(ctx: Context) -> Iterator[Found]:
     """Report venue clashes and double bookings, once per pair of overlapping items."""
     # One sweep serves every person at once: who is double-booked follows from the two
     # audiences, so work never multiplies by the number of delegates.
-    for a, b in _overlapping_pairs(ctx.items):
-        said_a, said_b = ctx.said(a), ctx.said(b)
+    clash, double = partial(_clash_message, ctx), partial(_double_booking_message, ctx)
+    for pair in _overlapping_pairs(ctx.items):
+        a, b = pair
         if a.venue is not None and b.venue is not None and a.venue.id == b.venue.id:
-            message = ctx.say.sentence(VENUE_CLASH, venue=a.venue.name, day=said_b.day, a=a.title,
-                                       a_span=said_a.span, b=b.title, b_span=said_b.span)
-            yield ctx.between(VENUE_CLASH, message, a, b)
-        both = _shared_audience(a.delegate_ids, b.delegate_ids)
-        names = ctx.delegates(both) if both is None or both else []
-        if a.speakers and b.speakers:
-            shared = {p.id for p in a.speakers} & {p.id for p in b.speakers}
-            names += [ctx.speaker_names[p] for p in sorted(shared)]
-        if names:
-            message = ctx.say.sentence(DOUBLE_BOOKING, names, day=said_b.day, a=a.title,
-                                       a_span=said_a.span, a_at=said_a.at, b=b.title,
-                                       b_span=said_b.span, b_at=said_b.at)
-            yield ctx.between(DOUBLE_BOOKING, message, a, b)
+            yield ctx.between(VENUE_CLASH, a, b, clash, pair)
+        in_a, in_b = a.delegate_ids, b.delegate_ids
+        if (in_a is None or in_b is None or not set(in_a).isdisjoint(in_b)
+                or (a.speakers and b.speakers and _shared_speakers(a, b))):
+            yield ctx.between(DOUBLE_BOOKING, a, b, double, pair)
+
+
+def _shared_speakers(a: ProgrammeItem, b: ProgrammeItem) -> list[int]:
+    """The ids of the speakers in both items, in order."""
+    return sorted({p.id for p in a.speakers} & {p.id for p in b.speakers})
+
+
+def _clash_message(ctx: Context, pair: tuple[ProgrammeItem, ProgrammeItem]) -> str:
+    a, b = pair
+    said_a, said_b = ctx.said(a), ctx.said(b)
+    assert a.venue is not None  # a clash is at a venue
+    return ctx.say.sentence(VENUE_CLASH, venue=a.venue.name, day=said_b.day, a=a.title,
+                            a_span=said_a.span, b=b.title, b_span=said_b.span)
+
+
+def _double_booking_message(ctx: Context, pair: tuple[ProgrammeItem, ProgrammeItem]) -> str:
+    a, b = pair
+    said_a, said_b = ctx.said(a), ctx.said(b)
+    both = _shared_audience(a.delegate_ids, b.delegate_ids)
+    names = ctx.delegates(both) if both is None or both else []
+    if a.speakers and b.speakers:
+        names += [ctx.speaker_names[p] for p in _shared_speakers(a, b)]
+    return ctx.say.sentence(DOUBLE_BOOKING, names, day=said_b.day, a=a.title,
+                            a_span=said_a.span, a_at=said_a.at, b=b.title,
+                            b_span=said_b.span, b_at=said_b.at)
 
 
 def _shared_audience(
@@ -72,13 +90,16 @@ def _shared_audience(
 
 def _outside_visit_conflicts(ctx: Context) -> Iterator[Found]:
     """Report items that start before the visit's first day or end after its last."""
-    first, last, say = ctx.visit.start_date, ctx.visit.end_date, ctx.say
+    first, last, write = ctx.visit.start_date, ctx.visit.end_date, partial(_outside_message, ctx)
     for item in ctx.items:
         if ctx.local(item.starts).date() < first or ctx.last_day(item) > last:
-            said = ctx.said(item)
-            message = say.sentence(OUTSIDE_VISIT, title=item.title, day=said.day, span=said.span,
-                                   first=say.day(first), last=say.day(last))
-            yield ctx.found(OUTSIDE_VISIT, message, (item,))
+            yield ctx.found(OUTSIDE_VISIT, (item,), write, item)
+
+
+def _outside_message(ctx: Context, item: ProgrammeItem) -> str:
+    said, say = ctx.said(item), ctx.say
+    return say.sentence(OUTSIDE_VISIT, title=item.title, day=said.day, span=said.span,
+                        first=say.day(ctx.visit.start_date), last=say.day(ctx.visit.end_date))
 
 
 def _travel_conflicts(ctx: Context) -> Iterator[Found]:
@@ -87,25 +108,37 @@ def _travel_conflicts(ctx: Context) -> Iterator[Found]:
                if i.venue is not None and None not in (i.venue.latitude, i.venue.longitude)}
     if len(located) < 2:
         return  # trips are estimated from coordinates: without two places, nothing to estimate
-    estimates: dict[tuple[int, int], TravelEstimate | None] = {}
+    limits: dict[tuple[int, int], tuple[TravelEstimate, dt.timedelta] | None] = {}
+    starts_utc, ends_utc, utc = ctx.utc_starts, ctx.utc_ends, ctx.utc
 
     def too_short(prev: ProgrammeItem, item: ProgrammeItem) -> TravelEstimate | None:
-        if prev.venue is None or item.venue is None or item.kind == "transfer":
+        came, going = prev.venue, item.venue
+        if came is None or going is None or item.kind == "transfer":
             return None  # a transfer is the trip itself: its own duration is the organiser's call
-        if prev.venue.id == item.venue.id:
+        if came.id == going.id:
             return None  # no trip to make, and prev is over by the time item starts
-        key = (prev.venue.id, item.venue.id)
-        if key not in estimates:  # the same few venue pairs recur all through a visit
-            estimates[key] = estimate_travel(prev.venue, item.venue)
-        estimate = estimates[key]
-        if estimate is not None and ctx.gap(prev, item) < estimate.minutes:
-            return estimate
-        return None
+        key = (came.id, going.id)
+        if key not in limits:  # the same few venue pairs recur all through a visit
+            limits[key] = _limit(came, going)
+        if (limit := limits[key]) is None:
+            return None
+        # ctx.gap(prev, item) < minutes, compared exactly as timedeltas and inlined: this
+        # runs for every trip of every person.
+        starts = starts_utc.get(item.id) or utc(starts_utc, item.id, item.starts)
+        ends = ends_utc.get(prev.id) or utc(ends_utc, prev.id, prev.ends)
+        return limit[0] if starts - ends < limit[1] else None
 
-    group = cache(partial(_group_order, ctx))  # worked out when a trip first needs it
+    write = partial(_travel_message, ctx, cache(partial(_group_order, ctx)))
     for trip in trips(ctx.items, too_short):
-        if names := _travellers(ctx, trip, group):
-            yield ctx.between(TRAVEL_TIME, _travel_message(ctx, trip, names), trip.prev, trip.item)
+        if (trip.delegates or trip.speakers
+                or (trip.whole_except is not None and ctx.anyone_but(trip.whole_except))):
+            yield ctx.between(TRAVEL_TIME, trip.prev, trip.item, write, trip)
+
+
+def _limit(came: VenueView, going: VenueView) -> tuple[TravelEstimate, dt.timedelta] | None:
+    """The trip's estimate and the shortest gap that leaves time for it; None if unknown."""
+    estimate = estimate_travel(came, going)
+    return None if estimate is None else (estimate, dt.timedelta(minutes=estimate.minutes))
 
 
 def _travellers(ctx: Context, trip: Trip, group: Callable[[], dict[int, int]]) -> list[str]:
@@ -134,11 +167,11 @@ def _group_order(ctx: Context) -> dict[int, int]:
     return {d: groups.setdefault(tuple(ids), len(groups)) for d, ids in chosen_of.items()}
 
 
-def _travel_message(ctx: Context, trip: Trip, names: list[str]) -> str:
-    """Explain a too-short trip, with how the trip time was estimated."""
+def _travel_message(ctx: Context, group: Callable[[], dict[int, int]], trip: Trip) -> str:
+    """Explain a too-short trip, with who makes it and how the trip time was estimated."""
     prev, item = ctx.said(trip.prev), ctx.said(trip.item)
     return ctx.say.sentence(
-        TRAVEL_TIME, names, gap=int(ctx.gap(trip.prev, trip.item)), prev=trip.prev.title,
-        prev_end=prev.ends, prev_at=prev.at, next=trip.item.title, next_start=item.starts,
-        next_at=item.at, day=item.day, minutes=trip.estimate.minutes,
+        TRAVEL_TIME, _travellers(ctx, trip, group), gap=int(ctx.gap(trip.prev, trip.item)),
+        prev=trip.prev.title, prev_end=prev.ends, prev_at=prev.at, next=trip.item.title,
+        next_start=item.starts, next_at=item.at, day=item.day, minutes=trip.estimate.minutes,
         trip=ctx.say.trip(trip.estimate))

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from visitplanner.planning.conflict_messages import Wording
@@ -11,15 +12,55 @@ from visitplanner.planning.programme import Programme, ProgrammeItem
 from visitplanner.planning.vocabulary import ConflictKind
 
 Found = tuple[tuple[dt.datetime, str, tuple[int, ...]], "Conflict"]  # (sort key, conflict)
+T = TypeVar("T")
 
 
-@dataclass(frozen=True, slots=True)
 class Conflict:
-    """Something in the programme a protocol officer must look at."""
+    """Something in the programme a protocol officer must look at.
 
-    kind: ConflictKind
-    message: str
-    item_ids: tuple[int, ...]
+    Its message is written when first read: a check finds thousands of conflicts where a
+    page may only count them, and writing one takes longer than finding it.
+    """
+
+    __slots__ = ("kind", "item_ids", "_message", "_write", "_about")
+    __match_args__ = ("kind", "message", "item_ids")
+
+    def __init__(self, kind: ConflictKind, message: str, item_ids: tuple[int, ...]) -> None:
+        self.kind, self.item_ids = kind, item_ids
+        self._message: str | None = message
+        self._write: Callable[[Any], str] | None = None
+        self._about: object = None
+
+    @classmethod
+    def later(cls, kind: ConflictKind, item_ids: tuple[int, ...], write: Callable[[T], str],
+              about: T) -> Conflict:
+        """A conflict whose message write(about) gives when first read."""
+        conflict = cls.__new__(cls)
+        conflict.kind, conflict.item_ids = kind, item_ids
+        conflict._message, conflict._write, conflict._about = None, write, about
+        return conflict
+
+    @property
+    def message(self) -> str:
+        """The sentence that explains the conflict, in the programme's language."""
+        if self._message is None:
+            assert self._write is not None  # set whenever the message is not
+            self._message = self._write(self._about)
+            self._write = self._about = None  # written once: what it was written from can go
+        return self._message
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Conflict):
+            return NotImplemented
+        return (self.kind, self.item_ids, self.message) == (other.kind, other.item_ids,
+                                                            other.message)
+
+    def __hash__(self) -> int:
+        return hash((self.kind, self.message, self.item_ids))
+
+    def __repr__(self) -> str:
+        return (f"Conflict(kind={self.kind!r}, message={self.message!r},"
+                f" item_ids={self.item_ids!r})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +106,10 @@ class Context:
         self._who: dict[frozenset[int], list[str]] = {}
         # Plain tuples of text, which the garbage collector leaves alone, not Said objects.
         self._said: dict[int, tuple[str, str, str, str, str]] = {}
-        self._utc: dict[int, tuple[dt.datetime, dt.datetime]] = {}
+        # Items' moments in UTC by item id, each turned once when first needed: it takes longer
+        # than the rest of a trip's check, and an item begins and ends many people's trips.
+        self.utc_starts: dict[int, dt.datetime] = {}
+        self.utc_ends: dict[int, dt.datetime] = {}
 
     def local(self, moment: dt.datetime) -> dt.datetime:
         """Show a moment on the visit's wall clock."""
@@ -80,14 +124,15 @@ class Context:
 
     def gap(self, prev: ProgrammeItem, item: ProgrammeItem) -> float:
         """Real minutes from prev's end to item's start, as travel.minutes_between counts them."""
-        return (self._in_utc(item)[0] - self._in_utc(prev)[1]).total_seconds() / 60
+        starts = self.utc_starts.get(item.id) or self.utc(self.utc_starts, item.id, item.starts)
+        ends = self.utc_ends.get(prev.id) or self.utc(self.utc_ends, prev.id, prev.ends)
+        return (starts - ends).total_seconds() / 60
 
-    def _in_utc(self, item: ProgrammeItem) -> tuple[dt.datetime, dt.datetime]:
-        moments = self._utc.get(item.id)
-        if moments is None:  # an item begins and ends many people's trips
-            moments = self._utc[item.id] = (item.starts.astimezone(dt.UTC),
-                                            item.ends.astimezone(dt.UTC))
-        return moments
+    @staticmethod
+    def utc(known: dict[int, dt.datetime], item_id: int, moment: dt.datetime) -> dt.datetime:
+        """Turn an item's moment to UTC and remember it in `known` (utc_starts or utc_ends)."""
+        in_utc = known[item_id] = moment.astimezone(dt.UTC)
+        return in_utc
 
     def said(self, item: ProgrammeItem) -> Said:
         """The item's day, times and place as messages write them."""
@@ -122,6 +167,10 @@ class Context:
             self._all_but[except_ids] = names
         return names
 
+    def anyone_but(self, except_ids: frozenset[int]) -> bool:
+        """Whether naming the whole delegation but these names anyone, as delegates() would."""
+        return not self.places or not self.places.keys() <= except_ids
+
     def who(self, members: Iterable[int]) -> list[str]:
         """Name delegates: all of them, all but a few, or each, whichever reads shorter."""
         group = frozenset(members)
@@ -132,16 +181,18 @@ class Context:
                 if group <= self.everyone else self.delegates(group))
         return names[:]
 
-    def found(self, kind: ConflictKind, message: str, items: Iterable[ProgrammeItem],
-              when: dt.datetime | None = None) -> Found:
-        """Wrap a conflict with its sort key: first item start (or `when`), kind, ids."""
+    def found(self, kind: ConflictKind, items: Iterable[ProgrammeItem], write: Callable[[T], str],
+              about: T, when: dt.datetime | None = None) -> Found:
+        """Wrap a conflict, its message write(about), with its sort key: first item start (or
+        `when`), kind, ids."""
         items = list(items)
         ids = tuple(sorted({i.id for i in items}))
         first = when if when is not None else min(i.starts for i in items)
-        return (first, kind, ids), Conflict(kind, message, ids)
+        return (first, kind, ids), Conflict.later(kind, ids, write, about)
 
-    def between(self, kind: ConflictKind, message: str, a: ProgrammeItem,
-                b: ProgrammeItem) -> Found:
+    def between(self, kind: ConflictKind, a: ProgrammeItem, b: ProgrammeItem,
+                write: Callable[[T], str], about: T) -> Found:
         """Wrap a conflict between two items, as found() would."""
         ids = (a.id, b.id) if a.id < b.id else (b.id, a.id)
-        return (min(a.starts, b.starts), kind, ids), Conflict(kind, message, ids)
+        first = b.starts if b.starts < a.starts else a.starts
+        return (first, kind, ids), Conflict.later(kind, ids, write, about)

@@ -7,6 +7,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING
 
 from visitplanner.planning.programme import (
@@ -108,17 +109,21 @@ def _not_there_conflicts(ctx: Context, windows: dict[int, Window]) -> Iterator[F
 def _not_there(ctx: Context, items: list[ProgrammeItem], members: list[int], sentence: str,
                journey: JourneyView, moment: dt.datetime) -> Iterator[Found]:
     group = set(members)
+    write = partial(_not_there_message, ctx, sentence, journey, moment)
     for item in items:
         missing = group if item.delegate_ids is None else group & set(item.delegate_ids)
-        if not missing:
-            continue
-        local, said = ctx.local(moment), ctx.said(item)
-        message = ctx.say.sentence(
-            sentence, ctx.who(missing), title=item.title,
-            day=said.day, span=said.span, at=said.at,
-            journey=ctx.say.journey(journey.mode, journey.reference),
-            moment=ctx.say.moment(local.date(), ctx.say.clock(local)))
-        yield ctx.found(BEFORE_ARRIVAL, message, (item,))
+        if missing:
+            yield ctx.found(BEFORE_ARRIVAL, (item,), write, (item, missing))
+
+
+def _not_there_message(ctx: Context, sentence: str, journey: JourneyView, moment: dt.datetime,
+                       missing: tuple[ProgrammeItem, set[int]]) -> str:
+    item, who = missing
+    local, said = ctx.local(moment), ctx.said(item)
+    return ctx.say.sentence(
+        sentence, ctx.who(who), title=item.title, day=said.day, span=said.span, at=said.at,
+        journey=ctx.say.journey(journey.mode, journey.reference),
+        moment=ctx.say.moment(local.date(), ctx.say.clock(local)))
 
 
 def _no_stay_conflicts(ctx: Context, windows: dict[int, Window], nights: list[Night],
@@ -145,14 +150,18 @@ def _no_stay_conflicts(ctx: Context, windows: dict[int, Window], nights: list[Ni
     for d in windows:  # grouped in the order the windows list them
         if d in bare:
             missing[tuple(_runs(bare[d]))].append(d)
+    write = partial(_no_stay_message, ctx)
     for runs, members in missing.items():
-        who = ctx.who(members)
         for first, last in runs:
-            sentence = "no_stay" if first == last else "no_stay_nights"
-            message = ctx.say.sentence(sentence, who=ctx.say.join(who),
-                                       first=ctx.say.day(first), last=ctx.say.day(last))
             evening = dt.datetime.combine(first, dt.time(23), tzinfo=ctx.zone or dt.UTC)
-            yield ctx.found(NO_STAY, message, (), when=evening)
+            yield ctx.found(NO_STAY, (), write, (members, first, last), when=evening)
+
+
+def _no_stay_message(ctx: Context, nights: tuple[list[int], dt.date, dt.date]) -> str:
+    members, first, last = nights
+    return ctx.say.sentence("no_stay" if first == last else "no_stay_nights",
+                            who=ctx.say.join(ctx.who(members)), first=ctx.say.day(first),
+                            last=ctx.say.day(last))
 
 
 def _runs(days: list[dt.date]) -> Iterator[tuple[dt.date, dt.date]]:
@@ -196,10 +205,10 @@ def _from_stay_conflicts(ctx: Context, nights: list[Night]) -> Iterator[Found]:
                 trips[pair] = _short_from_stay(ctx, first, night.stay, day, estimates)
             if (trip := trips[pair]) is not None:
                 trip.members |= going
+    write = partial(_from_stay_message, ctx)
     for trip in trips.values():
         if trip is not None:
-            message = _from_stay_message(ctx, trip, ctx.who(trip.members))
-            yield ctx.found(TRAVEL_TIME, message, (trip.item,))
+            yield ctx.found(TRAVEL_TIME, (trip.item,), write, trip)
 
 
 def _by_first(guests: frozenset[int], whole: ProgrammeItem | None,
@@ -252,10 +261,10 @@ class _Short:
     members: set[int] = field(default_factory=set)
 
 
-def _from_stay_message(ctx: Context, trip: _Short, who: list[str]) -> str:
+def _from_stay_message(ctx: Context, trip: _Short) -> str:
     said = ctx.said(trip.item)
     return ctx.say.sentence(
-        "travel_from_stay", who,
+        "travel_from_stay", ctx.who(trip.members),
         gap=int(minutes_between(trip.leave, trip.item.starts)), hotel=trip.stay.hotel.name,
         leave=ctx.say.clock(ctx.local(trip.leave)), next=trip.item.title,
         next_start=said.starts, next_at=said.at, day=said.day, minutes=trip.estimate.minutes,

@@ -122,23 +122,31 @@ def trips(items: Sequence[ProgrammeItem], judge: Judge) -> list[Trip]:
     end, then start, then id). One sweep over the items in start order follows every delegate
     and speaker at once: O(n log n + audiences), whatever the number of people.
     """
-    judged: dict[tuple[int, int], Trip | None] = {}
+    kept: list[Trip] = []  # in the order first judged
+    # Every trip to an item is judged while the sweep stands at it: pairs need no other memo.
+    judged: dict[int, Trip | None] = {}  # by the id of the item the trip comes from
+    item: ProgrammeItem
 
-    def trip(prev: ProgrammeItem, item: ProgrammeItem) -> Trip | None:
-        pair = (prev.id, item.id)
-        if pair not in judged:
-            estimate = judge(prev, item)
-            judged[pair] = None if estimate is None else Trip(prev, item, estimate)
-        return judged[pair]
+    def trip(prev: ProgrammeItem) -> Trip | None:
+        if prev.id in judged:
+            return judged[prev.id]
+        estimate = judge(prev, item)
+        found = judged[prev.id] = None if estimate is None else Trip(prev, item, estimate)
+        if found is not None:
+            kept.append(found)
+        return found
 
     by_end = sorted(items, key=lambda i: (i.ends, i.starts, i.id))
+    ends = [i.ends for i in by_end]
     whole: ProgrammeItem | None = None  # the whole delegation's item that ended last
     away: dict[int, ProgrammeItem] = {}  # delegates whose chosen item ended after `whole`
     back_from: dict[int, tuple[ProgrammeItem, dict[int, None]]] = {}  # the same, by item
     spoke: dict[int, ProgrammeItem] = {}  # each speaker's item that ended last
-    done = 0
+    done, total = 0, len(by_end)
     for item in items:
-        while done < len(by_end) and by_end[done].ends <= item.starts:
+        judged.clear()
+        starts = item.starts
+        while done < total and ends[done] <= starts:
             over = by_end[done]
             done += 1
             if over.delegate_ids is None:
@@ -147,28 +155,45 @@ def trips(items: Sequence[ProgrammeItem], judge: Judge) -> list[Trip]:
                 back_from.clear()
             elif over.delegate_ids:
                 audience = dict.fromkeys(over.delegate_ids)
-                for d in audience.keys() & away.keys():  # set operations: 50 at a time
-                    del back_from[away[d].id][1][d]
-                away.update(dict.fromkeys(audience, over))
+                if away:
+                    for d in audience.keys() & away.keys():  # set operations: 50 at a time
+                        del back_from[away[d].id][1][d]
+                    away.update(dict.fromkeys(audience, over))
+                else:
+                    away = dict.fromkeys(audience, over)
                 back_from[over.id] = (over, audience)
             for person in over.speakers:
                 spoke[person.id] = over
-        for s in dict.fromkeys(person.id for person in item.speakers) if item.speakers else ():
-            if s in spoke and spoke[s].id != item.id and (t := trip(spoke[s], item)):
-                t.speakers += (s,)
+        if item.speakers:
+            for s in _speaker_ids(item):
+                if (came := spoke.get(s)) is not None and came.id != item.id and (t := trip(came)):
+                    t.speakers += (s,)
         if item.delegate_ids is None:  # those away come back; the others come from `whole`
-            comers = back_from
-            if whole is not None and whole.id != item.id and (t := trip(whole, item)):
+            if whole is not None and whole.id != item.id and (t := trip(whole)):
                 t.whole_except = frozenset(away)
+            comers = back_from
         else:
             audience = dict.fromkeys(item.delegate_ids)
-            comers = _by_prev((d, away[d]) for d in audience.keys() & away.keys())
-            if whole is not None:
-                comers[whole.id] = (whole, dict.fromkeys(audience.keys() - away.keys()))
+            if away:
+                comers = _by_prev((d, away[d]) for d in audience.keys() & away.keys())
+                if whole is not None:
+                    comers[whole.id] = (whole, dict.fromkeys(audience.keys() - away.keys()))
+            elif whole is not None:
+                comers = {whole.id: (whole, audience)}
+            else:
+                continue
         for prev, people in comers.values():
-            if people and prev.id != item.id and (t := trip(prev, item)):
+            if people and prev.id != item.id and (t := trip(prev)):
                 t.delegates += tuple(people)
-    return [t for t in judged.values() if t is not None]
+    return kept
+
+
+def _speaker_ids(item: ProgrammeItem) -> Iterable[int]:
+    """The item's speakers' ids, each once."""
+    speakers = item.speakers
+    if len(speakers) == 1:
+        return (speakers[0].id,)
+    return dict.fromkeys([person.id for person in speakers])
 
 
 def _by_prev(
