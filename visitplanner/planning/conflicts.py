@@ -2,9 +2,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import heapq
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from functools import cache, partial
 from itertools import chain
 
@@ -29,14 +28,14 @@ def find_conflicts(programme: Programme) -> list[Conflict]:
 
 
 def _overlapping_pairs(items: list[ProgrammeItem]) -> Iterator[tuple[ProgrammeItem, ProgrammeItem]]:
-    """Yield each overlapping pair once, earlier start first: a sweep, O(n log n + pairs)."""
-    active: list[tuple[dt.datetime, int, ProgrammeItem]] = []  # heap of ongoing items by end
-    for item in items:
-        while active and active[0][0] <= item.starts:  # touching end-to-start is no overlap
-            heapq.heappop(active)
-        for _, _, other in active:
-            yield other, item
-        heapq.heappush(active, (item.ends, item.id, item))
+    """Yield each overlapping pair once, earlier start first: O(n + pairs) on sorted items."""
+    starts = [item.starts for item in items]
+    for k, item in enumerate(items):
+        # Those that start before it ends overlap it, and only those (touching is no overlap).
+        ends, later = item.ends, k + 1
+        while later < len(starts) and starts[later] < ends:
+            yield item, items[later]
+            later += 1
 
 
 def _overlap_conflicts(ctx: Context) -> Iterator[Found]:
@@ -91,8 +90,18 @@ def _shared_audience(
 def _outside_visit_conflicts(ctx: Context) -> Iterator[Found]:
     """Report items that start before the visit's first day or end after its last."""
     first, last, write = ctx.visit.start_date, ctx.visit.end_date, partial(_outside_message, ctx)
+    zone = ctx.zone or dt.UTC  # without the visit's zone, no item is on its wall clock
+    opens = dt.datetime.combine(first, dt.time(), tzinfo=zone)
+    closes = dt.datetime.combine(last + dt.timedelta(days=1), dt.time(), tzinfo=zone)
     for item in ctx.items:
-        if ctx.local(item.starts).date() < first or ctx.last_day(item) > last:
+        starts, ends = item.starts, item.ends
+        if starts.tzinfo is zone and ends.tzinfo is zone:
+            # Moments of one tzinfo compare on the wall clock, as local() and last_day() read
+            # them: no date to work out for each item.
+            outside = starts < opens or (ends > closes if ends > starts else ends >= closes)
+        else:
+            outside = ctx.local(starts).date() < first or ctx.last_day(item) > last
+        if outside:
             yield ctx.found(OUTSIDE_VISIT, (item,), write, item)
 
 
@@ -104,12 +113,10 @@ def _outside_message(ctx: Context, item: ProgrammeItem) -> str:
 
 def _travel_conflicts(ctx: Context) -> Iterator[Found]:
     """Report trips between consecutive items, per delegate and speaker, that are too short."""
-    located = {i.venue.id for i in ctx.items
-               if i.venue is not None and None not in (i.venue.latitude, i.venue.longitude)}
-    if len(located) < 2:
+    if not _two_places(ctx.items):
         return  # trips are estimated from coordinates: without two places, nothing to estimate
     limits: dict[tuple[int, int], tuple[TravelEstimate, dt.timedelta] | None] = {}
-    starts_utc, ends_utc, utc = ctx.utc_starts, ctx.utc_ends, ctx.utc
+    starts_utc, ends_utc = ctx.in_utc()
 
     def too_short(prev: ProgrammeItem, item: ProgrammeItem) -> TravelEstimate | None:
         came, going = prev.venue, item.venue
@@ -122,17 +129,26 @@ def _travel_conflicts(ctx: Context) -> Iterator[Found]:
             limits[key] = _limit(came, going)
         if (limit := limits[key]) is None:
             return None
-        # ctx.gap(prev, item) < minutes, compared exactly as timedeltas and inlined: this
+        # ctx.gap(prev, item) < minutes, inlined and compared exactly as timedeltas: this
         # runs for every trip of every person.
-        starts = starts_utc.get(item.id) or utc(starts_utc, item.id, item.starts)
-        ends = ends_utc.get(prev.id) or utc(ends_utc, prev.id, prev.ends)
-        return limit[0] if starts - ends < limit[1] else None
+        return limit[0] if starts_utc[item.id] - ends_utc[prev.id] < limit[1] else None
 
     write = partial(_travel_message, ctx, cache(partial(_group_order, ctx)))
     for trip in trips(ctx.items, too_short):
         if (trip.delegates or trip.speakers
                 or (trip.whole_except is not None and ctx.anyone_but(trip.whole_except))):
             yield ctx.between(TRAVEL_TIME, trip.prev, trip.item, write, trip)
+
+
+def _two_places(items: Iterable[ProgrammeItem]) -> bool:
+    """Whether items are at two venues or more with coordinates."""
+    located: set[int] = set()
+    for venue in (item.venue for item in items):
+        if venue is not None and venue.latitude is not None and venue.longitude is not None:
+            located.add(venue.id)
+            if len(located) > 1:
+                return True
+    return False
 
 
 def _limit(came: VenueView, going: VenueView) -> tuple[TravelEstimate, dt.timedelta] | None:

@@ -106,10 +106,7 @@ class Context:
         self._who: dict[frozenset[int], list[str]] = {}
         # Plain tuples of text, which the garbage collector leaves alone, not Said objects.
         self._said: dict[int, tuple[str, str, str, str, str]] = {}
-        # Items' moments in UTC by item id, each turned once when first needed: it takes longer
-        # than the rest of a trip's check, and an item begins and ends many people's trips.
-        self.utc_starts: dict[int, dt.datetime] = {}
-        self.utc_ends: dict[int, dt.datetime] = {}
+        self._utc: tuple[dict[int, dt.datetime], dict[int, dt.datetime]] | None = None
 
     def local(self, moment: dt.datetime) -> dt.datetime:
         """Show a moment on the visit's wall clock."""
@@ -124,15 +121,15 @@ class Context:
 
     def gap(self, prev: ProgrammeItem, item: ProgrammeItem) -> float:
         """Real minutes from prev's end to item's start, as travel.minutes_between counts them."""
-        starts = self.utc_starts.get(item.id) or self.utc(self.utc_starts, item.id, item.starts)
-        ends = self.utc_ends.get(prev.id) or self.utc(self.utc_ends, prev.id, prev.ends)
-        return (starts - ends).total_seconds() / 60
+        starts, ends = self.in_utc()
+        return (starts[item.id] - ends[prev.id]).total_seconds() / 60
 
-    @staticmethod
-    def utc(known: dict[int, dt.datetime], item_id: int, moment: dt.datetime) -> dt.datetime:
-        """Turn an item's moment to UTC and remember it in `known` (utc_starts or utc_ends)."""
-        in_utc = known[item_id] = moment.astimezone(dt.UTC)
-        return in_utc
+    def in_utc(self) -> tuple[dict[int, dt.datetime], dict[int, dt.datetime]]:
+        """Each item's start and end in UTC, by item id."""
+        if self._utc is None:  # an item begins and ends many people's trips: turned once
+            self._utc = ({i.id: i.starts.astimezone(dt.UTC) for i in self.items},
+                         {i.id: i.ends.astimezone(dt.UTC) for i in self.items})
+        return self._utc
 
     def said(self, item: ProgrammeItem) -> Said:
         """The item's day, times and place as messages write them."""

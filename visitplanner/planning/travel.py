@@ -69,7 +69,8 @@ def trip_for_km(km: float) -> TravelEstimate:
     road_km = km * DETOUR_FACTOR
     driving = driving_minutes(road_km)
     speed = road_km / driving * 60 if driving else SPEED_BANDS[0][1]
-    return TravelEstimate(km=km, minutes=minutes_for_km(km), road_km=road_km, speed_kmh=speed)
+    minutes = math.ceil(round(driving + BUFFER_MINUTES, 6))  # minutes_for_km(km), driven once
+    return TravelEstimate(km=km, minutes=minutes, road_km=road_km, speed_kmh=speed)
 
 
 def estimate_travel(venue_a: VenueView | None, venue_b: VenueView | None) -> TravelEstimate | None:
@@ -112,6 +113,7 @@ class Trip:
     speakers: tuple[int, ...] = ()
 
 
+NOBODY: frozenset[int] = frozenset()
 Judge = Callable[[ProgrammeItem, ProgrammeItem], TravelEstimate | None]
 
 
@@ -164,13 +166,16 @@ def trips(items: Sequence[ProgrammeItem], judge: Judge) -> list[Trip]:
                 back_from[over.id] = (over, audience)
             for person in over.speakers:
                 spoke[person.id] = over
-        if item.speakers:
-            for s in _speaker_ids(item):
+        if speakers := item.speakers:
+            for s in ((speakers[0].id,) if len(speakers) == 1  # mostly: nobody twice
+                      else dict.fromkeys([person.id for person in speakers])):
                 if (came := spoke.get(s)) is not None and came.id != item.id and (t := trip(came)):
                     t.speakers += (s,)
         if item.delegate_ids is None:  # those away come back; the others come from `whole`
             if whole is not None and whole.id != item.id and (t := trip(whole)):
-                t.whole_except = frozenset(away)
+                t.whole_except = frozenset(away) if away else NOBODY
+            if not back_from:
+                continue
             comers = back_from
         else:
             audience = dict.fromkeys(item.delegate_ids)
@@ -186,14 +191,6 @@ def trips(items: Sequence[ProgrammeItem], judge: Judge) -> list[Trip]:
             if people and prev.id != item.id and (t := trip(prev)):
                 t.delegates += tuple(people)
     return kept
-
-
-def _speaker_ids(item: ProgrammeItem) -> Iterable[int]:
-    """The item's speakers' ids, each once."""
-    speakers = item.speakers
-    if len(speakers) == 1:
-        return (speakers[0].id,)
-    return dict.fromkeys([person.id for person in speakers])
 
 
 def _by_prev(
