@@ -312,3 +312,63 @@ def test_without_coordinates_no_trip_is_judged_but_clashes_still_are() -> None:
                  item(3, "Lunch", at(10, 30), at(12), annex, delegate_ids=(1,)))
     assert kinds(found) == [("double_booking", (2, 3)), ("venue_clash", (2, 3))]
     assert found[0].message.startswith("Olena Kovalenko is in two places at once")
+
+
+def test_a_trip_nobody_makes_is_not_reported() -> None:
+    # All three leave the welcome for the annex: nobody goes straight from the welcome to lunch.
+    found = find(item(1, "Welcome", at(9), at(10)),
+                 item(2, "Annex tour", at(10), at(10, 30), NEXT_DOOR, delegate_ids=(1, 2, 3)),
+                 item(3, "Lunch", at(10, 35), at(12), POLICE))
+    assert kinds(found) == [("travel_time", (1, 2)), ("travel_time", (2, 3))]
+    assert found[1].message.startswith("Olena Kovalenko, Ivan Petrenko and Maria Bondar have")
+
+
+def test_a_delegation_not_listed_yet_is_the_whole_delegation() -> None:
+    found = find(item(1, "A", at(9), at(10, 30)), item(2, "B", at(10, 40), at(11), POLICE),
+                 delegates=())
+    assert kinds(found) == [("travel_time", (1, 2))]
+    assert found[0].message.startswith("The whole delegation has 10 min between 'A'")
+
+
+def test_messages_read_in_any_order_or_twice_are_the_same() -> None:
+    items = [item(k, f"Item {k}", at(8) + dt.timedelta(minutes=40 * k),
+                  at(8) + dt.timedelta(minutes=40 * k + 50), (DIRECTORATE, POLICE, NEXT_DOOR)[k % 3],
+                  delegate_ids=None if k % 4 else (k % 3 + 1,), speakers=(PEETERS,) * (k % 2))
+             for k in range(60)]
+    in_order = [c.message for c in find(*items)]
+    backwards = find(*items)
+    assert [c.message for c in reversed(backwards)][::-1] == in_order
+    assert [c.message for c in backwards] == in_order
+    assert len(in_order) > 40
+
+
+def test_a_conflict_compares_and_shows_by_kind_message_and_items() -> None:
+    found = find(item(2, "Briefing", at(10), at(11)), item(1, "Welcome", at(9), at(10, 30)))
+    made = Conflict(found[0].kind, found[0].message, (1, 2))
+    assert found[0] == made and hash(found[0]) == hash(made) and found[0] != found[1]
+    assert repr(made) == f"Conflict(kind='double_booking', message={made.message!r}, item_ids=(1, 2))"
+
+
+def _outside_the_visit(items: list[ProgrammeItem]) -> set[int]:
+    """Items that start before 22 April or end after 26 April in Brussels, read plainly."""
+    outside = set()
+    for i in items:
+        ends = i.ends.astimezone(BRUSSELS) - (dt.timedelta(microseconds=1) if i.ends > i.starts
+                                               else dt.timedelta())
+        if i.starts.astimezone(BRUSSELS).date() < dt.date(2024, 4, 22) or (
+                ends.date() > dt.date(2024, 4, 26)):
+            outside.add(i.id)
+    return outside
+
+
+def test_outside_the_visit_is_read_on_its_wall_clock_whatever_the_zone_of_the_item() -> None:
+    edges = [(at(0, 0, 22), at(0, 30, 22)), (at(23, 59, 21), at(0, 30, 22)),
+             (at(23, 0, 26), at(0, 0, 27)), (at(0, 0, 27), at(0, 0, 27)),
+             (at(23, 0, 26), at(0, 0, 27) + dt.timedelta(microseconds=1)),
+             (at(12, 0, 26), at(12, 0, 26)), (at(0, 0, 22), at(0, 0, 22))]
+    zones = (BRUSSELS, dt.UTC, dt.timezone(dt.timedelta(hours=-5)))
+    for zone in zones:
+        items = [item(k, f"Item {k}", starts.astimezone(zone), ends.astimezone(zone))
+                 for k, (starts, ends) in enumerate(edges, start=1)]
+        found = {ids[0] for kind, ids in kinds(find(*items)) if kind == "outside_visit"}
+        assert found == _outside_the_visit(items) == {2, 4, 5}, zone

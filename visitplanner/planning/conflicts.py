@@ -10,7 +10,7 @@ from itertools import chain
 from visitplanner.planning.conflicts_context import Conflict, Context, Found
 from visitplanner.planning.conflicts_practical import practical_conflicts
 from visitplanner.planning.programme import Programme, ProgrammeItem, VenueView
-from visitplanner.planning.travel import TravelEstimate, Trip, estimate_travel, trips
+from visitplanner.planning.travel import Judge, TravelEstimate, Trip, estimate_travel, trips
 from visitplanner.planning.vocabulary import DOUBLE_BOOKING, OUTSIDE_VISIT, TRAVEL_TIME, VENUE_CLASH
 
 __all__ = ["Conflict", "find_conflicts"]
@@ -115,6 +115,15 @@ def _travel_conflicts(ctx: Context) -> Iterator[Found]:
     """Report trips between consecutive items, per delegate and speaker, that are too short."""
     if not _two_places(ctx.items):
         return  # trips are estimated from coordinates: without two places, nothing to estimate
+    write = partial(_travel_message, ctx, cache(partial(_group_order, ctx)))
+    for trip in trips(ctx.items, _too_short(ctx)):
+        if (trip.delegates or trip.speakers
+                or (trip.whole_except is not None and ctx.anyone_but(trip.whole_except))):
+            yield ctx.between(TRAVEL_TIME, trip.prev, trip.item, write, trip)
+
+
+def _too_short(ctx: Context) -> Judge:
+    """Judge a trip by its estimate, kept when the gap is shorter."""
     limits: dict[tuple[int, int], tuple[TravelEstimate, dt.timedelta] | None] = {}
     starts_utc, ends_utc = ctx.in_utc()
 
@@ -133,11 +142,7 @@ def _travel_conflicts(ctx: Context) -> Iterator[Found]:
         # runs for every trip of every person.
         return limit[0] if starts_utc[item.id] - ends_utc[prev.id] < limit[1] else None
 
-    write = partial(_travel_message, ctx, cache(partial(_group_order, ctx)))
-    for trip in trips(ctx.items, too_short):
-        if (trip.delegates or trip.speakers
-                or (trip.whole_except is not None and ctx.anyone_but(trip.whole_except))):
-            yield ctx.between(TRAVEL_TIME, trip.prev, trip.item, write, trip)
+    return too_short
 
 
 def _two_places(items: Iterable[ProgrammeItem]) -> bool:

@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from visitplanner.planning.conflict_messages import Wording
@@ -63,8 +62,7 @@ class Conflict:
                 f" item_ids={self.item_ids!r})")
 
 
-@dataclass(frozen=True, slots=True)
-class Said:
+class Said(NamedTuple):
     """An item as conflict messages write it."""
 
     day: str  # the day it starts
@@ -104,8 +102,7 @@ class Context:
         self.speaker_places = {s: k for k, s in enumerate(speakers)}  # by first item
         self._all_but: dict[frozenset[int], list[str]] = {}
         self._who: dict[frozenset[int], list[str]] = {}
-        # Plain tuples of text, which the garbage collector leaves alone, not Said objects.
-        self._said: dict[int, tuple[str, str, str, str, str]] = {}
+        self._said: dict[int, Said] = {}
         self._utc: tuple[dict[int, dt.datetime], dict[int, dt.datetime]] | None = None
 
     def local(self, moment: dt.datetime) -> dt.datetime:
@@ -133,15 +130,15 @@ class Context:
 
     def said(self, item: ProgrammeItem) -> Said:
         """The item's day, times and place as messages write them."""
-        words = self._said.get(item.id)
-        if words is None:
+        said = self._said.get(item.id)
+        if said is None:  # an item is in many conflicts: its words are written once
             starts, ends, say = self.local(item.starts), self.local(item.ends), self.say
-            words = self._said[item.id] = (
+            said = self._said[item.id] = Said(
                 say.day(starts.date()),
                 say.span(starts, ends, starts.date() != self.last_day(item)),
                 say.at(item.venue.name if item.venue is not None else None),
                 say.clock(starts), say.clock(ends))
-        return Said(*words)
+        return said
 
     def delegates(self, ids: Iterable[int] | None, *, except_ids: Iterable[int] = ()) -> list[str]:
         """Name delegates in programme order; None means the whole delegation."""

@@ -24,7 +24,7 @@ SPEED_BANDS: tuple[tuple[float, float], ...] = ((5.0, 25.0), (30.0, 50.0), (math
 BUFFER_MINUTES = 10
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TravelEstimate:
     """A trip estimate: straight-line distance and whole minutes (conflict_messages words it)."""
 
@@ -130,12 +130,13 @@ def trips(items: Sequence[ProgrammeItem], judge: Judge) -> list[Trip]:
     item: ProgrammeItem
 
     def trip(prev: ProgrammeItem) -> Trip | None:
-        if prev.id in judged:
-            return judged[prev.id]
-        estimate = judge(prev, item)
-        found = judged[prev.id] = None if estimate is None else Trip(prev, item, estimate)
-        if found is not None:
-            kept.append(found)
+        if (came := prev.id) in judged:
+            return judged[came]
+        if (estimate := judge(prev, item)) is None:
+            judged[came] = None
+            return None
+        found = judged[came] = Trip(prev, item, estimate)
+        kept.append(found)
         return found
 
     by_end = sorted(items, key=lambda i: (i.ends, i.starts, i.id))
@@ -146,17 +147,17 @@ def trips(items: Sequence[ProgrammeItem], judge: Judge) -> list[Trip]:
     spoke: dict[int, ProgrammeItem] = {}  # each speaker's item that ended last
     done, total = 0, len(by_end)
     for item in items:
-        judged.clear()
-        starts = item.starts
+        starts, here = item.starts, item.id
         while done < total and ends[done] <= starts:
             over = by_end[done]
             done += 1
-            if over.delegate_ids is None:
+            if (audience_ids := over.delegate_ids) is None:
                 whole = over
-                away.clear()
-                back_from.clear()
-            elif over.delegate_ids:
-                audience = dict.fromkeys(over.delegate_ids)
+                if away:
+                    away.clear()
+                    back_from.clear()
+            elif audience_ids:
+                audience = dict.fromkeys(audience_ids)
                 if away:
                     for d in audience.keys() & away.keys():  # set operations: 50 at a time
                         del back_from[away[d].id][1][d]
@@ -166,13 +167,14 @@ def trips(items: Sequence[ProgrammeItem], judge: Judge) -> list[Trip]:
                 back_from[over.id] = (over, audience)
             for person in over.speakers:
                 spoke[person.id] = over
+        judged.clear()
         if speakers := item.speakers:
             for s in ((speakers[0].id,) if len(speakers) == 1  # mostly: nobody twice
                       else dict.fromkeys([person.id for person in speakers])):
-                if (came := spoke.get(s)) is not None and came.id != item.id and (t := trip(came)):
+                if (came := spoke.get(s)) is not None and came.id != here and (t := trip(came)):
                     t.speakers += (s,)
         if item.delegate_ids is None:  # those away come back; the others come from `whole`
-            if whole is not None and whole.id != item.id and (t := trip(whole)):
+            if whole is not None and whole.id != here and (t := trip(whole)):
                 t.whole_except = frozenset(away) if away else NOBODY
             if not back_from:
                 continue
@@ -188,7 +190,7 @@ def trips(items: Sequence[ProgrammeItem], judge: Judge) -> list[Trip]:
             else:
                 continue
         for prev, people in comers.values():
-            if people and prev.id != item.id and (t := trip(prev)):
+            if people and prev.id != here and (t := trip(prev)):
                 t.delegates += tuple(people)
     return kept
 
