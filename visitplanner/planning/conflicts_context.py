@@ -43,9 +43,9 @@ class Conflict:
     def message(self) -> str:
         """The sentence that explains the conflict, in the programme's language."""
         if self._message is None:
+            # What it is written from stays: two threads reading it first both write it whole.
             assert self._write is not None  # set whenever the message is not
             self._message = self._write(self._about)
-            self._write = self._about = None  # written once: what it was written from can go
         return self._message
 
     def __eq__(self, other: object) -> bool:
