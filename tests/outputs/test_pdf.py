@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 import math
 import subprocess
 import threading
@@ -180,6 +181,17 @@ def test_fetcher_serves_static_files_only(tmp_path):
                 "https://example.org/style.css", "data:text/css,body{}"]:
         with pytest.raises(ValueError):
             fetcher.fetch(url)
+
+
+@pytest.mark.parametrize("collecting", [True, False])
+def test_rendering_leaves_garbage_collection_as_it_found_it(collecting):
+    was = gc.isenabled()
+    (gc.enable if collecting else gc.disable)()
+    try:
+        assert "Hallo" in text(pdf.render_pdf("<p>Hallo</p>"))
+        assert gc.isenabled() is collecting and gc.get_freeze_count() == 0
+    finally:
+        (gc.enable if was else gc.disable)()
 
 
 def test_rendering_never_reaches_the_network():
