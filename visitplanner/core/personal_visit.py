@@ -1,11 +1,11 @@
 """One delegate's programme read from the database: only what they attend, in a fixed number of
 statements, as plain records rather than ORM objects (mapping a summit delegate's 250 items,
-their venues and speakers into the session cost more than building and showing them)."""
+their venues and speakers into the session cost more than building and showing them); the
+records are made and linked as core.snapshots makes the whole visit's."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import (
@@ -22,13 +22,21 @@ from sqlalchemy import (
     union_all,
 )
 
-from visitplanner.extensions import db
+from visitplanner.core.snapshots import (
+    DELEGATE_PRIVATE,
+    Record,
+    by_id,
+    columns,
+    link_records,
+    links_statement,
+    records,
+    run,
+    set_audiences,
+)
 from visitplanner.models import (
     Contact,
     Delegate,
     Item,
-    ItemInterpreter,
-    ItemSpeaker,
     Journey,
     Organisation,
     Person,
@@ -75,9 +83,6 @@ CONTACT_ROLES = ("escort", "staff")
 AUDIENCES: dict[str, tuple[FromClause, Table]] = {
     "item": (Item.__table__, item_delegates), "journey": (Journey.__table__, journey_delegates),
     "stay": (Stay.__table__, stay_delegates)}
-# Columns no personal output shows: reading them (dates are parsed from text on SQLite) costs
-# more than the rest of a summit's 500 delegates.
-BOOKKEEPING = ("visit_id", "version", "created_at", "updated_at")
 
 
 def _attended(kind: str) -> Any:
@@ -86,12 +91,6 @@ def _attended(kind: str) -> Any:
     chosen = select(table.c[f"{kind}_id"]).where(table.c.delegate_id == bindparam("delegate_id"))
     return (rows.c.visit_id == bindparam("visit_id")) & or_(rows.c.whole_delegation.is_(True),
                                                             rows.c.id.in_(chosen))
-
-
-def _columns(table: FromClause, *left_out: str) -> list[Any]:
-    """The table's columns but `left_out` and BOOKKEEPING (each named as its model's attribute)."""
-    return [column for column in table.c
-            if column.key not in left_out and column.key not in BOOKKEEPING]
 
 
 @cache
@@ -105,11 +104,7 @@ def _statements() -> dict[str, Any]:
     items, journeys, stays = (AUDIENCES[kind][0] for kind in ("item", "journey", "stay"))
     people, venues, organisations = Person.__table__, Venue.__table__, Organisation.__table__
     attended_items = select(items.c.id).where(_attended("item"))
-    links = union_all(*(
-        select(literal(role).label("role"), link.c.item_id, link.c.person_id, link.c.position)
-        .where(link.c.item_id.in_(attended_items))
-        for role, link in (("speakers", ItemSpeaker.__table__),
-                           ("interpreters", ItemInterpreter.__table__))))
+    links = links_statement(attended_items)
     # One row per row the delegate is chosen for, its audience's ids joined by commas: a
     # summit delegate's breakouts, flights and hotel have 570 chosen delegates. All of them
     # are of the delegate's visit (core.operations.set_audience chooses no others).
@@ -137,86 +132,57 @@ def _statements() -> dict[str, Any]:
         "visit": select(visits).where(visits.c.id == visit_id),
         "partners": select(partners.c.organisation_id).where(partners.c.visit_id == visit_id)
         .order_by(partners.c.position),
-        "delegates": select(*_columns(delegates, "notes", "link_key", "link_version",
-                                      "link_issued_at"))
+        "delegates": select(*columns(delegates, *DELEGATE_PRIVATE))
         .where(delegates.c.visit_id == visit_id,
                or_(delegates.c.id == delegate_id, delegates.c.role.in_(CONTACT_ROLES)))
         .order_by(delegates.c.id),
-        "contacts": select(*_columns(contacts)).where(contacts.c.visit_id == visit_id)
+        "contacts": select(*columns(contacts)).where(contacts.c.visit_id == visit_id)
         .order_by(contacts.c.position, contacts.c.id),
         # An item's time of change is its calendar event's LAST-MODIFIED.
-        "items": select(*_columns(items), items.c.updated_at).where(_attended("item"))
+        "items": select(*columns(items, kept=("updated_at",))).where(_attended("item"))
         .order_by(items.c.starts_at),
-        "journeys": select(*_columns(journeys)).where(_attended("journey"))
+        "journeys": select(*columns(journeys)).where(_attended("journey"))
         .order_by(journeys.c.departs_at, journeys.c.id),
-        "stays": select(*_columns(stays)).where(_attended("stay"))
+        "stays": select(*columns(stays)).where(_attended("stay"))
         .order_by(stays.c.check_in, stays.c.id),
-        "links": links.order_by("position"),
+        "links": links,
         "audiences": audiences,
-        "people": select(*_columns(people)).where(people.c.id.in_(person_ids)),
-        "venues": select(*_columns(venues)).where(venues.c.id.in_(venue_ids)),
-        "organisations": select(*_columns(organisations, "logo"), logo)
+        "people": select(*columns(people)).where(people.c.id.in_(person_ids)),
+        "venues": select(*columns(venues)).where(venues.c.id.in_(venue_ids)),
+        "organisations": select(*columns(organisations, "logo"), logo)
         .where(organisations.c.id.in_(organisation_ids)),
     }
 
 
-def _run(name: str, **values: Any) -> Any:
-    return db.session.execute(_statements()[name], values)
+def _run(name: str, **values: Any) -> list[Any]:
+    return run(_statements()[name], **values)
 
 
-def _rows(name: str, **values: Any) -> list[Any]:
-    # All at once: iterating a result fetches its rows one call at a time.
-    return list(_run(name, **values).all())
+def _records(name: str, **values: Any) -> list[Record]:
+    return records(_statements()[name], **values)
 
 
-def _records(name: str, **values: Any) -> list[SimpleNamespace]:
-    result = _run(name, **values)
-    keys = list(result.keys())
-    return [SimpleNamespace(**dict(zip(keys, row, strict=True))) for row in result.all()]
-
-
-def _by_id(name: str, **values: Any) -> dict[int, SimpleNamespace]:
-    return {row.id: row for row in _records(name, **values)}
+def _by_id(name: str, **values: Any) -> dict[int, Record]:
+    return by_id(_statements()[name], **values)
 
 
 def load_personal_visit(delegate: Delegate) -> PersonalVisit:
     """What `delegate`'s own programme needs, in a fixed number of statements: not the items,
     journeys and stays of the others, nor the visit's key figures and quotes."""
     visit_id, delegate_id = delegate.visit_id, delegate.id
-    facts = _run("visit", visit_id=visit_id).one()
-    partner_ids = list(_run("partners", visit_id=visit_id).scalars().all())
+    facts = _run("visit", visit_id=visit_id)[0]
+    partner_ids = [row.organisation_id for row in _run("partners", visit_id=visit_id)]
     own = {"visit_id": visit_id, "delegate_id": delegate_id}
-    delegates = _rows("delegates", **own)
-    contacts = _rows("contacts", visit_id=visit_id)
+    delegates = _run("delegates", **own)
+    contacts = _run("contacts", visit_id=visit_id)
     items, journeys, stays = (_records(kind, **own) for kind in ("items", "journeys", "stays"))
-    links = _rows("links", **own)
-    people, venues = _by_id("people", **own), _by_id("venues", **own)
     organisations = _by_id("organisations", host_id=facts.host_organisation_id, **own)
-    for row in (*people.values(), *venues.values()):
-        row.organisation = organisations.get(row.organisation_id)
-    for item in items:
-        item.venue, item.host_organisation = (venues.get(item.venue_id),
-                                              organisations.get(item.host_organisation_id))
-        item.speakers, item.interpreters = [], []
-    by_item = {item.id: item for item in items}
-    for link in links:
-        if link.item_id in by_item:
-            getattr(by_item[link.item_id], link.role).append(people[link.person_id])
-    for stay in stays:
-        stay.venue = venues[stay.venue_id]
-    _fill_audiences({"item": items, "journey": journeys, "stay": stays}, own)
+    link_records(items, stays, _run("links", **own),
+                 (_by_id("people", **own), _by_id("venues", **own), organisations))
+    chosen = {(kind, row_id): sorted(map(int, ids.split(",")))
+              for kind, row_id, ids in _run("audiences", **own)}
+    set_audiences({"item": items, "journey": journeys, "stay": stays}, chosen)
     return PersonalVisit(
         facts=facts, host_organisation=organisations.get(facts.host_organisation_id),
         partners=[organisations[org_id] for org_id in partner_ids], delegates=delegates,
         contacts=contacts, items=items, journeys=journeys, stays=stays)
-
-
-def _fill_audiences(rows: dict[str, list[SimpleNamespace]], own: dict[str, int]) -> None:
-    """Give each row its audience: None for the whole delegation, else the ids of its chosen
-    delegates of the visit, read only for the rows the delegate is chosen for."""
-    chosen = {(kind, row_id): sorted(map(int, ids.split(",")))
-              for kind, row_id, ids in _rows("audiences", **own)}
-    for kind, records in rows.items():
-        for record in records:
-            record.delegate_ids = (None if record.whole_delegation
-                                   else chosen.get((kind, record.id), []))

@@ -1,10 +1,11 @@
-"""A visit read without the ORM for the pages that show all of it: plain records with the
-attributes planning.build reads from a loaded visit, in a fixed number of statements.
+"""Visits read without the ORM for the pages that show them: plain records with the attributes
+planning.build reads from a loaded visit, in a fixed number of statements.
 
 Making the ORM's objects was most of a summit page's time (300 items, 500 delegates, 3,000
 chosen delegates); rows read by Core and copied into records cost half as much, and the
 builders read a record's attributes faster. Records belong to no session: nothing on them
-loads lazily, and nothing written to them reaches the database.
+loads lazily, and nothing written to them reaches the database. Two loaders build them:
+load_visit_snapshot here (the whole visit) and core.personal_visit (one delegate's part).
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from functools import cache
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import bindparam, case, select, union
+from sqlalchemy import FromClause, bindparam, case, literal, select, union, union_all
 
 from visitplanner.core.queries import audience_statement
 from visitplanner.extensions import db
@@ -36,44 +37,95 @@ from visitplanner.models import (
 VISIT_ID: Any = bindparam("visit_id")
 # Columns no programme shows: reading them (SQLite parses each date from text) costs more than
 # the rest of a summit's 500 delegates. An item keeps its updated_at: it dates its calendar event.
-BOOKKEEPING = ("version", "created_at", "updated_at")
-LEFT_OUT = {"delegates": ("notes", "link_key", "link_version", "link_issued_at"),
-            "organisations": ("logo",)}
+BOOKKEEPING = ("visit_id", "version", "created_at", "updated_at")
+DELEGATE_PRIVATE = ("notes", "link_key", "link_version", "link_issued_at")
 
 
 class Record(SimpleNamespace):
     """One row's columns as attributes, and the records it links to."""
 
 
+def columns(table: FromClause, *left_out: str, kept: tuple[str, ...] = ()) -> list[Any]:
+    """The table's columns but `left_out` and BOOKKEEPING, those `kept` kept."""
+    return [column for column in table.c if column.key in kept
+            or column.key not in left_out and column.key not in BOOKKEEPING]
+
+
+def run(statement: Any, **values: Any) -> Any:
+    """The rows of a Core statement, all at once: by Core's connection, not the session's ORM
+    pass, which costs more than reading plain rows; a result iterated fetches them singly."""
+    return db.session.connection().execute(statement, values).all()
+
+
+def records(statement: Any, **values: Any) -> list[Record]:
+    """The rows of a Core statement as records."""
+    result = db.session.connection().execute(statement, values)
+    keys = tuple(result.keys())
+    return [Record(**dict(zip(keys, row, strict=True))) for row in result.all()]
+
+
+def by_id(statement: Any, **values: Any) -> dict[int, Record]:
+    """The rows of a Core statement as records, by id."""
+    return {record.id: record for record in records(statement, **values)}
+
+
+def links_statement(item_ids: Any) -> Any:
+    """(role, item_id, person_id) of the speakers and interpreters of `item_ids`, in order."""
+    return union_all(*(
+        select(literal(role).label("role"), link.c.item_id, link.c.person_id, link.c.position)
+        .where(link.c.item_id.in_(item_ids))
+        for role, link in (("speakers", ItemSpeaker.__table__),
+                           ("interpreters", ItemInterpreter.__table__)))).order_by("position")
+
+
+def link_records(items: list[Record], stays: list[Record], links: list[Any],
+                 directory: tuple[dict[int, Record], dict[int, Record], dict[int, Record]]
+                 ) -> None:
+    """Give items, stays, people and venues the records they point at, as the models'
+    relationships do; `directory` is (people, venues, organisations) by id."""
+    people, venues, organisations = directory
+    for row in (*people.values(), *venues.values()):
+        row.organisation = organisations.get(row.organisation_id)
+    by_item = {}
+    for item in items:
+        item.venue = venues.get(item.venue_id)
+        item.host_organisation = organisations.get(item.host_organisation_id)
+        item.speakers, item.interpreters = [], []
+        by_item[item.id] = item
+    for link in links:
+        if link.item_id in by_item:
+            getattr(by_item[link.item_id], link.role).append(people[link.person_id])
+    for stay in stays:
+        stay.venue = venues[stay.venue_id]
+
+
+def set_audiences(rows: dict[str, list[Record]], chosen: dict[tuple[str, int], list[int]]
+                  ) -> None:
+    """Give each item, journey and stay its audience as the models' `delegate_ids` do: None
+    for the whole delegation, else its chosen delegates' ids from `chosen`, by (kind, id)."""
+    for kind, kind_rows in rows.items():
+        for row in kind_rows:
+            row.delegate_ids = None if row.whole_delegation else chosen.get((kind, row.id), [])
+
+
 def load_visit_snapshot(visit_id: int) -> Record | None:
     """The visit with everything its programme shows, as records (see core.queries.load_visit
     for the same as ORM objects); None when there is no such visit."""
     statements = _statements()
-    found = _records(statements["visit"], visit_id)
+    found = records(statements["visit"], visit_id=visit_id)
     if not found:
         return None
     visit = found[0]
-    rows = {name: _records(statement, visit_id) for name, statement in statements.items()
-            if name != "visit"}
-    organisations = {org.id: org for org in rows["organisations"]}
-    link = _linker(organisations)
-    people = {person.id: link(person, "organisation") for person in rows["people"]}
-    venues = {venue.id: link(venue, "organisation") for venue in rows["venues"]}
-    audiences = _audiences(visit_id, {delegate.id for delegate in rows["delegates"]})
-    speakers, interpreters = (_grouped(rows[name], people) for name in ("speakers",
-                                                                      "interpreters"))
-    for item in rows["items"]:
-        item.venue = venues.get(item.venue_id)
-        item.host_organisation = organisations.get(item.host_organisation_id)
-        item.speakers = speakers.get(item.id, [])
-        item.interpreters = interpreters.get(item.id, [])
-    for stay in rows["stays"]:
-        stay.venue = venues[stay.venue_id]
+    rows = {name: records(statement, visit_id=visit_id)
+            for name, statement in statements.items() if name not in ("visit", "links")}
+    people, venues, organisations = (
+        {row.id: row for row in rows[name]} for name in ("people", "venues", "organisations"))
+    link_records(rows["items"], rows["stays"], run(statements["links"], visit_id=visit_id),
+                 (people, venues, organisations))
+    set_audiences({kind: rows[f"{kind}s"] for kind in ("item", "journey", "stay")},
+                  _audiences(visit_id, {delegate.id for delegate in rows["delegates"]}))
     for quote in rows["quotes"]:
         quote.person = people.get(quote.person_id)
-    for kind in ("item", "journey", "stay"):
-        for row in rows[f"{kind}s"]:
-            row.delegate_ids = None if row.whole_delegation else audiences.get((kind, row.id), [])
     visit.host_organisation = organisations.get(visit.host_organisation_id)
     visit.partners = [organisations[row.organisation_id] for row in rows["partners"]]
     visit.key_figures = [people[row.person_id] for row in rows["key_figures"]]
@@ -82,37 +134,10 @@ def load_visit_snapshot(visit_id: int) -> Record | None:
     return visit
 
 
-def _rows(statement: Any, visit_id: int) -> Any:
-    # Core's connection, not the session: the session's ORM pass over plain rows costs more
-    # than reading them.
-    return db.session.connection().execute(statement, {"visit_id": visit_id})
-
-
-def _records(statement: Any, visit_id: int) -> list[Record]:
-    result = _rows(statement, visit_id)
-    keys = tuple(result.keys())
-    return [Record(**dict(zip(keys, row, strict=True))) for row in result.all()]
-
-
-def _linker(organisations: dict[int, Record]) -> Any:
-    def link(record: Record, name: str) -> Record:
-        setattr(record, name, organisations.get(getattr(record, f"{name}_id")))
-        return record
-    return link
-
-
-def _grouped(links: list[Record], people: dict[int, Record]) -> dict[int, list[Record]]:
-    """Each item's speakers (or interpreters), in the organiser's order."""
-    grouped: dict[int, list[Record]] = {}
-    for row in links:
-        grouped.setdefault(row.item_id, []).append(people[row.person_id])
-    return grouped
-
-
 def _audiences(visit_id: int, delegates: set[int]) -> dict[tuple[str, int], list[int]]:
     """The chosen delegates' ids of each item, journey and stay, by (kind, row id)."""
     chosen: dict[tuple[str, int], list[int]] = {}
-    for kind, row_id, delegate_id in _rows(audience_statement(), visit_id).all():
+    for kind, row_id, delegate_id in run(audience_statement(), visit_id=visit_id):
         if delegate_id in delegates:
             chosen.setdefault((kind, row_id), []).append(delegate_id)
     return chosen
@@ -121,26 +146,19 @@ def _audiences(visit_id: int, delegates: set[int]) -> dict[tuple[str, int], list
 @cache
 def _statements() -> dict[str, Any]:
     """The statements of a snapshot, each built once, in the relationships' orders."""
-    def columns(model: Any, *kept: str) -> list[Any]:
-        table = model.__table__
-        left_out = (*BOOKKEEPING, *LEFT_OUT.get(table.name, ()))
-        return [column for column in table.c if column.key in kept or column.key not in left_out]
+    def of_visit(model: Any, *order: Any, left_out: tuple[str, ...] = (),
+                 kept: tuple[str, ...] = ()) -> Any:
+        return (select(*columns(model.__table__, *left_out, kept=kept))
+                .where(model.visit_id == VISIT_ID).order_by(*order))
 
-    def of_visit(model: Any, *order: Any, kept: tuple[str, ...] = ()) -> Any:
-        return (select(*columns(model, *kept)).where(model.visit_id == VISIT_ID)
-                .order_by(*order))
-
-    def of_items(link: Any) -> Any:
-        return (select(link.__table__).join(Item, Item.id == link.item_id)
-                .where(Item.visit_id == VISIT_ID).order_by(link.item_id, link.position))
-
+    item_ids = select(Item.id).where(Item.visit_id == VISIT_ID)
     person_ids: Any = union(
-        select(ItemSpeaker.person_id).join(Item).where(Item.visit_id == VISIT_ID),
-        select(ItemInterpreter.person_id).join(Item).where(Item.visit_id == VISIT_ID),
+        select(ItemSpeaker.person_id).where(ItemSpeaker.item_id.in_(item_ids)),
+        select(ItemInterpreter.person_id).where(ItemInterpreter.item_id.in_(item_ids)),
         select(KeyFigure.person_id).where(KeyFigure.visit_id == VISIT_ID),
         select(Quote.person_id).where(Quote.visit_id == VISIT_ID))
     venue_ids: Any = union(select(Item.venue_id).where(Item.visit_id == VISIT_ID),
-                      select(Stay.venue_id).where(Stay.visit_id == VISIT_ID))
+                           select(Stay.venue_id).where(Stay.visit_id == VISIT_ID))
     host_id = select(Visit.host_organisation_id).where(Visit.id == VISIT_ID).scalar_subquery()
     organisation_ids: Any = union(
         select(Visit.host_organisation_id).where(Visit.id == VISIT_ID),
@@ -151,8 +169,8 @@ def _statements() -> dict[str, Any]:
     # Only the host's logo prints (on covers and badges): the other logos stay unread.
     logo = case((Organisation.id == host_id, Organisation.logo)).label("logo")
     return {
-        "visit": select(*columns(Visit)).where(Visit.id == VISIT_ID),
-        "delegates": of_visit(Delegate, Delegate.id),
+        "visit": select(*columns(Visit.__table__)).where(Visit.id == VISIT_ID),
+        "delegates": of_visit(Delegate, Delegate.id, left_out=DELEGATE_PRIVATE),
         "items": of_visit(Item, Item.starts_at, Item.id, kept=("updated_at",)),
         "journeys": of_visit(Journey, Journey.departs_at, Journey.id),
         "stays": of_visit(Stay, Stay.check_in, Stay.id),
@@ -160,10 +178,9 @@ def _statements() -> dict[str, Any]:
         "quotes": of_visit(Quote, Quote.id),
         "partners": of_visit(VisitPartner, VisitPartner.position),
         "key_figures": of_visit(KeyFigure, KeyFigure.position),
-        "speakers": of_items(ItemSpeaker),
-        "interpreters": of_items(ItemInterpreter),
-        "people": select(*columns(Person)).where(Person.id.in_(person_ids)),
-        "venues": select(*columns(Venue)).where(Venue.id.in_(venue_ids)),
-        "organisations": select(*columns(Organisation), logo)
+        "links": links_statement(item_ids),
+        "people": select(*columns(Person.__table__)).where(Person.id.in_(person_ids)),
+        "venues": select(*columns(Venue.__table__)).where(Venue.id.in_(venue_ids)),
+        "organisations": select(*columns(Organisation.__table__, "logo"), logo)
         .where(Organisation.id.in_(organisation_ids)),
     }
