@@ -213,8 +213,8 @@ def measure_outputs(scene: Scene, table: Table, pdf: bool) -> None:
     table.seconds("summit PDF, first download after an edit", after["after_edit_ms"] / 1e3,
                   after["again_ms"] / 1e3, "<= 50 ms", after["after_edit_ms"] <= 50)
     render = bench_outputs.measure_render(scene.app, scene.summit.visit_id)
-    table.seconds("summit PDF render, fixed table layout (CPU)", render["bare_render_ms"] / 1e3,
-                  render["auto_layout_render_ms"] / 1e3, "<= 0.8x the layout of before",
+    table.seconds("summit PDF render (CPU)", render["bare_render_ms"] / 1e3,
+                  render["auto_layout_render_ms"] / 1e3, "<= 0.8x the print before issue 16",
                   render["bare_render_ms"] <= 0.8 * render["auto_layout_render_ms"])
     table.seconds("summit PDF made by the worker (CPU)", render["render_ms"] / 1e3,
                   render["bare_render_ms"] / 1e3, "<= 1.05x bare WeasyPrint",
@@ -230,6 +230,9 @@ def main() -> None:
     workdir = Path(tempfile.mkdtemp(prefix="bench-scale-"))
     table = Table()
     try:
+        # First, in a process holding only the imports: the figure of an algorithm, not of
+        # the heap the other figures leave behind (123,000 queued messages, two summits).
+        measure_conflicts(table)
         with scene(workdir) as stored:
             print(f"summit visit {stored.summit.visit_id}: {stored.summit.items} items, "
                   f"{stored.summit.delegates} delegates", flush=True)
@@ -238,7 +241,6 @@ def main() -> None:
             measure_outputs(stored, table, pdf=not args.no_pdf)
             measure_messages(stored, table)
         measure_startup(table)
-        measure_conflicts(table)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     table.print()

@@ -1,6 +1,7 @@
 """The output cache: files under instance/cache/ by (kind, stamp, language), made once."""
 from __future__ import annotations
 
+import gc
 import os
 import threading
 import time
@@ -73,3 +74,18 @@ def test_pruning_keeps_the_most_recently_used_entries(instance):
     assert output_cache.get("visit-page", "old", "nl") is None
     assert output_cache.get("visit-page", "used", "nl") == b"used"
     assert output_cache.get("visit-page", "new", "nl") == b"new"
+
+
+@pytest.mark.parametrize("collecting", [True, False])
+def test_an_entry_is_made_with_no_garbage_collection_and_collection_resumes(instance, collecting):
+    was = gc.isenabled()
+    (gc.enable if collecting else gc.disable)()
+    seen: list[bool] = []
+    try:
+        output_cache.get_or_make("page", "1|1", "en", lambda: seen.append(gc.isenabled()) or b"x")
+        assert seen == [False] and gc.isenabled() is collecting
+        with pytest.raises(ZeroDivisionError):
+            output_cache.get_or_make("page", "1|2", "en", lambda: bytes(1 // 0))
+        assert gc.isenabled() is collecting  # resumed whatever the making raised
+    finally:
+        (gc.enable if was else gc.disable)()

@@ -33,6 +33,8 @@ from pathlib import Path
 
 from flask import current_app
 
+from visitplanner.gc_pause import paused_gc
+
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 KEEP = 500  # entries kept per kind; the oldest-used go first
 KIND = re.compile(r"[a-z0-9-]{1,40}")
@@ -111,7 +113,8 @@ def get_or_make(kind: str, stamp: str, lang: str, make: Callable[[], bytes]) -> 
         fcntl.flock(handle, fcntl.LOCK_EX)  # released when the file closes
         data = get(kind, stamp, lang)
         if data is None:
-            data = make()
+            with paused_gc():  # a summit's page or calendar: many objects, no cycles
+                data = make()
             put(kind, stamp, lang, data)
     return data
 

@@ -5,7 +5,6 @@ Imported only when a PDF is laid out (see pdf.render_pdf): WeasyPrint's import c
 from __future__ import annotations
 
 import base64
-import gc
 import mimetypes
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -14,6 +13,7 @@ from urllib.request import url2pathname
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from visitplanner.gc_pause import paused_gc
 from visitplanner.outputs.pdf import BASE_URL, IMAGE_TYPES, STATIC_DIR
 
 
@@ -47,17 +47,6 @@ class StaticFetcher(URLFetcher):
 
 def layout_pdf(html: str) -> bytes:
     """Lay out print HTML with WeasyPrint; only static/ files may be fetched."""
-    # Parsing and layout allocate a great many objects, few of them in cycles: keep the
-    # long-lived ones (app, loaded rows) out of every collection and collect nothing meanwhile
-    # instead of scanning the growing box tree over and over, a sixth of a long programme's
-    # render. Collection resumes afterwards and frees what the render left.
-    collecting = gc.isenabled()
-    gc.freeze()
-    gc.disable()
-    try:
+    with paused_gc():  # parsing and layout allocate a great many objects, few in cycles
         document = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticFetcher())  # type: ignore[no-untyped-call]
         return bytes(document.write_pdf())
-    finally:
-        if collecting:
-            gc.enable()
-        gc.unfreeze()
