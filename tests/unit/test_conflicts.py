@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import random
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -372,3 +373,14 @@ def test_outside_the_visit_is_read_on_its_wall_clock_whatever_the_zone_of_the_it
                  for k, (starts, ends) in enumerate(edges, start=1)]
         found = {ids[0] for kind, ids in kinds(find(*items)) if kind == "outside_visit"}
         assert found == _outside_the_visit(items) == {2, 4, 5}, zone
+
+
+def test_finding_conflicts_leaves_garbage_collection_as_it_found_it() -> None:
+    was = gc.isenabled()
+    try:
+        for collecting in (True, False):
+            (gc.enable if collecting else gc.disable)()
+            assert kinds(find(item(1, "A", at(9), at(10)), item(2, "B", at(9, 30), at(11))))
+            assert gc.isenabled() is collecting
+    finally:
+        (gc.enable if was else gc.disable)()

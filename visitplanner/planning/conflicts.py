@@ -7,6 +7,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from functools import cache, partial
 from itertools import chain
 
+from visitplanner.gc_pause import paused_gc
 from visitplanner.planning.conflicts_context import Conflict, Context, Found
 from visitplanner.planning.conflicts_practical import practical_conflicts
 from visitplanner.planning.programme import Programme, ProgrammeItem, VenueView
@@ -20,10 +21,13 @@ def find_conflicts(programme: Programme) -> list[Conflict]:
     """Find every conflict in programme.lang, by first start then kind; O(n log n) plus pairs."""
     ctx = Context(programme)
     keys, conflicts = [], []  # apart: a list of pairs would keep thousands more objects tracked
-    for key, conflict in chain(_overlap_conflicts(ctx), _outside_visit_conflicts(ctx),
-                               _travel_conflicts(ctx), practical_conflicts(programme, ctx)):
-        keys.append(key)
-        conflicts.append(conflict)
+    # Thousands of conflicts and no reference cycles: the collector's passes would rescan the
+    # process's heap and free nothing (a third of the time on 10,000 items).
+    with paused_gc():
+        for key, conflict in chain(_overlap_conflicts(ctx), _outside_visit_conflicts(ctx),
+                                   _travel_conflicts(ctx), practical_conflicts(programme, ctx)):
+            keys.append(key)
+            conflicts.append(conflict)
     return [conflicts[k] for k in sorted(range(len(keys)), key=keys.__getitem__)]
 
 
