@@ -2,7 +2,6 @@
 a translation: read off the loaded visit, without building that programme."""
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,15 +45,16 @@ def count_missing(visit: Any, langs: tuple[str, ...]) -> int:
     return sum(len(fields) for *_, fields in _missing_fields(visit, langs))
 
 
-def _missing_fields(visit: Any, langs: tuple[str, ...]) -> Iterator[
+def _missing_fields(visit: Any, langs: tuple[str, ...]) -> list[
         tuple[str, Any, str, str, tuple[str, ...]]]:
     """(kind, row, field naming it, language, fields without a translation) for each record
     and language that lacks one, in the order of missing_translations. One pass over the
     visit reads each record's texts once for all `langs`."""
     wanted = tuple((lang, sources(lang)) for lang in langs if lang != visit.content_language)
     seen: set[tuple[str, int]] = set()
+    found: list[tuple[str, Any, str, str, tuple[str, ...]]] = []
 
-    def note(kind: str, row: Any, named_by: str, fields: tuple[str, ...]) -> Iterator[Any]:
+    def note(kind: str, row: Any, named_by: str, fields: tuple[str, ...]) -> None:
         if row is None or (kind, row.id) in seen:
             return
         seen.add((kind, row.id))
@@ -66,32 +66,33 @@ def _missing_fields(visit: Any, langs: tuple[str, ...]) -> Iterator[
             missing = tuple(field for field in written
                             if not any(texts.get(source, {}).get(field) for source in from_langs))
             if missing:
-                yield kind, row, named_by, lang, missing
+                found.append((kind, row, named_by, lang, missing))
 
-    def organisation(org: Any) -> Iterator[Any]:
+    def organisation(org: Any) -> None:
         if org is not None:
-            yield from note("organisation", org, "name", ORGANISATION_FIELDS)
+            note("organisation", org, "name", ORGANISATION_FIELDS)
 
-    def person(row: Any) -> Iterator[Any]:
-        yield from note("person", row, "full_name", PERSON_FIELDS)
-        yield from organisation(row.organisation)
+    def person(row: Any) -> None:
+        note("person", row, "full_name", PERSON_FIELDS)
+        organisation(row.organisation)
 
-    yield from note("visit", visit, "title", VISIT_FIELDS)
+    note("visit", visit, "title", VISIT_FIELDS)
     for org in (visit.host_organisation, *visit.partners):
-        yield from organisation(org)
+        organisation(org)
     for item in sorted(visit.items, key=lambda row: (row.starts_at, row.ends_at, row.id)):
-        yield from note("item", item, "title", ITEM_FIELDS)
+        note("item", item, "title", ITEM_FIELDS)
         venue = item.venue
         if venue is not None:
-            yield from note("venue", venue, "name", VENUE_FIELDS)
-            yield from organisation(venue.organisation)
-        yield from organisation(item.host_organisation)
+            note("venue", venue, "name", VENUE_FIELDS)
+            organisation(venue.organisation)
+        organisation(item.host_organisation)
         for speaker in item.speakers:
-            yield from person(speaker)
+            person(speaker)
     for delegate in visit.delegates:
-        yield from note("delegate", delegate, "full_name", DELEGATE_FIELDS)
+        note("delegate", delegate, "full_name", DELEGATE_FIELDS)
     for key_figure in visit.key_figures:
-        yield from person(key_figure)
+        person(key_figure)
+    return found
 
 
 def _in_form_order(kind: str, fields: tuple[str, ...]) -> tuple[str, ...]:

@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
-from flask_babel import format_date, format_datetime, get_locale
+from babel import dates
+from flask_babel import format_datetime, get_locale
 from flask_babel import lazy_gettext as _l
 
 from visitplanner.outputs.common import delegation_people
@@ -21,12 +23,19 @@ SHORT_DATE_PATTERN = "d MMM y"
 
 def day(value: dt.date) -> str:
     """'maandag 22 april 2024'."""
-    return format_date(value, DAY_PATTERN)
+    return _formatted(value, DAY_PATTERN, str(get_locale()))
 
 
 def short_date(value: dt.date) -> str:
     """'22 apr 2024'."""
-    return format_date(value, SHORT_DATE_PATTERN)
+    return _formatted(value, SHORT_DATE_PATTERN, str(get_locale()))
+
+
+@lru_cache(maxsize=4096)
+def _formatted(value: dt.date, pattern: str, locale: str) -> str:
+    # Babel takes ~50 µs a date and a summit page asks the same few dozen dates again and
+    # again; the locale is in the key, so each language keeps its own words.
+    return str(dates.format_date(value, pattern, locale=locale))
 
 
 def clock(value: dt.datetime) -> str:

@@ -98,7 +98,10 @@ def visit_body(visit_id: int, lang: str, can_write: bool) -> str:
         names_of=lambda ids: ", ".join(names.get(i, f"#{i}") for i in ids),
         item_urls={"edit": row_url("web.edit_item", "item_id"),
                    "duplicate": row_url("web.new_item", "like", visit_id=visit_id),
-                   "delete": row_url("web.delete_item", "item_id")})
+                   "delete": row_url("web.delete_item", "item_id")},
+        row_urls={kind: {action: row_url(f"web.{action}_{kind}", "row_id")
+                         for action in ("edit", "delete")}
+                  for kind in ("contacts", "journeys", "stays")})
 
 
 @login_required
