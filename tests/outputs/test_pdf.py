@@ -189,8 +189,10 @@ def test_rendering_leaves_garbage_collection_as_it_found_it(collecting):
     (gc.enable if collecting else gc.disable)()
     try:
         assert "Hallo" in text(pdf.render_pdf("<p>Hallo</p>"))
-        # What create_app froze stays frozen: a render unfreezes nothing.
-        assert gc.isenabled() is collecting and gc.get_freeze_count() == frozen
+        assert gc.isenabled() is collecting
+        # What create_app froze stays frozen (a few frozen objects may die meanwhile); an
+        # unfreeze would leave nothing frozen.
+        assert (gc.get_freeze_count() > 0) is (frozen > 0)
     finally:
         (gc.enable if was else gc.disable)()
 
