@@ -6,6 +6,8 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from visitplanner.gc_pause import paused_gc
+
 if TYPE_CHECKING:
     from flask import Flask
 
@@ -17,13 +19,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     # Start-up makes some 180,000 objects that live as long as the process and about a thousand
     # of garbage, yet the collector's passes over them while they were made were a quarter of
     # this function's time: it stays off until the app is built.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_gc():
         app = _build_app(test_config)
-    finally:
-        if collecting:
-            gc.enable()
     # What start-up made lives as long as the process: keep it out of the garbage collector's
     # passes, which walked it again and again while a big page was made (a third of its time).
     gc.freeze()

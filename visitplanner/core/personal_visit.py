@@ -22,6 +22,7 @@ from sqlalchemy import (
     union_all,
 )
 
+from visitplanner.core.queries import AUDIENCES
 from visitplanner.core.snapshots import (
     DELEGATE_PRIVATE,
     Record,
@@ -33,21 +34,7 @@ from visitplanner.core.snapshots import (
     run,
     set_audiences,
 )
-from visitplanner.models import (
-    Contact,
-    Delegate,
-    Item,
-    Journey,
-    Organisation,
-    Person,
-    Stay,
-    Venue,
-    Visit,
-    VisitPartner,
-    item_delegates,
-    journey_delegates,
-    stay_delegates,
-)
+from visitplanner.models import Contact, Delegate, Organisation, Person, Venue, Visit, VisitPartner
 
 
 @dataclass(frozen=True)
@@ -80,14 +67,13 @@ class PersonalVisit:
 # The delegates a personal page lists to call beside its own delegate.
 CONTACT_ROLES = ("escort", "staff")
 # What a delegate attends, per kind of row: its table and the table of its chosen delegates.
-AUDIENCES: dict[str, tuple[FromClause, Table]] = {
-    "item": (Item.__table__, item_delegates), "journey": (Journey.__table__, journey_delegates),
-    "stay": (Stay.__table__, stay_delegates)}
+AUDIENCE_TABLES: dict[str, tuple[FromClause, Table]] = {
+    kind: (model.__table__, table) for kind, (model, table) in AUDIENCES.items()}
 
 
 def _attended(kind: str) -> Any:
     """The condition on a kind's rows: of the visit, for the whole delegation or the delegate."""
-    rows, table = AUDIENCES[kind]
+    rows, table = AUDIENCE_TABLES[kind]
     chosen = select(table.c[f"{kind}_id"]).where(table.c.delegate_id == bindparam("delegate_id"))
     return (rows.c.visit_id == bindparam("visit_id")) & or_(rows.c.whole_delegation.is_(True),
                                                             rows.c.id.in_(chosen))
@@ -101,7 +87,7 @@ def _statements() -> dict[str, Any]:
     delegate_id: Any = bindparam("delegate_id")
     visits, delegates, contacts, partners = (model.__table__ for model in (
         Visit, Delegate, Contact, VisitPartner))
-    items, journeys, stays = (AUDIENCES[kind][0] for kind in ("item", "journey", "stay"))
+    items, journeys, stays = (AUDIENCE_TABLES[kind][0] for kind in ("item", "journey", "stay"))
     people, venues, organisations = Person.__table__, Venue.__table__, Organisation.__table__
     attended_items = select(items.c.id).where(_attended("item"))
     links = links_statement(attended_items)
@@ -114,7 +100,7 @@ def _statements() -> dict[str, Any]:
         .where(table.c[f"{kind}_id"].in_(
             select(table.c[f"{kind}_id"]).where(table.c.delegate_id == delegate_id)))
         .group_by(table.c[f"{kind}_id"])
-        for kind, (_rows, table) in AUDIENCES.items()))
+        for kind, (_rows, table) in AUDIENCE_TABLES.items()))
     # The people, venues and organisations those rows name, found by the database: a statement
     # the same for every delegate (no list of ids to bind), so each driver prepares it once.
     person_ids = select(links.subquery().c.person_id)

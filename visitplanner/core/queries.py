@@ -92,6 +92,12 @@ def _fill_audiences(visit_id: int, delegates: list[Delegate], items: list[Item],
             set_committed_value(row, "chosen_delegates", chosen.get((kind, row.id), []))
 
 
+# What has an audience of chosen delegates: its model and the table of its chosen delegates.
+AUDIENCES: dict[str, tuple[Any, Any]] = {
+    "item": (Item, item_delegates), "journey": (Journey, journey_delegates),
+    "stay": (Stay, stay_delegates)}
+
+
 @cache
 def audience_statement() -> Any:
     """(kind, row id, delegate id) of every chosen delegate of a visit (:visit_id), in the
@@ -101,21 +107,13 @@ def audience_statement() -> Any:
         select(literal(kind).label("kind"), table.c[f"{kind}_id"].label("row_id"),
                table.c.delegate_id)
         .join(model, model.id == table.c[f"{kind}_id"]).where(model.visit_id == visit_id)
-        for kind, table, model in (("item", item_delegates, Item),
-                                   ("journey", journey_delegates, Journey),
-                                   ("stay", stay_delegates, Stay)))).order_by("delegate_id")
+        for kind, (model, table) in AUDIENCES.items())).order_by("delegate_id")
 
 
 def load_visit_delegates(visit_id: int) -> list[Delegate]:
     """A visit's delegates, in the order they were added."""
     return list(db.session.scalars(
         select(Delegate).where(Delegate.visit_id == visit_id).order_by(Delegate.id)))
-
-
-# What has an audience of chosen delegates: its model and the table of its chosen delegates.
-AUDIENCES: dict[str, tuple[Any, Any]] = {
-    "item": (Item, item_delegates), "journey": (Journey, journey_delegates),
-    "stay": (Stay, stay_delegates)}
 
 
 def load_audience(visit_id: int, kind: str, row_id: int) -> tuple[Any, list[Delegate]] | None:

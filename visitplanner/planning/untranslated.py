@@ -13,8 +13,8 @@ from visitplanner.planning.build import (
     PERSON_TEXT,
     VENUE_TEXT,
     VISIT_TEXT,
-    sources,
     translated,
+    untranslated,
 )
 
 
@@ -50,7 +50,8 @@ def _missing_fields(visit: Any, langs: tuple[str, ...]) -> list[
     """(kind, row, field naming it, language, fields without a translation) for each record
     and language that lacks one, in the order of missing_translations. One pass over the
     visit reads each record's texts once for all `langs`."""
-    wanted = tuple((lang, sources(lang)) for lang in langs if lang != visit.content_language)
+    content_lang = visit.content_language
+    wanted = tuple(lang for lang in langs if lang != content_lang)
     seen: set[tuple[str, int]] = set()
     found: list[tuple[str, Any, str, str, tuple[str, ...]]] = []
 
@@ -61,10 +62,9 @@ def _missing_fields(visit: Any, langs: tuple[str, ...]) -> list[
         written = [field for field in fields if getattr(row, field)]
         if not written:
             return
-        texts = row.translations or {}
-        for lang, from_langs in wanted:
-            missing = tuple(field for field in written
-                            if not any(texts.get(source, {}).get(field) for source in from_langs))
+        for lang in wanted:
+            shown_as_stored = untranslated(row, lang, content_lang, *written)
+            missing = tuple(field for field in written if field in shown_as_stored)
             if missing:
                 found.append((kind, row, named_by, lang, missing))
 
