@@ -19,6 +19,9 @@ $(STAMP): pyproject.toml $(LOCK)
 
 run: $(STAMP)
 	$(VENV)/bin/pybabel compile -d translations
+	@# Bytecode written once, as pip does for an installed package: with PYTHONDONTWRITEBYTECODE
+	@# set, every start would otherwise compile the sources again (a sixth of create_app()).
+	$(PY) -m compileall -q visitplanner
 	$(VENV)/bin/visitplanner db upgrade
 	$(VENV)/bin/visitplanner demo --if-empty
 	@# The worker delivers mail (and other background jobs) beside the web server; both stop together.
