@@ -1,5 +1,6 @@
 """Starting is cheap: the libraries of outputs, calendars, logos, e-mail checks, migrations and
-password checks load only when something uses them, and listing the commands creates no app
+password checks load only when something uses them, the modules of the pages and API calls (and
+pydantic) when a request needs them, and listing the commands creates no app
 (figures: bench/bench_startup.py)."""
 from __future__ import annotations
 
@@ -19,14 +20,29 @@ from visitplanner.url_rules import LazyBuilderRule
 # Each costs from a hundredth of a second to a second of every start when imported there.
 HEAVY = ("weasyprint", "openpyxl", "docx", "schemathesis", "markdown_it", "segno", "zxcvbn",
          "flask_migrate", "alembic", "icalendar", "num2words", "PIL", "email_validator")
-# Printed last by each program below: what it loaded.
+# What the blueprints are made of: the URL rules, filters, user loader and error answers.
+BLUEPRINTS = ("visitplanner.web", "visitplanner.web.formatting", "visitplanner.web.language",
+              "visitplanner.web.sessions", "visitplanner.api", "visitplanner.api.errors",
+              "visitplanner.api.framework", "visitplanner.api.parameters")
+# Printed last by each program below: what it loaded; `views`: the modules of pages and API
+# calls (and what only they import: planning, outputs, pydantic), loaded by the requests made.
 REPORT = ("import json\n"
           f"heavy = sorted(m for m in {HEAVY!r} if m in sys.modules)\n"
+          "views = sorted(m for m in sys.modules if m == 'pydantic' or m.startswith(\n"
+          "    ('visitplanner.web.', 'visitplanner.api.', 'visitplanner.planning.build',\n"
+          "     'visitplanner.outputs.', 'visitplanner.core.calendars', 'visitplanner.mail.'))\n"
+          f"    and m not in {BLUEPRINTS!r} and not m.startswith('visitplanner.outputs.languages')\n"
+          "    and m != 'visitplanner.outputs.filenames')\n"
           "accounts = sys.modules.get('visitplanner.core.accounts')\n"
           "print(json.dumps({'heavy': heavy, 'models': 'visitplanner.models' in sys.modules,\n"
-          "                  'views': 'visitplanner.web' in sys.modules,\n"
+          "                  'blueprints': 'visitplanner.web' in sys.modules, 'views': views,\n"
           "                  'dummy_hashes': accounts and accounts._dummy_hash.cache_info().currsize"
           "}))\n")
+# An app on an empty in-memory database, and `get(url)`: one request's status code.
+APP = ("import sys\nimport visitplanner\nfrom visitplanner.extensions import db\n"
+       "app = visitplanner.create_app({'SQLALCHEMY_DATABASE_URI': 'sqlite://'})\n"
+       "with app.app_context():\n    db.create_all()\n"
+       "get = lambda url: app.test_client().get(url).status_code\n")
 # `visitplanner ARGS...` run from this tree's sources, whatever is installed.
 LAUNCH = ("import sys\nsys.argv[0] = 'visitplanner'\nfrom visitplanner.cli import main\n"
           "try:\n    main()\nexcept SystemExit as stop:\n    assert not stop.code, stop.code\n")
@@ -42,11 +58,37 @@ def loaded(output: str) -> dict[str, Any]:
     return json.loads(output.strip().splitlines()[-1])
 
 
-def test_create_app_loads_no_output_migration_or_password_library(tmp_path):
+def test_create_app_loads_no_view_output_migration_or_password_library(tmp_path):
     code = ("import sys\nimport visitplanner\napp = visitplanner.create_app()\n"
             "assert sorted(app.blueprints) == ['api', 'web'], app.blueprints\n" + REPORT)
     found = loaded(run_python(code, instance=tmp_path).stdout)
-    assert found == {"heavy": [], "models": True, "views": True, "dummy_hashes": 0}
+    assert found == {"heavy": [], "models": True, "blueprints": True, "views": [],
+                     "dummy_hashes": 0}
+
+
+def test_a_page_loads_the_modules_of_its_own_view_only(tmp_path):
+    code = APP + "assert get('/login') == 200\n" + REPORT
+    views = loaded(run_python(code, instance=tmp_path).stdout)["views"]
+    assert {"visitplanner.web.auth", "visitplanner.web.forms"} <= set(views)
+    for other in ("visitplanner.web.visits", "visitplanner.web.calendars", "pydantic",
+                  "visitplanner.api.calls", "visitplanner.outputs.pdf", "visitplanner.core.calendars"):
+        assert other not in views
+    code = APP + "assert get('/') == 302\nassert get('/p/unknown') == 404\n" + REPORT
+    views = loaded(run_python(code, instance=tmp_path).stdout)["views"]
+    assert {"visitplanner.web.visits", "visitplanner.web.delegate_links",
+            "visitplanner.planning.build"} <= set(views)
+    assert "visitplanner.web.auth" not in views and "visitplanner.web.calendars" not in views
+
+
+def test_an_api_call_loads_pydantic_and_its_own_handlers(tmp_path):
+    code = APP + "assert get('/api/v1/visits') == 401\n" + REPORT
+    views = loaded(run_python(code, instance=tmp_path).stdout)["views"]
+    assert {"visitplanner.api.calls", "pydantic"} <= set(views)
+    assert "visitplanner.api.handlers" not in views and "visitplanner.api.schemas" not in views
+    code = APP + "assert get('/api/v1/openapi.json') == 200\n" + REPORT
+    views = loaded(run_python(code, instance=tmp_path).stdout)["views"]
+    assert {"visitplanner.api.schemas", "pydantic"} <= set(views)
+    assert not any(m.startswith("visitplanner.web.") for m in views)
 
 
 def test_listing_the_commands_creates_no_app(tmp_path):
@@ -54,8 +96,8 @@ def test_listing_the_commands_creates_no_app(tmp_path):
     for command in ("create-user", "create-token", "db", "demo", "export", "send-outbox",
                     "worker", "routes", "limiter"):
         assert f"\n  {command} " in result.stdout
-    assert loaded(result.stdout) == {"heavy": [], "models": False, "views": False,
-                                     "dummy_hashes": None}
+    assert loaded(result.stdout) == {"heavy": [], "models": False, "blueprints": False,
+                                     "views": [], "dummy_hashes": None}
 
 
 def test_migration_commands_load_when_they_run(tmp_path):

@@ -1,11 +1,16 @@
-"""The API's route table: every handler is named in it and defined by that name, typed."""
+"""The API's route table: every handler is named in it and defined by that name, typed; the
+handlers and schemas it names by lazy reference are the modules' own."""
 from __future__ import annotations
 
 import inspect
+import typing
 from pathlib import Path
+
+from pydantic import BaseModel
 
 import visitplanner.api as api_package
 from visitplanner.api import ROUTES
+from visitplanner.lazy_imports import Lazy, resolve
 
 TABLE = Path(api_package.__file__).read_text(encoding="utf-8")
 
@@ -14,17 +19,32 @@ def test_every_handler_is_found_by_grep_in_the_table_and_its_module() -> None:
     for route in ROUTES:
         name = route.handler.__name__
         assert f".{name}," in TABLE, f"{route.method} {route.rule}: {name} not in the table"
-        source = Path(inspect.getfile(route.handler)).read_text(encoding="utf-8")
+        handler = resolve(route.handler)
+        assert handler.__name__ == name and handler.__module__ == route.handler.__module__
+        source = Path(inspect.getfile(handler)).read_text(encoding="utf-8")
         assert f"\ndef {name}(" in source, f"{name} is not defined by its own name"
 
 
 def test_every_handler_is_typed_and_documented() -> None:
     for route in ROUTES:
-        signature = inspect.signature(route.handler)
-        assert signature.return_annotation is not inspect.Signature.empty, route.handler
+        handler = resolve(route.handler)
+        signature = inspect.signature(handler)
+        assert signature.return_annotation is not inspect.Signature.empty, handler
         for parameter in signature.parameters.values():
-            assert parameter.annotation is not inspect.Parameter.empty, (route.handler, parameter)
-        assert inspect.getdoc(route.handler), route.handler
+            assert parameter.annotation is not inspect.Parameter.empty, (handler, parameter)
+        assert inspect.getdoc(handler), handler
+
+
+def test_every_schema_of_the_table_is_a_model_of_its_module() -> None:
+    for route in ROUTES:
+        assert isinstance(route.handler, Lazy), route.handler
+        for schema in (route.body, route.response):
+            if schema is None:
+                continue
+            model = resolve(schema)
+            if typing.get_origin(model) is list:
+                (model,) = typing.get_args(model)
+            assert isinstance(model, type) and issubclass(model, BaseModel), (route.rule, model)
 
 
 def test_no_two_routes_share_a_handler_or_a_method_and_rule() -> None:

@@ -1,21 +1,43 @@
-"""The JSON API blueprint (/api/v1): every route, its schemas and its handler, in one table."""
+"""The JSON API blueprint (/api/v1): every route, its schemas and its handler, in one table.
+
+The handlers and schemas named here are lazy_imports references: a route's modules (and
+pydantic) are imported at its first call, or all of them at the first OpenAPI document.
+"""
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from flask import Blueprint, Response, jsonify
 
-from visitplanner.api import calendars as cal
-from visitplanner.api import directory as d
-from visitplanner.api import handlers as h
-from visitplanner.api import logos, news, tokens
-from visitplanner.api import practical as pr
-from visitplanner.api import printouts as pdf
-from visitplanner.api import releases as rel
-from visitplanner.api import schemas as s
-from visitplanner.api import sheets as sh
-from visitplanner.api.framework import LANG_QUERY, Route, register_routes
-from visitplanner.api.openapi import build_openapi
-from visitplanner.api.resources import VersionBody
-from visitplanner.core.sheets import MEDIA_TYPES as SHEET_MEDIA_TYPES
+from visitplanner.api.framework import Route, register_routes
+from visitplanner.api.parameters import LANG_QUERY, NEWS_QUERY
+from visitplanner.lazy_imports import LazyModule
+from visitplanner.media_types import LOGO_MEDIA_TYPES, NEWS_MEDIA_TYPES, SHEET_MEDIA_TYPES
+
+if TYPE_CHECKING:  # mypy checks each handler and schema of the table against its module
+    from visitplanner.api import calendars as cal
+    from visitplanner.api import directory as d
+    from visitplanner.api import handlers as h
+    from visitplanner.api import logos, news, tokens
+    from visitplanner.api import practical as pr
+    from visitplanner.api import printouts as pdf
+    from visitplanner.api import releases as rel
+    from visitplanner.api import schemas as s
+    from visitplanner.api import sheets as sh
+    from visitplanner.api.resources import VersionBody
+else:
+    cal = LazyModule("visitplanner.api.calendars")
+    d = LazyModule("visitplanner.api.directory")
+    h = LazyModule("visitplanner.api.handlers")
+    logos = LazyModule("visitplanner.api.logos")
+    news = LazyModule("visitplanner.api.news")
+    tokens = LazyModule("visitplanner.api.tokens")
+    pr = LazyModule("visitplanner.api.practical")
+    pdf = LazyModule("visitplanner.api.printouts")
+    rel = LazyModule("visitplanner.api.releases")
+    s = LazyModule("visitplanner.api.schemas")
+    sh = LazyModule("visitplanner.api.sheets")
+    VersionBody = LazyModule("visitplanner.api.resources").VersionBody
 
 api = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -37,7 +59,7 @@ ROUTES: list[Route] = [
           other_media_types=("image/jpeg",)),
     Route("PUT", "/organisations/<id:organisation_id>/logo", logos.upload_logo,
           "Upload the logo printed on covers and badges (PNG or JPEG body, at most 2 MB)",
-          body_media_types=logos.LOGO_MEDIA_TYPES, response=s.OrganisationOut),
+          body_media_types=LOGO_MEDIA_TYPES, response=s.OrganisationOut),
     Route("DELETE", "/organisations/<id:organisation_id>/logo", logos.delete_logo,
           "Remove the organisation's logo", status=204),
     Route("GET", "/people", d.list_people,
@@ -191,7 +213,7 @@ ROUTES: list[Route] = [
           "Delegates' answers per item", response=list[rel.ResponseOut]),
     Route("GET", "/visits/<id:visit_id>/news", news.export_news,
           "The news draft (json, md, html or docx by format=)", response=news.NewsText,
-          query=news.NEWS_QUERY, other_media_types=tuple(news.MEDIA_TYPES.values())),
+          query=NEWS_QUERY, other_media_types=tuple(NEWS_MEDIA_TYPES.values())),
     # Reading one's own tokens or revoking them is no data change: viewers may do it too.
     Route("GET", "/tokens", tokens.list_api_tokens, "The caller's API tokens (no secrets)",
           response=list[tokens.Token]),
@@ -199,9 +221,14 @@ ROUTES: list[Route] = [
           "Revoke one of the caller's API tokens", status=204, own_account=True),
 ]
 register_routes(api, ROUTES)
+# The names stood for the modules in the table only: `from visitplanner.api import news` must
+# import the module itself, not find its stand-in here.
+del cal, d, h, logos, news, pdf, pr, rel, s, sh, tokens, VersionBody
 
 
 @api.get("/openapi.json")
 def get_openapi() -> Response:
     """The OpenAPI 3.1 document, generated from the routes' own schemas."""
+    from visitplanner.api.openapi import build_openapi  # with every schema: only when asked
+
     return jsonify(build_openapi(ROUTES))

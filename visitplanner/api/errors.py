@@ -1,8 +1,12 @@
 """JSON errors of the API: {"error": {"code", "message", "fields"}}."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from flask import Response, jsonify
-from pydantic import ValidationError
+
+if TYPE_CHECKING:  # the app's error pages use this module; pydantic loads with the API's calls
+    from pydantic import ValidationError
 
 STATUS_CODES = {
     400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",

@@ -8,9 +8,8 @@ from visitplanner.api.resources import ORGANISATIONS
 from visitplanner.api.types import ReadModel
 from visitplanner.core.logos import MAX_LOGO_BYTES, LogoError, remove_logo, set_logo
 from visitplanner.extensions import db
+from visitplanner.media_types import LOGO_MEDIA_TYPES
 from visitplanner.models import Organisation
-
-LOGO_MEDIA_TYPES = ("image/png", "image/jpeg")
 
 
 def _organisation(organisation_id: int) -> Organisation:

@@ -1,25 +1,16 @@
 """GET /visits/{id}/news: the news draft as JSON, Markdown, HTML or Word."""
 from __future__ import annotations
 
-from typing import Any
-
 from flask import Response, request
 from pydantic import BaseModel, ConfigDict
 
 from visitplanner.api.errors import ApiError, validation_error
-from visitplanner.api.framework import LANG_QUERY
+from visitplanner.api.parameters import NEWS_FORMATS
 from visitplanner.core.news_drafts import current_text, word_options
 from visitplanner.core.queries import load_visit
 from visitplanner.edge import UnknownLanguage, attachment, output_language
-from visitplanner.outputs.news_export import MEDIA_TYPES, export
-
-FORMATS = ("json", *MEDIA_TYPES)
-NEWS_QUERY: dict[str, dict[str, Any]] = {
-    **LANG_QUERY,
-    "format": {"type": "string", "enum": list(FORMATS), "default": "json"},
-    "captions": {"type": "boolean", "default": True,
-                 "description": "false: the md, html and docx files leave the photo captions out."},
-}
+from visitplanner.media_types import NEWS_MEDIA_TYPES
+from visitplanner.outputs.news_export import export
 
 
 class NewsText(BaseModel):
@@ -40,8 +31,8 @@ def export_news(visit_id: int) -> NewsText | Response:
         lang = output_language()
     except UnknownLanguage as exc:  # reported together with a bad format=
         lang, problems = None, exc.fields
-    if fmt not in FORMATS:
-        problems["format"] = [f"Use one of {', '.join(FORMATS)}."]
+    if fmt not in NEWS_FORMATS:
+        problems["format"] = [f"Use one of {', '.join(NEWS_FORMATS)}."]
     captions = request.args.get("captions", "true")
     if captions not in ("true", "false"):
         problems["captions"] = ["Use true or false."]
@@ -57,4 +48,4 @@ def export_news(visit_id: int) -> NewsText | Response:
                         to_translate=list(text.todo))
     filename = f"news-{visit_id}-{lang}.{fmt}"
     return attachment(export(text, fmt, lang, captions == "true", word_options(visit, lang)),
-                      MEDIA_TYPES[fmt], filename)
+                      NEWS_MEDIA_TYPES[fmt], filename)

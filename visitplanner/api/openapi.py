@@ -8,6 +8,7 @@ from pydantic import TypeAdapter
 from pydantic.json_schema import JsonSchemaMode
 
 from visitplanner.api.framework import Route
+from visitplanner.lazy_imports import resolve
 
 REF = "#/components/schemas/{model}"
 ERROR_SCHEMA = {
@@ -38,9 +39,9 @@ Wanted = tuple[tuple[int, str], JsonSchemaMode, TypeAdapter[Any]]
 
 def _schemas(routes: list[Route]) -> tuple[dict[tuple[int, str], Any], dict[str, Any]]:
     """Every body and answer schema in one pass, so pydantic names shared models consistently."""
-    inputs: list[Wanted] = [((n, "body"), "validation", TypeAdapter(r.body))
+    inputs: list[Wanted] = [((n, "body"), "validation", TypeAdapter(resolve(r.body)))
                             for n, r in enumerate(routes) if r.body is not None]
-    outputs: list[Wanted] = [((n, "response"), "serialization", TypeAdapter(r.response))
+    outputs: list[Wanted] = [((n, "response"), "serialization", TypeAdapter(resolve(r.response)))
                              for n, r in enumerate(routes) if r.response is not None]
     schemas, top = TypeAdapter.json_schemas([*inputs, *outputs], ref_template=REF)
     return {key: schema for (key, _mode), schema in schemas.items()}, top.get("$defs", {})

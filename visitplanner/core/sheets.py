@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from visitplanner.core.printouts import html_pdf
 from visitplanner.core.queries import load_visit
 from visitplanner.core.releases import declined_items
+from visitplanner.media_types import SHEET_MEDIA_TYPES
 from visitplanner.outputs.filenames import file_name
 from visitplanner.outputs.pdf import render_pdf
 from visitplanner.outputs.sheet_files import sheet_html, sheet_xlsx
@@ -13,10 +14,6 @@ from visitplanner.outputs.sheets import build_sheet
 from visitplanner.planning.build import build_programme
 
 SHEET_FORMATS = ("xlsx", "pdf")
-MEDIA_TYPES = {
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "pdf": "application/pdf",
-}
 
 
 @dataclass(frozen=True)
@@ -46,4 +43,4 @@ def sheet_file(visit_id: int, kind: str, fmt: str, lang: str | None,
         html = sheet_html(sheet, programme)
         data = html_pdf(html, programme.lang) if cached else render_pdf(html)
     name = file_name(programme.visit.title, kind, programme.lang, extension=fmt)
-    return SheetFile(data, MEDIA_TYPES[fmt], name)
+    return SheetFile(data, SHEET_MEDIA_TYPES[fmt], name)

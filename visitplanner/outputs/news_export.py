@@ -19,13 +19,6 @@ from visitplanner.planning.rules import FORBIDDEN
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
 
-MEDIA_TYPES = {
-    "md": "text/markdown",
-    "html": "text/html",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-}
-
-
 @cache
 def markdown() -> MarkdownIt:
     """The Markdown parser, made on first use (importing markdown-it costs every start)."""

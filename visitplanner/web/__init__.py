@@ -1,28 +1,58 @@
-"""The browser blueprint: every URL rule of the web pages in one place."""
+"""The browser blueprint: every URL rule of the web pages in one place.
+
+Each view's module is imported at the first request it serves (lazy_imports), not with the app.
+"""
+from typing import TYPE_CHECKING
+
 from flask import Blueprint
 
-from visitplanner.web import (
-    account,
-    auth,
-    calendars,
-    delegate_links,
-    delegates,
-    directory,
-    imports,
-    items,
-    logos,
-    news,
-    practical,
-    printouts,
-    releases,
-    sheets,
-    spreadsheets,
-    timeline_edits,
-    untranslated,
-    users,
-    visits,
-)
+from visitplanner.lazy_imports import LazyModule
+from visitplanner.security import limit_login
+from visitplanner.web import sessions  # noqa: F401  (registers the user loader)
 from visitplanner.web.formatting import FILTERS, colon, names
+
+if TYPE_CHECKING:  # mypy checks each view named below against its module
+    from visitplanner.web import (
+        account,
+        auth,
+        calendars,
+        delegate_links,
+        delegates,
+        directory,
+        imports,
+        items,
+        logos,
+        news,
+        practical,
+        printouts,
+        releases,
+        sheets,
+        spreadsheets,
+        timeline_edits,
+        untranslated,
+        users,
+        visits,
+    )
+else:
+    account = LazyModule("visitplanner.web.account")
+    auth = LazyModule("visitplanner.web.auth")
+    calendars = LazyModule("visitplanner.web.calendars")
+    delegate_links = LazyModule("visitplanner.web.delegate_links")
+    delegates = LazyModule("visitplanner.web.delegates")
+    directory = LazyModule("visitplanner.web.directory")
+    imports = LazyModule("visitplanner.web.imports")
+    items = LazyModule("visitplanner.web.items")
+    logos = LazyModule("visitplanner.web.logos")
+    news = LazyModule("visitplanner.web.news")
+    practical = LazyModule("visitplanner.web.practical")
+    printouts = LazyModule("visitplanner.web.printouts")
+    releases = LazyModule("visitplanner.web.releases")
+    sheets = LazyModule("visitplanner.web.sheets")
+    spreadsheets = LazyModule("visitplanner.web.spreadsheets")
+    timeline_edits = LazyModule("visitplanner.web.timeline_edits")
+    untranslated = LazyModule("visitplanner.web.untranslated")
+    users = LazyModule("visitplanner.web.users")
+    visits = LazyModule("visitplanner.web.visits")
 
 web = Blueprint("web", __name__)
 for _name, _filter in FILTERS.items():
@@ -30,7 +60,8 @@ for _name, _filter in FILTERS.items():
 web.add_app_template_global(names)
 web.add_app_template_global(colon)
 
-web.add_url_rule("/login", view_func=auth.login, methods=["GET", "POST"])
+# The rate limits of logins are the route's: registered with it, before its module loads.
+web.add_url_rule("/login", view_func=limit_login(auth.login), methods=["GET", "POST"])
 web.add_url_rule("/logout", view_func=auth.logout, methods=["POST"])
 # The user's own account: password and API tokens; admins read the security events.
 web.add_url_rule("/account", view_func=account.show_account)
@@ -76,7 +107,7 @@ web.add_url_rule("/items/<id:item_id>/move", view_func=timeline_edits.move_item,
 web.add_url_rule("/items/<id:item_id>/delete", view_func=items.delete_item,
                  methods=["GET", "POST"])
 # The practical side: journeys, hotel stays, contacts on duty.
-for _kind in practical.KINDS:
+for _kind in ("journeys", "stays", "contacts"):  # practical.KINDS
     web.add_url_rule(f"/visits/<id:visit_id>/{_kind}/new", f"new_{_kind}",
                      practical.new_practical, defaults={"kind": _kind}, methods=["GET", "POST"])
     web.add_url_rule(f"/{_kind}/<id:row_id>/edit", f"edit_{_kind}", practical.edit_practical,
@@ -84,14 +115,16 @@ for _kind in practical.KINDS:
     web.add_url_rule(f"/{_kind}/<id:row_id>/delete", f"delete_{_kind}",
                      practical.delete_practical, defaults={"kind": _kind},
                      methods=["GET", "POST"])
-for _kind, _spec in directory.KINDS.items():
+# directory.KINDS, each with its singular
+for _kind, _singular in (("organisations", "organisation"), ("people", "person"),
+                         ("venues", "venue")):
     web.add_url_rule(f"/{_kind}", f"list_{_kind}", directory.list_entries,
                      defaults={"kind": _kind})
-    web.add_url_rule(f"/{_kind}/new", f"new_{_spec.singular}", directory.new_entry,
+    web.add_url_rule(f"/{_kind}/new", f"new_{_singular}", directory.new_entry,
                      defaults={"kind": _kind}, methods=["GET", "POST"])
-    web.add_url_rule(f"/{_kind}/<id:row_id>/edit", f"edit_{_spec.singular}",
+    web.add_url_rule(f"/{_kind}/<id:row_id>/edit", f"edit_{_singular}",
                      directory.edit_entry, defaults={"kind": _kind}, methods=["GET", "POST"])
-    web.add_url_rule(f"/{_kind}/<id:row_id>/delete", f"delete_{_spec.singular}",
+    web.add_url_rule(f"/{_kind}/<id:row_id>/delete", f"delete_{_singular}",
                      directory.delete_entry, defaults={"kind": _kind}, methods=["GET", "POST"])
 web.add_url_rule("/organisations/<id:organisation_id>/logo", view_func=logos.edit_logo,
                  methods=["GET", "POST"])
@@ -131,3 +164,8 @@ web.add_url_rule("/p/<token>", view_func=delegate_links.show_personal_programme)
 web.add_url_rule("/p/<token>/items/<id:item_id>/answer", view_func=delegate_links.answer_item,
                  methods=["POST"])
 web.add_url_rule("/c/<token>.ics", view_func=delegate_links.export_calendar_feed)
+# The names stood for the views' modules in the rules only: `from visitplanner.web import visits`
+# must import the module itself, not find its stand-in here.
+del (account, auth, calendars, delegate_links, delegates, directory, imports, items, logos, news,
+     practical, printouts, releases, sheets, spreadsheets, timeline_edits, untranslated, users,
+     visits)

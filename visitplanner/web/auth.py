@@ -12,10 +12,7 @@ from wtforms.validators import DataRequired, Length
 
 from visitplanner.core.accounts import authenticate, end_sessions
 from visitplanner.core.audit import record_event
-from visitplanner.extensions import db, login_manager
-from visitplanner.models import User
 from visitplanner.planning import rules
-from visitplanner.security import limit_login
 from visitplanner.web.forms import follows
 
 
@@ -28,21 +25,6 @@ class LoginForm(FlaskForm):
                                                          follows(rules.check_text)])
 
 
-@login_manager.user_loader
-def load_user(session_id: str) -> User | None:
-    """The logged-in user, while the session's generation is still the user's current one."""
-    user_id, _, generation = session_id.partition(":")
-    if not (user_id.isdigit() and generation.isdigit()) or int(user_id) > 2**31 - 1:
-        return None
-    user = db.session.get(User, int(user_id))
-    return user if user is not None and user.session_generation == int(generation) else None
-
-
-login_manager.login_view = "web.login"
-login_manager.login_message = _l("Please log in to see this page.")
-login_manager.localize_callback = str  # flash the message in the UI language, as plain text
-
-
 def safe_next(target: str | None) -> str:
     """Return `next` only when it is a path on this site, so a link cannot send users elsewhere:
     no scheme or host, no `//` or `/\\` start, no spaces or control characters browsers drop."""
@@ -52,7 +34,6 @@ def safe_next(target: str | None) -> str:
     return url_for("web.list_visits")
 
 
-@limit_login
 def login() -> ResponseReturnValue:
     """Show the login form; log the user in on a right e-mail and password."""
     form = LoginForm()

@@ -4,16 +4,23 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from babel import dates
 from flask_babel import format_datetime, get_locale
 from flask_babel import lazy_gettext as _l
 
-from visitplanner.outputs.common import delegation_people
+from visitplanner.lazy_imports import Lazy
 from visitplanner.outputs.languages.base import Language
-from visitplanner.planning.build import delegation_view, translated
-from visitplanner.planning.programme import DelegationView
+
+if TYPE_CHECKING:
+    from visitplanner.outputs.common import delegation_people
+    from visitplanner.planning.build import delegation_view, translated
+    from visitplanner.planning.programme import DelegationView
+else:  # imported when a page first shows a stored row's words: not by every process's start
+    delegation_people = Lazy("visitplanner.outputs.common", "delegation_people")
+    delegation_view = Lazy("visitplanner.planning.build", "delegation_view")
+    translated = Lazy("visitplanner.planning.build", "translated")
 
 # Day first in every language ('Monday 22 April 2024'), as the printed programme writes it;
 # Babel's plain "en" would give the American 'Monday, April 22, 2024'.

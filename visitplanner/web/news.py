@@ -22,8 +22,9 @@ from visitplanner.core.news_drafts import (
 )
 from visitplanner.core.queries import load_visit
 from visitplanner.edge import attachment, output_language
+from visitplanner.media_types import NEWS_MEDIA_TYPES
 from visitplanner.outputs.news import DraftText
-from visitplanner.outputs.news_export import MEDIA_TYPES, body_html, export
+from visitplanner.outputs.news_export import body_html, export
 from visitplanner.planning import rules
 from visitplanner.planning.vocabulary import LANGUAGES
 from visitplanner.web.forms import follows
@@ -98,7 +99,7 @@ def show_news(visit_id: int) -> ResponseReturnValue:
     return render_template(
         "web/news.html", visit=visit, lang=lang, languages=LANGUAGES, text=text,
         preview=body_html(text), form=form, regenerate=regenerate,
-        history=revisions(visit.id, lang), formats=MEDIA_TYPES,
+        history=revisions(visit.id, lang), formats=NEWS_MEDIA_TYPES,
     ), status
 
 
@@ -106,9 +107,9 @@ def show_news(visit_id: int) -> ResponseReturnValue:
 def export_news(visit_id: int, format: str) -> Response:
     """The current draft (saved edits, else generated) as Markdown, HTML or Word."""
     visit, lang = _visit_and_lang(visit_id, output_language() or output_language("draft"))
-    if format not in MEDIA_TYPES:
+    if format not in NEWS_MEDIA_TYPES:
         abort(404)
     filename = f"news-{visit.id}-{lang}.{format}"
     captions = request.args.get("captions") != "0"
     data = export(current_text(visit, lang), format, lang, captions, word_options(visit, lang))
-    return attachment(data, MEDIA_TYPES[format], filename)
+    return attachment(data, NEWS_MEDIA_TYPES[format], filename)
