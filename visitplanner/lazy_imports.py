@@ -8,13 +8,13 @@ Views"). Where the rules are, `TYPE_CHECKING` imports the real modules, so mypy 
 from __future__ import annotations
 
 import types
-from functools import cached_property
 from importlib import import_module
 from typing import Any, get_args, get_origin
 
 
 class Lazy:
-    """One attribute of a module, imported at its first call or resolve(): a view, a schema.
+    """One attribute of a module, imported at its first call or resolve(): a view, a schema;
+    `target` is the attribute itself.
 
     It carries the attribute's own __module__ and __name__, so Flask takes the same endpoint
     name from it and Flask-Limiter the same qualified name as from the function itself.
@@ -24,16 +24,20 @@ class Lazy:
         self.__module__ = module
         self.__name__ = self.__qualname__ = name
 
-    @cached_property
-    def target(self) -> Any:
-        """The attribute itself, its module imported the first time."""
-        return getattr(import_module(self.__module__), self.__name__)
+    def __getattr__(self, name: str) -> Any:
+        # Asked only while `target`, the attribute itself, is not the instance's own yet. Not a
+        # functools.cached_property: in Python 3.11 it imports under one lock for all instances,
+        # which two threads importing modules that name each other's views could deadlock on.
+        if name != "target":
+            raise AttributeError(name)
+        target = self.__dict__["target"] = getattr(import_module(self.__module__), self.__name__)
+        return target
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         return self.target(*args, **kwargs)
 
     def __eq__(self, other: object) -> bool:
-        # Equal references are the same view: Flask accepts a blueprint's rule registered again.
+        # Two references to one attribute are one view, as Flask compares an endpoint's views.
         return (isinstance(other, Lazy) and other.__module__ == self.__module__
                 and other.__name__ == self.__name__)
 

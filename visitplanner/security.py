@@ -11,7 +11,7 @@ from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from visitplanner.core.accounts import token_hash
+from visitplanner.models import ApiToken
 
 limiter = Limiter(key_func=get_remote_address)
 # The secret part of /p/<token> and /c/<token>.ics; access logs see "[redacted]" instead.
@@ -44,7 +44,7 @@ def api_token_key() -> str:
     """Rate-limit key of an API call: the token's hash, else the caller's address."""
     scheme, _, token = request.headers.get("Authorization", "").partition(" ")
     if scheme.lower() == "bearer" and token.strip():
-        return "token:" + token_hash(token.strip())
+        return "token:" + ApiToken.hash(token.strip())
     return "ip:" + get_remote_address()
 
 

@@ -1,7 +1,8 @@
 """The JSON API blueprint (/api/v1): every route, its schemas and its handler, in one table.
 
 The handlers and schemas named here are lazy_imports references: a route's modules (and
-pydantic) are imported at its first call, or all of them at the first OpenAPI document.
+pydantic) are imported at its first call, the modules of all schemas at the first OpenAPI
+document.
 """
 from __future__ import annotations
 

@@ -1,6 +1,7 @@
 """The browser blueprint: every URL rule of the web pages in one place.
 
-Each view's module is imported at the first request it serves (lazy_imports), not with the app.
+Each view's module is imported at the first request it serves (lazy_imports), not with the app:
+a worker never loads one, a web process only those of the pages it serves.
 """
 from typing import TYPE_CHECKING
 
@@ -106,8 +107,9 @@ web.add_url_rule("/items/<id:item_id>/move", view_func=timeline_edits.move_item,
                  methods=["POST"])
 web.add_url_rule("/items/<id:item_id>/delete", view_func=items.delete_item,
                  methods=["GET", "POST"])
-# The practical side: journeys, hotel stays, contacts on duty.
-for _kind in ("journeys", "stays", "contacts"):  # practical.KINDS
+# The practical side: journeys, hotel stays, contacts on duty (the kinds of practical.KINDS,
+# written out so that the rules need not import the views).
+for _kind in ("journeys", "stays", "contacts"):
     web.add_url_rule(f"/visits/<id:visit_id>/{_kind}/new", f"new_{_kind}",
                      practical.new_practical, defaults={"kind": _kind}, methods=["GET", "POST"])
     web.add_url_rule(f"/{_kind}/<id:row_id>/edit", f"edit_{_kind}", practical.edit_practical,
@@ -115,7 +117,7 @@ for _kind in ("journeys", "stays", "contacts"):  # practical.KINDS
     web.add_url_rule(f"/{_kind}/<id:row_id>/delete", f"delete_{_kind}",
                      practical.delete_practical, defaults={"kind": _kind},
                      methods=["GET", "POST"])
-# directory.KINDS, each with its singular
+# The directory: the kinds of directory.KINDS, each with the singular of its endpoints.
 for _kind, _singular in (("organisations", "organisation"), ("people", "person"),
                          ("venues", "venue")):
     web.add_url_rule(f"/{_kind}", f"list_{_kind}", directory.list_entries,
