@@ -49,7 +49,8 @@ class Lazy:
 
 
 class LazyModule:
-    """A module not imported yet: each of its attributes read is a Lazy reference to it."""
+    """A module not imported yet: each of its attributes read is a Lazy reference to it (for
+    views, handlers and schemas: a constant read from it is a reference too, not its value)."""
 
     def __init__(self, name: str) -> None:
         self._name = name

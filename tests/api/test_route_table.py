@@ -38,6 +38,8 @@ def test_every_handler_is_typed_and_documented() -> None:
 def test_every_schema_of_the_table_is_a_model_of_its_module() -> None:
     for route in ROUTES:
         assert isinstance(route.handler, Lazy), route.handler
+        for name, value in vars(route).items():  # media types, queries: values, not references
+            assert name in ("handler", "body", "response") or "Lazy(" not in repr(value), name
         for schema in (route.body, route.response):
             if schema is None:
                 continue
