@@ -73,10 +73,15 @@ def test_a_page_loads_the_modules_of_its_own_view_only(tmp_path):
     for other in ("visitplanner.web.visits", "visitplanner.web.calendars", "pydantic",
                   "visitplanner.api.calls", "visitplanner.outputs.pdf", "visitplanner.core.calendars"):
         assert other not in views
-    code = APP + "assert get('/') == 302\nassert get('/p/unknown') == 404\n" + REPORT
+    # The delegates' personal page loads no edit page's forms, nor the API's schemas for them.
+    code = APP + "assert get('/p/unknown') == 404\n" + REPORT
     views = loaded(run_python(code, instance=tmp_path).stdout)["views"]
-    assert {"visitplanner.web.visits", "visitplanner.web.delegate_links",
-            "visitplanner.planning.build"} <= set(views)
+    assert {"visitplanner.web.delegate_links", "visitplanner.planning.build"} <= set(views)
+    for other in ("visitplanner.web.editing", "visitplanner.web.forms", "pydantic"):
+        assert other not in views
+    code = APP + "assert get('/') == 302\n" + REPORT
+    views = loaded(run_python(code, instance=tmp_path).stdout)["views"]
+    assert {"visitplanner.web.visits", "visitplanner.web.editing"} <= set(views)
     assert "visitplanner.web.auth" not in views and "visitplanner.web.calendars" not in views
 
 

@@ -17,7 +17,7 @@ from visitplanner.outputs.ics import address
 from visitplanner.outputs.practical import PRACTICAL_GLOBALS, map_url
 from visitplanner.planning.build import build_programme
 from visitplanner.web.cached_pages import CSRF_SLOT, cached_body
-from visitplanner.web.editing import row_url
+from visitplanner.web.links import row_url
 
 
 def _delegate(token: str) -> Delegate:

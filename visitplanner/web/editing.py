@@ -5,7 +5,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
@@ -13,7 +13,6 @@ from sqlalchemy.exc import IntegrityError
 
 from visitplanner.core.operations import REFERENCES, StaleEdit, check_against_stored, commit, store
 from visitplanner.extensions import db
-from visitplanner.models.base import MAX_ID
 from visitplanner.models.form_tokens import UsedFormToken, new_form_token
 from visitplanner.web.forms import EditForm
 from visitplanner.web.forms_directory import ConfirmDeleteForm
@@ -21,14 +20,6 @@ from visitplanner.web.forms_translations import kept_translations
 from visitplanner.web.stale_edits import merge_stale, take_snapshot
 
 View = TypeVar("View", bound=Callable[..., ResponseReturnValue])
-
-
-def row_url(endpoint: str, key: str, **values: Any) -> str:
-    """The URL of `endpoint` with '{id}' where a row's id goes (`key`): built once for a page
-    that links hundreds of rows, filled per row with str.format (url_for is the slow part)."""
-    values[key] = MAX_ID
-    before, _, after = url_for(endpoint, **values).rpartition(str(MAX_ID))
-    return f"{before}{{id}}{after}"
 
 
 def writer_required(view: View) -> View:

@@ -15,7 +15,8 @@ from visitplanner.planning.untranslated import (
     missing_translations,
 )
 from visitplanner.planning.vocabulary import LANGUAGES
-from visitplanner.web.editing import row_url, writer_required
+from visitplanner.web.editing import writer_required
+from visitplanner.web.links import row_url
 
 FIELD_LABELS = {
     "title": _l("Title"), "visit_type": _l("Kind of visit"), "purpose": _l("Purpose"),

@@ -23,13 +23,13 @@ from visitplanner.web.editing import (
     confirm_delete,
     get_or_404,
     render_edit,
-    row_url,
     save_form,
     writer_required,
 )
 from visitplanner.web.forms import rule_message
 from visitplanner.web.forms_translations import in_language
 from visitplanner.web.forms_visit import CopyVisitForm, VisitForm
+from visitplanner.web.links import row_url
 from visitplanner.web.timeline import lay_out
 from visitplanner.web.timeline_edits import timeline_state
 from visitplanner.web.untranslated import count_untranslated
