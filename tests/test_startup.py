@@ -74,7 +74,12 @@ def test_a_page_loads_the_modules_of_its_own_view_only(tmp_path):
                   "visitplanner.api.calls", "visitplanner.outputs.pdf", "visitplanner.core.calendars"):
         assert other not in views
     # The delegates' personal page loads no edit page's forms, nor the API's schemas for them.
-    code = APP + "assert get('/p/unknown') == 404\n" + REPORT
+    code = APP + ("from visitplanner.core.delegate_links import make_token\n"
+                  "from visitplanner.demo import load_demo\n"
+                  "with app.app_context():\n"
+                  "    link_key = load_demo().delegates[0].link_key\n"
+                  "assert get('/p/' + make_token(link_key, app.config['SECRET_KEY'])) == 200\n"
+                  + REPORT)
     views = loaded(run_python(code, instance=tmp_path).stdout)["views"]
     assert {"visitplanner.web.delegate_links", "visitplanner.planning.build"} <= set(views)
     for other in ("visitplanner.web.editing", "visitplanner.web.forms", "pydantic"):
