@@ -7,18 +7,23 @@ copying and encoding it again cost more than the rest of the request).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
-from flask import Response, render_template
+from flask import Response, current_app, render_template, request, session
+from flask_babel import get_locale
+from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
 
 from visitplanner.core import output_cache
 
-# Where a cached body takes the session's CSRF token input, and where the page around it takes
-# the body. Text in a page cannot forge either: escaping writes its "<" as "&lt;".
+# Where a cached body takes the session's CSRF token input, where the page around it takes the
+# body, and where that frame takes the token itself. Text in a page cannot forge any of them:
+# escaping writes its "<" as "&lt;".
 CSRF_SLOT = Markup("<!-- csrf-token -->")
 BODY_SLOT = Markup("<!-- body -->")
+TOKEN_SLOT = Markup("<!-- csrf-token-value -->")
+# Frames kept per app and process; a repeat view of a page finds its frame among the latest.
+FRAMES_KEPT = 256
 
 
 def cached_body(kind: str, stamp: str, lang: str, make: Callable[[], str]) -> bytes:
@@ -29,7 +34,32 @@ def cached_body(kind: str, stamp: str, lang: str, make: Callable[[], str]) -> by
     return body.replace(CSRF_SLOT.encode(), token.encode())
 
 
-def page_around(body: bytes, template: str, **context: Any) -> Response:
-    """An HTML response: `template` rendered with BODY_SLOT as its `body`, the body put there."""
-    head, _, tail = render_template(template, body=BODY_SLOT, **context).partition(BODY_SLOT)
-    return Response(b"".join((head.encode(), body, tail.encode())), mimetype="text/html")
+def page_around(body: bytes, template: str, **context: str) -> Response:
+    """An HTML response for a logged-in user: `template` rendered with BODY_SLOT as its `body`,
+    the body put there.
+
+    That frame (base.html's header, the title) shows only what the key below holds, so it is
+    rendered once per process for each key; the session's CSRF token goes in afterwards.
+    Flashed messages are shown once, so a frame that has some is rendered and not kept.
+    """
+    if "_flashes" in session:
+        head, tail = _frame(template, context)
+    else:
+        key = (template, str(get_locale()), current_user.email, current_user.role,
+               request.script_root, request.path, *context.items())
+        frames = current_app.extensions.setdefault("visitplanner_frames", {})
+        found = frames.get(key)
+        if found is None:
+            found = frames[key] = _frame(template, context)
+            if len(frames) > FRAMES_KEPT:
+                del frames[next(iter(frames))]  # the oldest made
+        head, tail = found
+    token = TOKEN_SLOT.encode(), Markup.escape(generate_csrf()).encode()
+    return Response(b"".join((head.replace(*token), body, tail.replace(*token))),
+                    mimetype="text/html")
+
+
+def _frame(template: str, context: dict[str, str]) -> tuple[bytes, bytes]:
+    page = render_template(template, body=BODY_SLOT, csrf_token=lambda: TOKEN_SLOT, **context)
+    head, _, tail = page.partition(BODY_SLOT)
+    return head.encode(), tail.encode()
