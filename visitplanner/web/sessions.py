@@ -5,7 +5,11 @@ in, while the login page's module (its form, the password checks) loads when it 
 """
 from __future__ import annotations
 
+from functools import cache
+from typing import Any
+
 from flask_babel import lazy_gettext as _l
+from sqlalchemy import bindparam, select
 
 from visitplanner.extensions import db, login_manager
 from visitplanner.models import User
@@ -17,8 +21,17 @@ def load_user(session_id: str) -> User | None:
     user_id, _, generation = session_id.partition(":")
     if not (user_id.isdigit() and generation.isdigit()) or int(user_id) > 2**31 - 1:
         return None
-    user = db.session.get(User, int(user_id))
-    return user if user is not None and user.session_generation == int(generation) else None
+    found = db.session.execute(_user_of_session(), {"user_id": int(user_id),
+                                                    "generation": int(generation)})
+    user: User | None = found.scalar_one_or_none()
+    return user
+
+
+@cache
+def _user_of_session() -> Any:
+    # Built once: every page asks it, and Session.get composes its statement anew each time.
+    return select(User).where(User.id == bindparam("user_id"),
+                              User.session_generation == bindparam("generation"))
 
 
 login_manager.login_view = "web.login"
