@@ -22,6 +22,11 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';
        "img-src 'self' data:; font-src 'self' data:; object-src 'none'; base-uri 'none'; "
        "form-action 'self'; frame-ancestors 'none'")
 RETRY_AFTER_OUTAGE = "30"
+# Added to every answer that does not set its own.
+SECURITY_HEADERS = (("Content-Security-Policy", CSP), ("X-Frame-Options", "DENY"),
+                    ("X-Content-Type-Options", "nosniff"), ("Referrer-Policy", "same-origin"),
+                    ("Cross-Origin-Opener-Policy", "same-origin"))
+HSTS = ("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
 
 
 def redact(text: str) -> str:
@@ -84,15 +89,12 @@ def limit_api(blueprint: Any) -> None:
 def add_security_headers(response: Response) -> Response:
     """CSP without inline script, no framing, no sniffing, HSTS behind https."""
     headers = response.headers
-    if response.status_code not in (429, 503):
-        headers.pop("Retry-After", None)  # the limiter adds it to every answer it counts
-    headers.setdefault("Content-Security-Policy", CSP)
-    headers.setdefault("X-Frame-Options", "DENY")
-    headers.setdefault("X-Content-Type-Options", "nosniff")
-    headers.setdefault("Referrer-Policy", "same-origin")
-    headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
-    if current_app.config["BASE_URL"].startswith("https://"):
-        headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+    present = {name.lower() for name in headers.keys()}  # one pass, not one per header
+    if "retry-after" in present and response.status_code not in (429, 503):
+        headers.pop("Retry-After")  # the limiter adds it to every answer it counts
+    https = current_app.config["BASE_URL"].startswith("https://")
+    wanted = (*SECURITY_HEADERS, HSTS) if https else SECURITY_HEADERS
+    headers.extend([(name, value) for name, value in wanted if name.lower() not in present])
     return response
 
 

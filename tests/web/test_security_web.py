@@ -114,7 +114,9 @@ def test_login_is_rate_limited_per_account_with_retry_after(client, limits, make
     User.query  # noqa: B018  (the model is bound)
     make_user("organiser", "target@example.org")
     for _ in range(3):
-        assert _login(client, "target@example.org", "wrong").status_code == 422
+        counted = _login(client, "target@example.org", "wrong")
+        assert counted.status_code == 422
+        assert "Retry-After" not in counted.headers and "X-RateLimit-Limit" in counted.headers
     refused = _login(client, "target@example.org", "secret")
     assert refused.status_code == 429
     assert int(refused.headers["Retry-After"]) > 0
