@@ -26,6 +26,7 @@ import hashlib
 import os
 import re
 import tempfile
+import time
 from collections.abc import Callable
 from functools import cache
 from importlib.metadata import version
@@ -38,6 +39,9 @@ from visitplanner.gc_pause import paused_gc
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 KEEP = 500  # entries kept per kind; the oldest-used go first
 KIND = re.compile(r"[a-z0-9-]{1,40}")
+# A hit marks its entry used at most this often (seconds): pruning needs no finer order, and
+# every hit of a page would otherwise write the file's times.
+MARK_USED_AFTER = 60.0
 # Files whose change changes outputs; hashed once per process.
 CODE = ("templates/**/*.html", "visitplanner/**/*.py", "static/print.css",
         "translations/**/*.mo")
@@ -57,9 +61,14 @@ def code_digest() -> str:
 
 def folder(kind: str) -> Path:
     """instance/cache/<kind>: where the entries of one kind live."""
+    return _folder(current_app.instance_path, kind)
+
+
+@cache
+def _folder(instance_path: str, kind: str) -> Path:
     if not KIND.fullmatch(kind):
         raise ValueError(f"Bad output cache kind {kind!r}: use a-z, 0-9 and '-'.")
-    return Path(current_app.instance_path) / "cache" / kind
+    return Path(instance_path) / "cache" / kind
 
 
 def key(kind: str, stamp: str, lang: str) -> str:
@@ -76,10 +85,11 @@ def _path(kind: str, stamp: str, lang: str) -> Path:
 
 def get(kind: str, stamp: str, lang: str) -> bytes | None:
     """The entry, marked recently used; None when it was never made or has been pruned."""
-    path = _path(kind, stamp, lang)
     try:
-        data = path.read_bytes()
-        os.utime(path)  # recently used: pruning removes the least recently used first
+        with open(_path(kind, stamp, lang), "rb") as handle:
+            data = handle.read()
+            if time.time() - os.fstat(handle.fileno()).st_mtime > MARK_USED_AFTER:
+                os.utime(handle.fileno())  # pruning removes the least recently used first
     except FileNotFoundError:
         return None
     return data
