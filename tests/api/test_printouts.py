@@ -78,7 +78,11 @@ def test_an_unchanged_visit_is_answered_from_the_cache_without_loading_it(app, a
         again = api.get(url)
     assert again.data == first.data and again.headers["ETag"] == first.headers["ETag"]
     assert len(statements) <= 3, statements  # the token, its user, the visit's stamp
-    assert not any("FROM items" in s and "JOIN" in s for s in statements)
+    assert not any(_reads_programme(s) for s in statements)  # the stamp only counts rows
+
+
+def _reads_programme(statement: str) -> bool:
+    return "items.title" in statement or "delegates.full_name" in statement
 
 
 def test_directory_edits_and_deleted_items_make_a_new_pdf(api, demo_visit):
