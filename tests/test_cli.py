@@ -1,4 +1,8 @@
 """The visitplanner command: users, tokens, demo, database check."""
+import os
+import subprocess
+import sys
+
 from visitplanner.core.accounts import authenticate, user_for_token
 
 STRONG = "plum harbour lantern 42"
@@ -69,3 +73,24 @@ def test_cli_tokens_expire_after_the_configured_days(app):
     lifetime = stored.expires_at.replace(tzinfo=None) - stored.created_at.replace(tzinfo=None)
     assert round(lifetime.total_seconds() / 86400) == app.config["API_TOKEN_DAYS"] == 90
     assert user_for_token(token) is not None
+
+
+def test_the_worker_logs_each_record_once_and_no_layout_steps(tmp_path):
+    """What `visitplanner worker` prints: each line once, not WeasyPrint's step per PDF page."""
+    script = (
+        "import logging\n"
+        "from visitplanner import create_app\n"
+        "from visitplanner.cli import log_to_stderr\n"
+        "app = create_app()\n"
+        "log_to_stderr(app)\n"
+        "logging.getLogger('visitplanner.worker').info('worker: done 3')\n"
+        "logging.getLogger('weasyprint.progress').info('Step 5 - Creating layout - Page 1')\n"
+        "logging.getLogger('weasyprint').warning('Ignored a bad rule')\n"
+    )
+    env = {**os.environ, "VISITPLANNER_INSTANCE_PATH": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
+                          text=True, timeout=60, check=True)
+    assert done.stderr.count("worker: done 3") == 1, done.stderr
+    assert "visitplanner.worker worker: done 3" in done.stderr
+    assert "Creating layout" not in done.stderr
+    assert "Ignored a bad rule" in done.stderr

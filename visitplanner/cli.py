@@ -222,6 +222,19 @@ def send_outbox_command() -> None:
                "(retried later).")
 
 
+def log_to_stderr(app: Flask) -> None:
+    """Log each record of INFO and above once to stderr, with its time and logger."""
+    import logging
+
+    from flask.logging import default_handler
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    # The app's records reach the root's handler anyway: Flask's own would print each twice.
+    app.logger.removeHandler(default_handler)
+    # WeasyPrint logs every step of a layout at INFO, a line per page of each PDF rebuilt.
+    logging.getLogger("weasyprint").setLevel(logging.WARNING)
+
+
 @click.command("worker")
 @click.option("--once", is_flag=True, help="Do what is due now, then stop.")
 @click.option("--poll", default=2.0, show_default=True,
@@ -229,7 +242,6 @@ def send_outbox_command() -> None:
 @with_appcontext
 def worker_command(once: bool, poll: float) -> None:
     """Deliver mail and do other background jobs until stopped (SIGTERM or Ctrl-C)."""
-    import logging
     import signal
     import threading
 
@@ -237,7 +249,7 @@ def worker_command(once: bool, poll: float) -> None:
     from visitplanner.worker import run_worker, work_once
 
     app = current_app._get_current_object()  # type: ignore[attr-defined]
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    log_to_stderr(app)
     calendar_domain()  # fixed at the first start, before any job needs it
     if once:
         report = work_once(app)
