@@ -22,7 +22,7 @@ from visitplanner.core import output_cache
 CSRF_SLOT = Markup("<!-- csrf-token -->")
 BODY_SLOT = Markup("<!-- body -->")
 TOKEN_SLOT = Markup("<!-- csrf-token-value -->")
-# Frames kept per app and process; a repeat view of a page finds its frame among the latest.
+# Frames kept per app and process, at most: repeat views of a page find theirs among them.
 FRAMES_KEPT = 256
 
 
@@ -50,9 +50,9 @@ def page_around(body: bytes, template: str, **context: str) -> Response:
         frames = current_app.extensions.setdefault("visitplanner_frames", {})
         found = frames.get(key)
         if found is None:
+            if len(frames) >= FRAMES_KEPT:
+                frames.clear()  # one step, safe beside other threads; a frame is quick to make
             found = frames[key] = _frame(template, context)
-            if len(frames) > FRAMES_KEPT:
-                del frames[next(iter(frames))]  # the oldest made
         head, tail = found
     token = TOKEN_SLOT.encode(), Markup.escape(generate_csrf()).encode()
     return Response(b"".join((head.replace(*token), body, tail.replace(*token))),
