@@ -73,10 +73,14 @@ def test_stateful_runs_follow_links_with_real_ids(app, api, demo_visit):
             statuses.append(response.status_code)
             case.validate_response(response, checks=CHECKS)
 
-    # Random walks: with 8 of them, a fresh clone's run once made no row at all (every step
-    # an operation that answered 401 or 404); 20 made one in every run since.
-    Workflow.run(settings=hypothesis_settings(
-        max_examples=20, stateful_step_count=5, deadline=None, database=None,
-        suppress_health_check=list(HealthCheck)))
+    # Most random bodies break a rule the document cannot state (dates 2000-2100, one-line
+    # fields), so a run of 20 walks created 1 to 21 rows, and now and then none: up to three
+    # runs, until one creates a row whose links the walks can follow.
+    for _ in range(3):
+        Workflow.run(settings=hypothesis_settings(
+            max_examples=20, stateful_step_count=5, deadline=None, database=None,
+            suppress_health_check=list(HealthCheck)))
+        if 201 in statuses:
+            break
     assert statuses and 201 in statuses
     assert not [code for code in statuses if code >= 500]
