@@ -137,7 +137,7 @@ def main() -> None:
     try:
         app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'summit.sqlite3'}",
                           "SECRET_KEY": secrets.token_hex(16), "BASE_URL": "http://bench.test",
-                          "CALENDAR_DOMAIN": "bench.test", "RATELIMIT_ENABLED": False})
+                          "CALENDAR_DOMAIN": "bench.test"})
         app.instance_path = str(folder)
         with app.app_context():
             db.create_all()

@@ -14,6 +14,9 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from visitplanner.models import ApiToken
 
 limiter = Limiter(key_func=get_remote_address)
+# What limit_login() and limit_api() limited; every other request skips the limiter.
+LIMITED_VIEWS: set[Any] = set()
+LIMITED_BLUEPRINTS: set[str] = set()
 # The secret part of /p/<token> and /c/<token>.ics; access logs see "[redacted]" instead.
 SECRET_PATHS = re.compile(r"(/[pc]/)[^\s/?\"]+?(\.ics)?(?=[\s?\"]|$)")
 # Styles may be inline: the vendored timeline (FullCalendar) injects its own <style> element.
@@ -58,6 +61,14 @@ def login_email_key() -> str:
     return "login:" + (request.form.get("email") or "").strip().lower()[:254]
 
 
+@limiter.request_filter
+def has_no_limits() -> bool:
+    """Whether the request's view has no limit: the limiter's lookups were a tenth of a page."""
+    if request.blueprint in LIMITED_BLUEPRINTS:
+        return False
+    return current_app.view_functions.get(request.endpoint or "") not in LIMITED_VIEWS
+
+
 def _limit(name: str) -> Any:
     return lambda: current_app.config[name]
 
@@ -72,7 +83,9 @@ def limit_login(view: Any) -> Any:
     view = limiter.limit(_limit("RATELIMIT_LOGIN_FAILURES"), key_func=login_email_key,
                          methods=["POST"], deduct_when=lambda r: r.status_code == 422,
                          on_breach=locked_out)(view)
-    return limiter.limit(_limit("RATELIMIT_LOGIN"), methods=["POST"])(view)
+    view = limiter.limit(_limit("RATELIMIT_LOGIN"), methods=["POST"])(view)
+    LIMITED_VIEWS.add(view)
+    return view
 
 
 def limit_api(blueprint: Any) -> None:
@@ -81,6 +94,7 @@ def limit_api(blueprint: Any) -> None:
     if getattr(blueprint, "rate_limited", False):
         return
     blueprint.rate_limited = True
+    LIMITED_BLUEPRINTS.add(blueprint.name)
     limiter.limit(_limit("RATELIMIT_API"), key_func=api_token_key)(blueprint)
     limiter.limit(_limit("RATELIMIT_API_FAILURES"), key_func=get_remote_address,
                   deduct_when=lambda r: r.status_code == 401)(blueprint)

@@ -131,6 +131,17 @@ def test_login_is_rate_limited_per_address(client, limits):
     assert answers[:4] == [422] * 4 and answers[4:] == [429, 429]
 
 
+def test_only_the_login_and_the_api_go_through_the_limiter(app):
+    """Pages without a limit skip the limiter's lookups; the login and every API call do not."""
+    from visitplanner.security import has_no_limits
+
+    def skips(path: str) -> bool:
+        with app.test_request_context(path):
+            return has_no_limits()
+
+    assert not skips("/login") and not skips("/api/v1/visits") and not skips("/api/v1/tokens")
+    assert skips("/") and skips("/visits/1") and skips("/p/some-token")
+
 def test_logout_ends_the_session_cookie_everywhere(app, client, logged_in, csrf_token):
     """Finding 8: a copied session cookie stops working after logout."""
     logged_in(client)
