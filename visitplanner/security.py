@@ -91,9 +91,8 @@ def limit_login(view: Any) -> Any:
 def limit_api(blueprint: Any) -> None:
     """Bound calls per token, and calls with a bad token per address (once per blueprint,
     however many apps are created: the limiter and the blueprint are both module-level)."""
-    if getattr(blueprint, "rate_limited", False):
+    if blueprint.name in LIMITED_BLUEPRINTS:
         return
-    blueprint.rate_limited = True
     LIMITED_BLUEPRINTS.add(blueprint.name)
     limiter.limit(_limit("RATELIMIT_API"), key_func=api_token_key)(blueprint)
     limiter.limit(_limit("RATELIMIT_API_FAILURES"), key_func=get_remote_address,

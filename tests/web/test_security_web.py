@@ -142,6 +142,7 @@ def test_only_the_login_and_the_api_go_through_the_limiter(app):
     assert not skips("/login") and not skips("/api/v1/visits") and not skips("/api/v1/tokens")
     assert skips("/") and skips("/visits/1") and skips("/p/some-token")
 
+
 def test_logout_ends_the_session_cookie_everywhere(app, client, logged_in, csrf_token):
     """Finding 8: a copied session cookie stops working after logout."""
     logged_in(client)
