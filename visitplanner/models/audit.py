@@ -1,5 +1,4 @@
 """Security events (logins, lockouts, tokens, passwords, secret links) for admins to read."""
-from __future__ import annotations
 
 import datetime as dt
 

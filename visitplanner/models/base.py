@@ -1,5 +1,4 @@
 """Column mixins shared by the models."""
-from __future__ import annotations
 
 import datetime as dt
 from typing import TYPE_CHECKING, Any

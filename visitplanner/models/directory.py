@@ -1,5 +1,4 @@
 """The host side: organisations, their people and venues."""
-from __future__ import annotations
 
 from typing import Any
 

@@ -1,5 +1,4 @@
 """One-time tokens of create forms: a replayed POST finds its token used and adds nothing."""
-from __future__ import annotations
 
 import datetime as dt
 import secrets

@@ -1,5 +1,4 @@
 """Programme items, their speakers and their audience."""
-from __future__ import annotations
 
 import datetime as dt
 from typing import Any
@@ -64,13 +63,13 @@ class Item(Audience, Versioned, Model):
     visit: Mapped[Visit] = relationship(back_populates="items")
     venue: Mapped[Venue | None] = relationship()
     host_organisation: Mapped[Organisation | None] = relationship()
-    speaker_links: Mapped[list[ItemSpeaker]] = relationship(
+    speaker_links: Mapped[list["ItemSpeaker"]] = relationship(
         order_by="ItemSpeaker.position", cascade="all, delete-orphan"
     )
     chosen_delegates: Mapped[list[Delegate]] = relationship(
         secondary=item_delegates, order_by=Delegate.id
     )
-    interpreter_links: Mapped[list[ItemInterpreter]] = relationship(
+    interpreter_links: Mapped[list["ItemInterpreter"]] = relationship(
         order_by="ItemInterpreter.position", cascade="all, delete-orphan"
     )
 

@@ -1,5 +1,4 @@
 """Saved news drafts: every save of a visit's draft in one language is a new revision row."""
-from __future__ import annotations
 
 import datetime as dt
 

@@ -1,5 +1,4 @@
 """The mail outbox, and what each delegate was last sent about each item."""
-from __future__ import annotations
 
 import datetime as dt
 from typing import Any

@@ -1,5 +1,4 @@
 """The visit's practical side: journeys, stays at hotels and contacts on duty."""
-from __future__ import annotations
 
 import datetime as dt
 from typing import Any

@@ -4,7 +4,6 @@ Any flush that changes what a visit's outputs show queues its programme PDF and 
 (and every printout of it asked for before), in the same transaction as the write: both doors,
 web and API, and the CLI, go through the session, so this is the one place that queues.
 """
-from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable

@@ -1,5 +1,4 @@
 """Releases of a programme, delegates' answers per item, and installation-wide settings."""
-from __future__ import annotations
 
 import datetime as dt
 from typing import Any

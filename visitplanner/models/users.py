@@ -1,5 +1,4 @@
 """People who log in, and their API tokens (stored hashed)."""
-from __future__ import annotations
 
 import datetime as dt
 import hashlib
@@ -28,7 +27,7 @@ class User(Versioned, UserMixin, Model):
     # Part of the session's user id: raising it (logout, new password) ends every session.
     session_generation: Mapped[int] = mapped_column(default=1, server_default="1")
 
-    tokens: Mapped[list[ApiToken]] = relationship(
+    tokens: Mapped[list["ApiToken"]] = relationship(
         back_populates="user", cascade="all, delete-orphan"
     )
 

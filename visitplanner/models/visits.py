@@ -1,5 +1,4 @@
 """A visit and what belongs to it alone: partners, key figures, delegates, quotes."""
-from __future__ import annotations
 
 import datetime as dt
 import secrets
@@ -66,29 +65,29 @@ class Visit(Versioned, Model):
     calendar_invites: Mapped[str] = mapped_column(String(10), default="feed")
 
     host_organisation: Mapped[Organisation | None] = relationship()
-    partner_links: Mapped[list[VisitPartner]] = relationship(
+    partner_links: Mapped[list["VisitPartner"]] = relationship(
         order_by="VisitPartner.position", cascade="all, delete-orphan"
     )
-    key_figure_links: Mapped[list[KeyFigure]] = relationship(
+    key_figure_links: Mapped[list["KeyFigure"]] = relationship(
         order_by="KeyFigure.position", cascade="all, delete-orphan"
     )
-    delegates: Mapped[list[Delegate]] = relationship(
+    delegates: Mapped[list["Delegate"]] = relationship(
         back_populates="visit", order_by="Delegate.id", cascade="all, delete-orphan"
     )
-    items: Mapped[list[Item]] = relationship(
+    items: Mapped[list["Item"]] = relationship(
         back_populates="visit", order_by="Item.starts_at", cascade="all, delete-orphan"
     )
-    quotes: Mapped[list[Quote]] = relationship(
+    quotes: Mapped[list["Quote"]] = relationship(
         back_populates="visit", order_by="Quote.id", cascade="all, delete-orphan"
     )
-    journeys: Mapped[list[Journey]] = relationship(
+    journeys: Mapped[list["Journey"]] = relationship(
         back_populates="visit", order_by="(Journey.departs_at, Journey.id)",
         cascade="all, delete-orphan"
     )
-    stays: Mapped[list[Stay]] = relationship(
+    stays: Mapped[list["Stay"]] = relationship(
         back_populates="visit", order_by="(Stay.check_in, Stay.id)", cascade="all, delete-orphan"
     )
-    contacts: Mapped[list[Contact]] = relationship(
+    contacts: Mapped[list["Contact"]] = relationship(
         back_populates="visit", order_by="(Contact.position, Contact.id)",
         cascade="all, delete-orphan"
     )
