@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import FromClause, bindparam, case, literal, select, union, union_all
 
-from visitplanner.core.queries import audience_statement
+from visitplanner.core.queries import chosen_delegate_ids
 from visitplanner.extensions import db
 from visitplanner.models import (
     Contact,
@@ -136,11 +136,8 @@ def load_visit_snapshot(visit_id: int) -> Record | None:
 
 def _audiences(visit_id: int, delegates: set[int]) -> dict[tuple[str, int], list[int]]:
     """The chosen delegates' ids of each item, journey and stay, by (kind, row id)."""
-    chosen: dict[tuple[str, int], list[int]] = {}
-    for kind, row_id, delegate_id in run(audience_statement(), visit_id=visit_id):
-        if delegate_id in delegates:
-            chosen.setdefault((kind, row_id), []).append(delegate_id)
-    return chosen
+    return {key: [delegate_id for delegate_id in ids if delegate_id in delegates]
+            for key, ids in chosen_delegate_ids(visit_id).items()}
 
 
 @cache
