@@ -62,6 +62,10 @@ def _missing_fields(visit: Any, langs: tuple[str, ...]) -> list[
         written = [field for field in fields if getattr(row, field)]
         if not written:
             return
+        if not row.translations:  # most rows: every language lacks each written field
+            missing = tuple(written)
+            found.extend((kind, row, named_by, lang, missing) for lang in wanted)
+            return
         for lang in wanted:
             shown_as_stored = untranslated(row, lang, content_lang, *written)
             missing = tuple(field for field in written if field in shown_as_stored)
