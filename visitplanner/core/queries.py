@@ -110,7 +110,7 @@ def chosen_delegate_ids(visit_id: int) -> dict[tuple[str, int], list[int]]:
     (kind, row id), in the relationships' order (Delegate.id)."""
     return {(kind, row_id): sorted(map(int, ids.split(",")))
             for kind, row_id, ids in db.session.execute(audience_statement(),
-                                                        {"visit_id": visit_id})}
+                                                        {"visit_id": visit_id}).all()}
 
 
 @cache
