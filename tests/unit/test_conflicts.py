@@ -384,3 +384,17 @@ def test_finding_conflicts_leaves_garbage_collection_as_it_found_it() -> None:
             assert gc.isenabled() is collecting
     finally:
         (gc.enable if was else gc.disable)()
+
+
+def test_no_trip_between_venues_takes_as_long_as_the_horizon() -> None:
+    from visitplanner.planning.conflicts import _located_venues, _longest_trip
+    rng = random.Random(16)
+    for spread in (0.01, 0.2, 5.0):
+        venues = [VenueView(v, f"Venue {v}", latitude=50.8 + rng.uniform(0, spread),
+                            longitude=4.3 + rng.uniform(0, spread)) for v in range(1, 21)]
+        items = [item(v.id, v.name, at(9), at(10), v) for v in venues]
+        longest = _longest_trip(_located_venues(items))
+        for a in venues:
+            for b in venues:
+                need = estimate_travel_minutes(a, b)
+                assert need is not None and dt.timedelta(minutes=need) < longest

@@ -10,6 +10,7 @@ import pytest
 from visitplanner.planning.programme import PersonView, ProgrammeItem, VenueView
 from visitplanner.planning.travel import (
     BUFFER_MINUTES,
+    Horizon,
     TravelEstimate,
     Trip,
     driving_minutes,
@@ -49,6 +50,16 @@ def test_minutes_follow_detour_speed_and_buffer() -> None:
     # 2.14 km x 1.3 = 2.8 km of city streets at 25 km/h = 6.7 min, + 10 min buffer -> 17.
     assert estimate_travel_minutes(GRAND_PLACE, BERLAYMONT) == 17
     assert estimate_travel_minutes(BERLAYMONT, GRAND_PLACE) == 17
+
+
+def test_a_trip_takes_exactly_as_long_either_way() -> None:
+    # Conflicts estimate each pair of venues once, for both directions.
+    rng = random.Random(16)
+    for _ in range(2000):
+        a = (rng.uniform(-90, 90), rng.uniform(-180, 180))
+        b = (a[0] + rng.uniform(-1, 1), a[1] + rng.uniform(-1, 1)) if rng.random() < 0.5 else (
+            rng.uniform(-90, 90), rng.uniform(-180, 180))
+        assert straight_line_km(*a, *b) == straight_line_km(*b, *a)
 
 
 def test_speeds_grow_with_distance_city_region_motorway() -> None:
@@ -168,3 +179,36 @@ def test_the_sweep_gives_every_persons_own_trips() -> None:
                         set(t.speakers)) for pair, t in _every_trip(items).items()}
         expected = _naive_trips(items, set(range(1, 7)), {p.id for p in people})
         assert {pair: who for pair, who in found.items() if who != (set(), set())} == expected
+
+
+Found = list[tuple[int, int, tuple[int, ...], frozenset[int] | None, tuple[int, ...]]]
+
+
+def _kept_within(items: list[ProgrammeItem], longest: dt.timedelta, horizon: bool) -> Found:
+    """The trips shorter than `longest` in real time, found with or without the horizon."""
+    utc = ({i.id: i.starts.astimezone(dt.UTC) for i in items},
+           {i.id: i.ends.astimezone(dt.UTC) for i in items})
+
+    def judge(prev: ProgrammeItem, item: ProgrammeItem) -> TravelEstimate | None:
+        return ANY_TRIP if utc[0][item.id] - utc[1][prev.id] < longest else None
+
+    return sorted((t.prev.id, t.item.id, t.delegates, t.whole_except, t.speakers)
+                  for t in trips(items, judge, Horizon(longest, *utc) if horizon else None))
+
+
+def test_the_horizon_leaves_out_only_trips_too_long_to_keep() -> None:
+    rng = random.Random(3)
+    people = [PersonView(100 + s, f"Speaker {s}") for s in range(3)]
+    for _ in range(200):
+        items = []
+        for k in range(1, rng.randint(2, 25)):
+            starts = dt.datetime(2024, 10, 26, 22, tzinfo=ZoneInfo("Europe/Brussels"))
+            starts += dt.timedelta(minutes=rng.randrange(0, 600, 15))  # over the DST night
+            audience = None if rng.random() < 0.5 else tuple(rng.sample(range(1, 7), 2))
+            items.append(ProgrammeItem(
+                k, "session", f"Item {k}", starts,
+                starts + dt.timedelta(minutes=rng.choice((0, 15, 30, 60))),
+                delegate_ids=audience, speakers=tuple(rng.sample(people, rng.randint(0, 2)))))
+        items.sort(key=lambda i: (i.starts, i.ends, i.id))
+        longest = dt.timedelta(minutes=45)
+        assert _kept_within(items, longest, True) == _kept_within(items, longest, False)

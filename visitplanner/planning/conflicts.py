@@ -11,7 +11,16 @@ from visitplanner.gc_pause import paused_gc
 from visitplanner.planning.conflicts_context import Conflict, Context, Found
 from visitplanner.planning.conflicts_practical import practical_conflicts
 from visitplanner.planning.programme import Programme, ProgrammeItem, VenueView
-from visitplanner.planning.travel import Judge, TravelEstimate, Trip, estimate_travel, trips
+from visitplanner.planning.travel import (
+    Horizon,
+    Judge,
+    TravelEstimate,
+    Trip,
+    estimate_travel,
+    minutes_for_km,
+    straight_line_km,
+    trips,
+)
 from visitplanner.planning.vocabulary import DOUBLE_BOOKING, OUTSIDE_VISIT, TRAVEL_TIME, VENUE_CLASH
 
 __all__ = ["Conflict", "find_conflicts"]
@@ -20,14 +29,20 @@ __all__ = ["Conflict", "find_conflicts"]
 def find_conflicts(programme: Programme) -> list[Conflict]:
     """Find every conflict in programme.lang, by first start then kind; O(n log n) plus pairs."""
     ctx = Context(programme)
-    keys, conflicts = [], []  # apart: a list of pairs would keep thousands more objects tracked
     # Thousands of conflicts and no reference cycles: the collector's passes would rescan the
     # process's heap and free nothing (a third of the time on 10,000 items).
     with paused_gc():
-        for key, conflict in chain(_overlap_conflicts(ctx), _outside_visit_conflicts(ctx),
-                                   _travel_conflicts(ctx), practical_conflicts(programme, ctx)):
-            keys.append(key)
-            conflicts.append(conflict)
+        return _in_order(chain(_overlap_conflicts(ctx), _outside_visit_conflicts(ctx),
+                               _travel_conflicts(ctx), practical_conflicts(programme, ctx)))
+
+
+def _in_order(found: Iterable[Found]) -> list[Conflict]:
+    """The conflicts by their sort keys; the keys are gone once it returns, so the collector,
+    resumed, has thousands of objects fewer to look at."""
+    keys, conflicts = [], []  # apart: a list of pairs would keep thousands more objects tracked
+    for key, conflict in found:
+        keys.append(key)
+        conflicts.append(conflict)
     return [conflicts[k] for k in sorted(range(len(keys)), key=keys.__getitem__)]
 
 
@@ -117,10 +132,12 @@ def _outside_message(ctx: Context, item: ProgrammeItem) -> str:
 
 def _travel_conflicts(ctx: Context) -> Iterator[Found]:
     """Report trips between consecutive items, per delegate and speaker, that are too short."""
-    if not _two_places(ctx.items):
+    located = _located_venues(ctx.items)
+    if len(located) < 2:
         return  # trips are estimated from coordinates: without two places, nothing to estimate
     write = partial(_travel_message, ctx, cache(partial(_group_order, ctx)))
-    for trip in trips(ctx.items, _too_short(ctx)):
+    horizon = Horizon(_longest_trip(located), *ctx.in_utc())
+    for trip in trips(ctx.items, _too_short(ctx), horizon):
         if (trip.delegates or trip.speakers
                 or (trip.whole_except is not None and ctx.anyone_but(trip.whole_except))):
             yield ctx.between(TRAVEL_TIME, trip.prev, trip.item, write, trip)
@@ -133,14 +150,16 @@ def _too_short(ctx: Context) -> Judge:
 
     def too_short(prev: ProgrammeItem, item: ProgrammeItem) -> TravelEstimate | None:
         came, going = prev.venue, item.venue
-        if came is None or going is None or item.kind == "transfer":
-            return None  # a transfer is the trip itself: its own duration is the organiser's call
-        if came.id == going.id:
-            return None  # no trip to make, and prev is over by the time item starts
-        key = (came.id, going.id)
-        if key not in limits:  # the same few venue pairs recur all through a visit
-            limits[key] = _limit(came, going)
-        if (limit := limits[key]) is None:
+        if came is None or going is None or came.id == going.id or item.kind == "transfer":
+            # No trip to make (prev is over by the time item starts), or a transfer: the
+            # trip itself, its own duration the organiser's call.
+            return None
+        try:
+            limit = limits[came.id, going.id]
+        except KeyError:  # the same few venue pairs recur all through a visit
+            # A trip takes as long either way: each pair of venues is estimated once.
+            limit = limits[came.id, going.id] = limits[going.id, came.id] = _limit(came, going)
+        if limit is None:
             return None
         # ctx.gap(prev, item) < minutes, inlined and compared exactly as timedeltas: this
         # runs for every trip of every person.
@@ -149,15 +168,19 @@ def _too_short(ctx: Context) -> Judge:
     return too_short
 
 
-def _two_places(items: Iterable[ProgrammeItem]) -> bool:
-    """Whether items are at two venues or more with coordinates."""
-    located: set[int] = set()
-    for venue in (item.venue for item in items):
-        if venue is not None and venue.latitude is not None and venue.longitude is not None:
-            located.add(venue.id)
-            if len(located) > 1:
-                return True
-    return False
+def _located_venues(items: Iterable[ProgrammeItem]) -> dict[int, tuple[float, float]]:
+    """The coordinates of the items' venues that have them, by venue id."""
+    venues = {item.venue.id: item.venue for item in items if item.venue is not None}
+    return {v: (venue.latitude, venue.longitude) for v, venue in venues.items()
+            if venue.latitude is not None and venue.longitude is not None}
+
+
+def _longest_trip(located: dict[int, tuple[float, float]]) -> dt.timedelta:
+    """Longer than any trip between two of the located venues: neither is further from the
+    other than both are from the first venue (a metre and a minute spare for rounding)."""
+    hub = next(iter(located.values()))
+    reach = max(straight_line_km(*hub, *place) for place in located.values())
+    return dt.timedelta(minutes=minutes_for_km(2 * reach + 0.001) + 1)
 
 
 def _limit(came: VenueView, going: VenueView) -> tuple[TravelEstimate, dt.timedelta] | None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
+from operator import attrgetter
 from typing import Any, NamedTuple, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -88,7 +89,7 @@ class Context:
         except (ZoneInfoNotFoundError, ValueError):
             self.zone = None  # items are already in the visit's zone; conversion is a safeguard
         live = (item for item in programme.items if item.status != "cancelled")
-        self.items = sorted(live, key=lambda i: (i.starts, i.ends, i.id))
+        self.items = sorted(live, key=attrgetter("starts", "ends", "id"))
         names = {d.id: d.full_name for d in programme.delegates}
         audiences = [i.delegate_ids for i in self.items if i.delegate_ids]
         if set().union(*audiences) - names.keys():  # audiences name delegates not listed

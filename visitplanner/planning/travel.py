@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass
+from operator import attrgetter
 
 from visitplanner.planning.programme import ProgrammeItem, VenueView
 
@@ -38,8 +39,9 @@ class TravelEstimate:
 def straight_line_km(a_lat: float, a_lon: float, b_lat: float, b_lon: float) -> float:
     """Return the great-circle (haversine) distance in kilometres."""
     phi_a, phi_b = math.radians(a_lat), math.radians(b_lat)
-    d_phi = phi_b - phi_a
-    d_lambda = math.radians(b_lon - a_lon)
+    # Differences taken unsigned: the distance is the same either way to the last bit.
+    d_phi = abs(phi_b - phi_a)
+    d_lambda = math.radians(abs(b_lon - a_lon))
     h = math.sin(d_phi / 2) ** 2 + math.cos(phi_a) * math.cos(phi_b) * math.sin(d_lambda / 2) ** 2
     # min() guards asin against rounding just above 1 for antipodal points.
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
@@ -105,7 +107,7 @@ class Trip:
     prev: ProgrammeItem
     item: ProgrammeItem
     estimate: TravelEstimate
-    # Delegates whose own chosen items put this trip in their day (in the order met).
+    # Delegates whose own chosen items put this trip in their day (messages put them in order).
     delegates: tuple[int, ...] = ()
     # For a trip between two items of the whole delegation: those who go elsewhere in between
     # (a chosen item ended later). None for any other trip.
@@ -117,21 +119,37 @@ NOBODY: frozenset[int] = frozenset()
 Judge = Callable[[ProgrammeItem, ProgrammeItem], TravelEstimate | None]
 
 
-def trips(items: Sequence[ProgrammeItem], judge: Judge) -> list[Trip]:
+@dataclass(frozen=True, slots=True)
+class Horizon:
+    """How far back a kept trip can start: the judge keeps none of `longest` or more."""
+
+    longest: dt.timedelta
+    # The items' real (UTC) starts and ends by item id, to measure gaps in real time.
+    starts: Mapping[int, dt.datetime]
+    ends: Mapping[int, dt.datetime]
+
+
+def trips(items: Sequence[ProgrammeItem], judge: Judge,
+          horizon: Horizon | None = None) -> list[Trip]:
     """Every person's trips that `judge` keeps (it returns their estimate), each pair judged once.
 
     Each person goes to an item from the item of theirs that ended last by its start (latest
     end, then start, then id). One sweep over the items in start order follows every delegate
-    and speaker at once: O(n log n + audiences), whatever the number of people.
+    and speaker at once: O(n log n + audiences), whatever the number of people. Beyond the
+    horizon, the judge is not asked: a speaker's last item was often days before.
     """
     kept: list[Trip] = []  # in the order first judged
     # Every trip to an item is judged while the sweep stands at it: pairs need no other memo.
     judged: dict[int, Trip | None] = {}  # by the id of the item the trip comes from
     item: ProgrammeItem
+    ended = horizon.ends if horizon is not None else {}
+    since: dt.datetime | None = None  # trips from items ended by then are too long to keep
 
     def trip(prev: ProgrammeItem) -> Trip | None:
         if (came := prev.id) in judged:
             return judged[came]
+        if since is not None and ended[came] <= since:
+            return None
         if (estimate := judge(prev, item)) is None:
             judged[came] = None
             return None
@@ -139,12 +157,13 @@ def trips(items: Sequence[ProgrammeItem], judge: Judge) -> list[Trip]:
         kept.append(found)
         return found
 
-    by_end = sorted(items, key=lambda i: (i.ends, i.starts, i.id))
+    by_end = sorted(items, key=attrgetter("ends", "starts", "id"))
     ends = [i.ends for i in by_end]
     whole: ProgrammeItem | None = None  # the whole delegation's item that ended last
     away: dict[int, ProgrammeItem] = {}  # delegates whose chosen item ended after `whole`
-    back_from: dict[int, tuple[ProgrammeItem, dict[int, None]]] = {}  # the same, by item
+    back_from: dict[int, tuple[ProgrammeItem, set[int]]] = {}  # the same, by item
     spoke: dict[int, ProgrammeItem] = {}  # each speaker's item that ended last
+    audiences: dict[int, frozenset[int]] = {}  # of chosen items begun, not yet over
     done, total = 0, len(by_end)
     for item in items:
         starts, here = item.starts, item.id
@@ -157,22 +176,26 @@ def trips(items: Sequence[ProgrammeItem], judge: Judge) -> list[Trip]:
                     away.clear()
                     back_from.clear()
             elif audience_ids:
-                audience = dict.fromkeys(audience_ids)
+                # Its audience as made when it began (a zero-length item may end first).
+                audience = audiences.pop(over.id, None) or frozenset(audience_ids)
                 if away:
-                    for d in audience.keys() & away.keys():  # set operations: 50 at a time
-                        del back_from[away[d].id][1][d]
+                    for d in audience & away.keys():  # set operations: 50 at a time
+                        back_from[away[d].id][1].discard(d)
                     away.update(dict.fromkeys(audience, over))
                 else:
                     away = dict.fromkeys(audience, over)
-                back_from[over.id] = (over, audience)
+                back_from[over.id] = (over, set(audience))
             for person in over.speakers:
                 spoke[person.id] = over
         judged.clear()
+        if horizon is not None:
+            since = horizon.starts[here] - horizon.longest
         if speakers := item.speakers:
             for s in ((speakers[0].id,) if len(speakers) == 1  # mostly: nobody twice
                       else dict.fromkeys([person.id for person in speakers])):
                 if (came := spoke.get(s)) is not None and came.id != here and (t := trip(came)):
                     t.speakers += (s,)
+        comers: Mapping[int, tuple[ProgrammeItem, Set[int]]]
         if item.delegate_ids is None:  # those away come back; the others come from `whole`
             if whole is not None and whole.id != here and (t := trip(whole)):
                 t.whole_except = frozenset(away) if away else NOBODY
@@ -180,11 +203,16 @@ def trips(items: Sequence[ProgrammeItem], judge: Judge) -> list[Trip]:
                 continue
             comers = back_from
         else:
-            audience = dict.fromkeys(item.delegate_ids)
-            if away:
-                comers = _by_prev((d, away[d]) for d in audience.keys() & away.keys())
+            audience = audiences[here] = frozenset(item.delegate_ids)
+            if away and (met := audience & away.keys()):
+                groups: dict[int, tuple[ProgrammeItem, set[int]]] = {}
+                for d in met:  # grouped by the chosen item they come from
+                    if (group := groups.get((prev := away[d]).id)) is None:
+                        group = groups[prev.id] = (prev, set())
+                    group[1].add(d)
                 if whole is not None:
-                    comers[whole.id] = (whole, dict.fromkeys(audience.keys() - away.keys()))
+                    groups[whole.id] = (whole, set(audience) - met)
+                comers = groups
             elif whole is not None:
                 comers = {whole.id: (whole, audience)}
             else:
@@ -193,15 +221,3 @@ def trips(items: Sequence[ProgrammeItem], judge: Judge) -> list[Trip]:
             if people and prev.id != here and (t := trip(prev)):
                 t.delegates += tuple(people)
     return kept
-
-
-def _by_prev(
-    comers: Iterable[tuple[int, ProgrammeItem]],
-) -> dict[int, tuple[ProgrammeItem, dict[int, None]]]:
-    """Group delegates by the chosen item they come from."""
-    groups: dict[int, tuple[ProgrammeItem, dict[int, None]]] = {}
-    for d, prev in comers:
-        if (group := groups.get(prev.id)) is None:
-            group = groups[prev.id] = (prev, {})
-        group[1][d] = None
-    return groups
