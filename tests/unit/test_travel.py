@@ -160,20 +160,27 @@ def _naive_trips(items: list[ProgrammeItem], delegates: set[int],
     return out
 
 
+def _random_programme(rng: random.Random, people: list[PersonView], first: dt.datetime,
+                      minutes: int) -> list[ProgrammeItem]:
+    """Up to 24 items starting within `minutes` of `first` (Brussels time), in start order:
+    zero-length items, equal ends, whole-delegation and chosen audiences, 0-2 speakers."""
+    items = []
+    for k in range(1, rng.randint(2, 25)):
+        starts = first.replace(tzinfo=ZoneInfo("Europe/Brussels"))
+        starts += dt.timedelta(minutes=rng.randrange(0, minutes, 15))
+        audience = None if rng.random() < 0.5 else tuple(rng.sample(range(1, 7), 2))
+        items.append(ProgrammeItem(
+            k, "session", f"Item {k}", starts,
+            starts + dt.timedelta(minutes=rng.choice((0, 15, 30, 60))),
+            delegate_ids=audience, speakers=tuple(rng.sample(people, rng.randint(0, 2)))))
+    return sorted(items, key=lambda i: (i.starts, i.ends, i.id))
+
+
 def test_the_sweep_gives_every_persons_own_trips() -> None:
     rng = random.Random(16)
     people = [PersonView(100 + s, f"Speaker {s}") for s in range(3)]
     for _ in range(300):
-        items = []
-        for k in range(1, rng.randint(2, 25)):
-            starts = dt.datetime(2024, 4, 22, 8, tzinfo=ZoneInfo("Europe/Brussels"))
-            starts += dt.timedelta(minutes=rng.randrange(0, 300, 15))
-            audience = None if rng.random() < 0.5 else tuple(rng.sample(range(1, 7), 2))
-            items.append(ProgrammeItem(  # zero-length items and equal ends included
-                k, "session", f"Item {k}", starts,
-                starts + dt.timedelta(minutes=rng.choice((0, 15, 30, 60))),
-                delegate_ids=audience, speakers=tuple(rng.sample(people, rng.randint(0, 2)))))
-        items.sort(key=lambda i: (i.starts, i.ends, i.id))
+        items = _random_programme(rng, people, dt.datetime(2024, 4, 22, 8), 300)
         found = {pair: (set(t.delegates) | (set(range(1, 7)) - t.whole_except
                                              if t.whole_except is not None else set()),
                         set(t.speakers)) for pair, t in _every_trip(items).items()}
@@ -200,15 +207,7 @@ def test_the_horizon_leaves_out_only_trips_too_long_to_keep() -> None:
     rng = random.Random(3)
     people = [PersonView(100 + s, f"Speaker {s}") for s in range(3)]
     for _ in range(200):
-        items = []
-        for k in range(1, rng.randint(2, 25)):
-            starts = dt.datetime(2024, 10, 26, 22, tzinfo=ZoneInfo("Europe/Brussels"))
-            starts += dt.timedelta(minutes=rng.randrange(0, 600, 15))  # over the DST night
-            audience = None if rng.random() < 0.5 else tuple(rng.sample(range(1, 7), 2))
-            items.append(ProgrammeItem(
-                k, "session", f"Item {k}", starts,
-                starts + dt.timedelta(minutes=rng.choice((0, 15, 30, 60))),
-                delegate_ids=audience, speakers=tuple(rng.sample(people, rng.randint(0, 2)))))
-        items.sort(key=lambda i: (i.starts, i.ends, i.id))
+        # Over the night the clocks go back.
+        items = _random_programme(rng, people, dt.datetime(2024, 10, 26, 22), 600)
         longest = dt.timedelta(minutes=45)
         assert _kept_within(items, longest, True) == _kept_within(items, longest, False)
