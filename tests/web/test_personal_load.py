@@ -7,7 +7,7 @@ import datetime as dt
 import re
 
 from visitplanner.core.calendars import delegate_links
-from visitplanner.core.personal_visit import CONTACT_ROLES, load_personal_visit
+from visitplanner.core.personal_visit import CONTACT_ROLES, ESCORT_COLUMNS, load_personal_visit
 from visitplanner.core.queries import load_visit
 from visitplanner.extensions import db
 from visitplanner.models import Delegate, Item, Journey
@@ -30,11 +30,25 @@ def test_a_personal_load_builds_the_programme_the_whole_visit_gives_that_delegat
                                       delegate_id=delegate.id)
                 assert own.items and own.personal_for == whole.personal_for
                 # Equal in every field, bar what no personal output shows: the key figures,
-                # the quotes and the delegates other than the delegate, escorts and staff.
-                named = tuple(d for d in whole.delegates
-                              if d.id == delegate.id or d.role in CONTACT_ROLES)
+                # the quotes and the delegates other than the delegate.
+                named = tuple(d for d in whole.delegates if d.id == delegate.id)
                 assert own == dataclasses.replace(whole, key_figures=(), quotes=(),
                                                   delegates=named)
+
+
+def test_a_personal_load_lists_the_escorts_and_staff_as_the_whole_visit_does(
+        demo_visit, two_group_visit):
+    listed = 0
+    for visit in (demo_visit, two_group_visit):
+        for delegate in visit.delegates:
+            whole = build_programme(load_visit(visit.id), delegate_id=delegate.id)
+            expected = [(d.id, d.full_name, d.role, d.phone, d.email)
+                        for d in whole.delegates if d.role in CONTACT_ROLES]
+            escorts = load_personal_visit(delegate).escorts
+            assert [tuple(getattr(d, name) for name in ESCORT_COLUMNS)
+                    for d in escorts] == expected
+            listed += len(expected)
+    assert listed  # the demo visit has an escort
 
 
 def _grow(visit) -> None:

@@ -42,7 +42,8 @@ class PersonalVisit:
     """A visit loaded for one delegate's programme, read by build_programme like a visit: the
     visit's own facts (any attribute not here is a column of `facts`), its host, partners and
     contacts, and only the items, journeys and stays the delegate attends; of the delegation,
-    only the delegate and the escorts and staff (CONTACT_ROLES); no key figures or quotes. No
+    only the delegate, and apart as `escorts` the escorts and staff (CONTACT_ROLES) with the
+    columns the personal page prints of them (ESCORT_COLUMNS); no key figures or quotes. No
     personal output shows what is left out.
 
     Each record has its row's columns as attributes and, like the models, the rows it points
@@ -57,6 +58,7 @@ class PersonalVisit:
     items: list[Any]
     journeys: list[Any]
     stays: list[Any]
+    escorts: list[Any]
     key_figures: tuple[Any, ...] = ()
     quotes: tuple[Any, ...] = ()
 
@@ -66,6 +68,10 @@ class PersonalVisit:
 
 # The delegates a personal page lists to call beside its own delegate.
 CONTACT_ROLES = ("escort", "staff")
+# What the personal page prints of each of them, untranslated: a summit has 250, and their
+# full rows (their translations decoded, a view built for each) cost more than the rest of the
+# delegation's part of the page.
+ESCORT_COLUMNS = ("id", "full_name", "role", "phone", "email")
 # What a delegate attends, per kind of row: its table and the table of its chosen delegates.
 AUDIENCE_TABLES: dict[str, tuple[FromClause, Table]] = {
     kind: (model.__table__, table) for kind, (model, table) in AUDIENCES.items()}
@@ -118,9 +124,10 @@ def _statements() -> dict[str, Any]:
         "visit": select(visits).where(visits.c.id == visit_id),
         "partners": select(partners.c.organisation_id).where(partners.c.visit_id == visit_id)
         .order_by(partners.c.position),
-        "delegates": select(*columns(delegates, *DELEGATE_PRIVATE))
+        # The roles compared one by one: an IN of a list is compiled again at every run.
+        "escorts": select(*(delegates.c[name] for name in ESCORT_COLUMNS))
         .where(delegates.c.visit_id == visit_id,
-               or_(delegates.c.id == delegate_id, delegates.c.role.in_(CONTACT_ROLES)))
+               or_(*(delegates.c.role == role for role in CONTACT_ROLES)))
         .order_by(delegates.c.id),
         "contacts": select(*columns(contacts)).where(contacts.c.visit_id == visit_id)
         .order_by(contacts.c.position, contacts.c.id),
@@ -159,7 +166,7 @@ def load_personal_visit(delegate: Delegate) -> PersonalVisit:
     facts = _run("visit", visit_id=visit_id)[0]
     partner_ids = [row.organisation_id for row in _run("partners", visit_id=visit_id)]
     own = {"visit_id": visit_id, "delegate_id": delegate_id}
-    delegates = _run("delegates", **own)
+    escorts = _records("escorts", visit_id=visit_id)
     contacts = _run("contacts", visit_id=visit_id)
     items, journeys, stays = (_records(kind, **own) for kind in ("items", "journeys", "stays"))
     organisations = _by_id("organisations", host_id=facts.host_organisation_id, **own)
@@ -170,5 +177,13 @@ def load_personal_visit(delegate: Delegate) -> PersonalVisit:
     set_audiences({"item": items, "journey": journeys, "stay": stays}, chosen)
     return PersonalVisit(
         facts=facts, host_organisation=organisations.get(facts.host_organisation_id),
-        partners=[organisations[org_id] for org_id in partner_ids], delegates=delegates,
-        contacts=contacts, items=items, journeys=journeys, stays=stays)
+        partners=[organisations[org_id] for org_id in partner_ids],
+        delegates=[_own_record(delegate)], contacts=contacts, items=items, journeys=journeys,
+        stays=stays, escorts=escorts)
+
+
+def _own_record(delegate: Delegate) -> Record:
+    """The delegate's row as the whole visit's snapshot has it, read from the object already
+    loaded (by the link's token), not again from the database."""
+    return Record(**{column.key: getattr(delegate, column.key)
+                     for column in columns(Delegate.__table__, *DELEGATE_PRIVATE)})

@@ -6,7 +6,7 @@ from flask.typing import ResponseReturnValue
 
 from visitplanner.core import calendars, releases
 from visitplanner.core.delegate_links import delegate_for_token, link_expired
-from visitplanner.core.personal_visit import CONTACT_ROLES, load_personal_visit
+from visitplanner.core.personal_visit import load_personal_visit
 from visitplanner.core.queries import printout_stamp
 from visitplanner.edge import attachment, output_language
 from visitplanner.extensions import db
@@ -54,8 +54,8 @@ def show_personal_programme(token: str) -> ResponseReturnValue:
 
 
 def _personal_page(delegate: Delegate, token: str, answers: dict[int, str]) -> str:
-    programme = build_programme(load_personal_visit(delegate), delegate.language,
-                                delegate_id=delegate.id)
+    visit = load_personal_visit(delegate)
+    programme = build_programme(visit, delegate.language, delegate_id=delegate.id)
     lang = programme.lang
     return render_template(
         "links/personal.html", programme=programme, lang=lang,
@@ -63,7 +63,7 @@ def _personal_page(delegate: Delegate, token: str, answers: dict[int, str]) -> s
         day_heading=day_heading, time_span=time_span, address=address,
         feed_url=calendars.delegate_links(delegate)["calendar_feed_url"],
         answer_url=row_url("web.answer_item", "item_id", token=token), answers=answers,
-        escorts=[d for d in programme.delegates if d.role in CONTACT_ROLES],
+        escorts=visit.escorts,
         places={venue.id: (address(venue, lang), map_url(venue)) for venue in programme.venues},
         csrf_input=CSRF_SLOT, **PRACTICAL_GLOBALS)
 
