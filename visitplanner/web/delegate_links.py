@@ -16,6 +16,7 @@ from visitplanner.outputs.common import day_heading, field, label, time_span
 from visitplanner.outputs.ics import address
 from visitplanner.outputs.practical import PRACTICAL_GLOBALS, map_url
 from visitplanner.planning.build import build_programme
+from visitplanner.planning.programme import Programme
 from visitplanner.web.cached_pages import CSRF_SLOT, cached_body
 from visitplanner.web.links import row_url
 
@@ -60,12 +61,24 @@ def _personal_page(delegate: Delegate, token: str, answers: dict[int, str]) -> s
     return render_template(
         "links/personal.html", programme=programme, lang=lang,
         t=lambda key, **values: label(key, lang, **values), f=lambda key: field(key, lang),
-        day_heading=day_heading, time_span=time_span, address=address,
+        day_heading=day_heading, address=address,
         feed_url=calendars.delegate_links(delegate)["calendar_feed_url"],
-        answer_url=row_url("web.answer_item", "item_id", token=token), answers=answers,
+        articles=_articles(programme, row_url("web.answer_item", "item_id", token=token),
+                           answers),
         escorts=visit.escorts,
         places={venue.id: (address(venue, lang), map_url(venue)) for venue in programme.venues},
         csrf_input=CSRF_SLOT, **PRACTICAL_GLOBALS)
+
+
+def _articles(programme: Programme, answer_url: str, answers: dict[int, str]
+              ) -> dict[int, tuple[str, str, str, str | None]]:
+    """Per item id, what its article shows that the template works out slowest: its times,
+    its speakers' names, the address of its answer form and the delegate's answer."""
+    lang = programme.lang
+    return {item.id: (time_span(item.starts, item.ends, lang),
+                      ", ".join(speaker.full_name for speaker in item.speakers),
+                      answer_url.format(id=item.id), answers.get(item.id))
+            for item in programme.items}
 
 
 def export_calendar_feed(token: str) -> Response:
