@@ -42,7 +42,7 @@ def test_a_personal_load_lists_the_escorts_and_staff_as_the_whole_visit_does(
     for visit in (demo_visit, two_group_visit):
         for delegate in visit.delegates:
             whole = build_programme(load_visit(visit.id), delegate_id=delegate.id)
-            expected = [(d.id, d.full_name, d.role, d.phone, d.email)
+            expected = [(d.full_name, d.role, d.phone, d.email)
                         for d in whole.delegates if d.role in CONTACT_ROLES]
             escorts = load_personal_visit(delegate).escorts
             assert [tuple(getattr(d, name) for name in ESCORT_COLUMNS)

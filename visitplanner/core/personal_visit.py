@@ -68,10 +68,10 @@ class PersonalVisit:
 
 # The delegates a personal page lists to call beside its own delegate.
 CONTACT_ROLES = ("escort", "staff")
-# What the personal page prints of each of them, untranslated: a summit has 250, and their
-# full rows (their translations decoded, a view built for each) cost more than the rest of the
-# delegation's part of the page.
-ESCORT_COLUMNS = ("id", "full_name", "role", "phone", "email")
+# What the personal page prints of each of them, untranslated, in its order: a summit has 250,
+# and their full rows (their translations decoded, a view built for each) cost more than the
+# rest of the delegation's part of the page.
+ESCORT_COLUMNS = ("full_name", "role", "phone", "email")
 # What a delegate attends, per kind of row: its table and the table of its chosen delegates.
 AUDIENCE_TABLES: dict[str, tuple[FromClause, Table]] = {
     kind: (model.__table__, table) for kind, (model, table) in AUDIENCES.items()}
@@ -166,7 +166,7 @@ def load_personal_visit(delegate: Delegate) -> PersonalVisit:
     facts = _run("visit", visit_id=visit_id)[0]
     partner_ids = [row.organisation_id for row in _run("partners", visit_id=visit_id)]
     own = {"visit_id": visit_id, "delegate_id": delegate_id}
-    escorts = _records("escorts", visit_id=visit_id)
+    escorts = _run("escorts", visit_id=visit_id)
     contacts = _run("contacts", visit_id=visit_id)
     items, journeys, stays = (_records(kind, **own) for kind in ("items", "journeys", "stays"))
     organisations = _by_id("organisations", host_id=facts.host_organisation_id, **own)
