@@ -22,7 +22,7 @@ from sqlalchemy import (
     union_all,
 )
 
-from visitplanner.core.queries import AUDIENCES
+from visitplanner.core.queries import AUDIENCES, split_ids
 from visitplanner.core.snapshots import (
     DELEGATE_PRIVATE,
     Record,
@@ -172,7 +172,7 @@ def load_personal_visit(delegate: Delegate) -> PersonalVisit:
     organisations = _by_id("organisations", host_id=facts.host_organisation_id, **own)
     link_records(items, stays, _run("links", **own),
                  (_by_id("people", **own), _by_id("venues", **own), organisations))
-    chosen = {(kind, row_id): sorted(map(int, ids.split(",")))
+    chosen = {(kind, row_id): split_ids(ids)
               for kind, row_id, ids in _run("audiences", **own)}
     set_audiences({"item": items, "journey": journeys, "stay": stays}, chosen)
     return PersonalVisit(

@@ -108,9 +108,14 @@ AUDIENCES: dict[str, tuple[Any, Any]] = {
 def chosen_delegate_ids(visit_id: int) -> dict[tuple[str, int], list[int]]:
     """The chosen delegates' ids of each item, journey and stay of a visit that has any, by
     (kind, row id), in the relationships' order (Delegate.id)."""
-    return {(kind, row_id): sorted(map(int, ids.split(",")))
+    return {(kind, row_id): split_ids(ids)
             for kind, row_id, ids in db.session.execute(audience_statement(),
                                                         {"visit_id": visit_id}).all()}
+
+
+def split_ids(joined: str) -> list[int]:
+    """An audience's ids as aggregate_strings joined them (in no set order), in id order."""
+    return sorted(map(int, joined.split(",")))
 
 
 @cache
