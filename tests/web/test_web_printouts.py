@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask import render_template
 
 from visitplanner.planning.build import build_programme
+from visitplanner.web.links import row_url
 
 
 def test_downloads_need_a_login(client, demo_visit):
@@ -30,8 +31,13 @@ def test_a_viewer_downloads_the_programme_in_a_chosen_language(client, demo_visi
 
 def test_visit_page_links_to_the_printouts(app, demo_visit):
     with app.test_request_context("/"):
-        html = render_template("web/_visit_outputs.html", visit=demo_visit,
-                               programme=build_programme(demo_visit))
+        programme = build_programme(demo_visit)
+        html = render_template("web/_visit_outputs.html", visit=demo_visit, programme=programme,
+                               speaker_calendar_url=row_url("web.export_person_calendar",
+                                                            "person_id", visit_id=demo_visit.id))
     for lang in ("nl", "fr", "en"):
         assert f'href="/visits/{demo_visit.id}/programme.pdf?lang={lang}"' in html
     assert f'href="/visits/{demo_visit.id}/badges.pdf"' in html
+    speaker = programme.speakers[0]
+    assert (f'<a href="/visits/{demo_visit.id}/people/{speaker.id}/calendar.ics" download>'
+            f'{speaker.full_name} (.ics)</a>') in html

@@ -97,6 +97,8 @@ def visit_body(visit_id: int, lang: str, can_write: bool) -> str:
         csrf_input=CSRF_SLOT,
         names_of=lambda ids: ", ".join(names.get(i, f"#{i}") for i in ids),
         item_actions=_item_actions(visit_id, programme) if can_write else {},
+        speaker_calendar_url=row_url("web.export_person_calendar", "person_id",
+                                     visit_id=visit_id),
         row_urls={kind: {action: row_url(f"web.{action}_{kind}", "row_id")
                          for action in ("edit", "delete")}
                   for kind in ("contacts", "journeys", "stays")})
