@@ -99,9 +99,7 @@ def visit_body(visit_id: int, lang: str, can_write: bool) -> str:
         item_actions=_item_actions(visit_id, programme) if can_write else {},
         speaker_calendar_url=row_url("web.export_person_calendar", "person_id",
                                      visit_id=visit_id),
-        row_urls={kind: {action: row_url(f"web.{action}_{kind}", "row_id")
-                         for action in ("edit", "delete")}
-                  for kind in ("contacts", "journeys", "stays")})
+        row_urls=_row_urls() if can_write else {})
 
 
 def _item_actions(visit_id: int, programme: Programme) -> dict[int, tuple[str, str, str]]:
@@ -113,6 +111,13 @@ def _item_actions(visit_id: int, programme: Programme) -> dict[int, tuple[str, s
     edit, duplicate, delete = (url.format for url in urls)
     return {item.id: (edit(id=item.id), duplicate(id=item.id), delete(id=item.id))
             for item in programme.items}
+
+
+def _row_urls() -> dict[str, dict[str, str]]:
+    """The edit and delete links of each contact, journey and stay, by kind and action."""
+    return {kind: {action: row_url(f"web.{action}_{kind}", "row_id")
+                   for action in ("edit", "delete")}
+            for kind in ("contacts", "journeys", "stays")}
 
 
 @login_required
