@@ -6,17 +6,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import (
-    String,
-    bindparam,
-    cast,
-    func,
-    literal,
-    literal_column,
-    select,
-    true,
-    union_all,
-)
+from sqlalchemy import String, bindparam, cast, func, literal, literal_column, select, union_all
 from sqlalchemy.orm import joinedload, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -191,26 +181,25 @@ def _stamp_statement() -> Any:
     visit_id: Any = bindparam("visit_id")
 
     def summary(model: Any, *where: Any) -> Any:
-        # A table's count, sum of versions and latest change in one pass (one row, whatever
-        # the table holds), joined to the visit's row: not three subqueries reading it thrice.
+        # A table's count, sum of versions and latest change as one text, in one pass over its
+        # rows. Scalar subqueries, not subqueries joined to the visit's row: PostgreSQL plans
+        # nine joined relations in about a millisecond, five times what this takes.
         return select(
-            func.count(), func.coalesce(func.sum(model.version), literal_column("0")),
-            func.max(model.updated_at)).where(*where).subquery()
+            cast(func.count(), String) + "|"
+            + cast(func.coalesce(func.sum(model.version), literal_column("0")), String) + "|"
+            + func.coalesce(cast(func.max(model.updated_at), String), "")
+        ).where(*where).scalar_subquery()
 
-    summaries = [summary(Item, Item.visit_id == visit_id),
-                 summary(Delegate, Delegate.visit_id == visit_id),
-                 summary(Journey, Journey.visit_id == visit_id),
-                 summary(Stay, Stay.visit_id == visit_id),
-                 summary(Contact, Contact.visit_id == visit_id),
-                 summary(Organisation), summary(Person), summary(Venue)]
-    statement = select(
+    return select(
         Visit.content_language, Visit.title, Visit.translations, Visit.version, Visit.updated_at,
-        *(column for table in summaries for column in table.c),
+        summary(Item, Item.visit_id == visit_id),
+        summary(Delegate, Delegate.visit_id == visit_id),
+        summary(Journey, Journey.visit_id == visit_id),
+        summary(Stay, Stay.visit_id == visit_id),
+        summary(Contact, Contact.visit_id == visit_id),
+        summary(Organisation), summary(Person), summary(Venue),
         select(func.max(Release.number)).where(Release.visit_id == visit_id).scalar_subquery(),
-    )
-    for table in summaries:
-        statement = statement.join_from(Visit, table, true())
-    return statement.where(Visit.id == visit_id)
+    ).where(Visit.id == visit_id)
 
 
 def printout_stamp(visit_id: int) -> tuple[Any, str] | None:
