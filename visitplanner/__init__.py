@@ -37,6 +37,7 @@ def _build_app(test_config: dict[str, Any] | None) -> Flask:
 
     from visitplanner.config import settings_from_env
     from visitplanner.core import audit
+    from visitplanner.core.read_transactions import init_read_transactions
     from visitplanner.edge import IdConverter, UnknownLanguage, caller_address
     from visitplanner.errors import (
         answer_database_error,
@@ -66,6 +67,7 @@ def _build_app(test_config: dict[str, Any] | None) -> Flask:
     from visitplanner import models  # noqa: F401  (registers the tables)
 
     db.init_app(app)
+    init_read_transactions(app)
     login_manager.init_app(app)
     csrf.init_app(app)
     from visitplanner.web.language import select_locale
