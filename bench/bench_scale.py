@@ -125,6 +125,11 @@ def scene(workdir: Path) -> Iterator[Scene]:
         upgrade()
         demo_visit_id = load_demo().id
         summit = store_summit()
+        if database.startswith("postgresql"):
+            # The statistics autovacuum gathers within a minute of such a load: without them
+            # the planner takes the summit's tables for empty ones and loops where it would hash.
+            db.session.execute(db.text("ANALYZE"))
+            db.session.commit()
         links = delegate_links(db.session.get(Delegate, summit.delegate_id))
     base = app.config["BASE_URL"]
     yield Scene(app, env, demo_visit_id, summit, links["personal_url"].removeprefix(base),

@@ -34,16 +34,17 @@ def init_read_transactions(app: Flask) -> None:
 
 def commit_reads(error: BaseException | None) -> None:
     """Commit the session's transaction when the request succeeded and nothing was written."""
+    if error is not None or not db.session.registry.has():
+        return  # failed, or never asked the database (a static file, say)
     session = db.session()
-    if (error is not None or not session.in_transaction()
-            or session.new or session.dirty or session.deleted):
+    if not session.in_transaction() or session.new or session.dirty or session.deleted:
         return
     connection = session.connection()
     if connection.info.get(WROTE, True):
         return
-    # The driver's own commit, not the session's: that one would also expire and flush, a tenth
-    # of a cached page's time, for nothing. The session then closes as before; its rollback
-    # finds no transaction, and psycopg sends none.
+    # The driver's own commit, not the session's: that one would also expire and flush, a
+    # twentieth of a cached page's time, for nothing. The session then closes as before: its
+    # rollback finds no transaction, and psycopg sends none.
     try:
         connection.connection.commit()
     except connection.dialect.loaded_dbapi.Error:
