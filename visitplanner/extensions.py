@@ -31,7 +31,10 @@ class Base(DeclarativeBase):
 
 def read_json(text: str | bytes) -> Any:
     """A JSON column's value: json.loads, but without its parser for the empty object that
-    most rows' translations hold (a summit's page reads 1,200 of them)."""
+    most rows' translations hold (a summit's page reads 1,200 of them). SQLite's driver hands
+    over text, psycopg bytes: decoded here, where json.loads would first guess their encoding."""
+    if isinstance(text, bytes):
+        text = text.decode()
     return {} if text == "{}" else json.loads(text)
 
 
