@@ -53,9 +53,8 @@ def test_repeat_views_of_a_cached_page_use_prepared_statements(
 
 
 def _driver_status() -> TransactionStatus:
-    status: TransactionStatus = db.session.connection().connection.driver_connection.info \
-        .transaction_status
-    return status
+    driver: Any = db.session.connection().connection.driver_connection
+    return TransactionStatus(driver.info.transaction_status)
 
 
 @on_postgresql
